@@ -1,0 +1,203 @@
+/**
+ * Types of the catalog rows. Every row carries the URL it was read from; rows whose
+ * values change over time (specs, prices) also carry the date they were seen.
+ *
+ * Units are in the field names: `GiB` is 2^30 bytes (vendors' "GB" of GPU and unified
+ * memory are GiB in practice: a 24 GB card reports 24,576 MiB), `GBs` is 10^9 bytes per
+ * second, `Tflops` is 10^12 floating-point operations per second, `W` is watts, `Usd` is US dollars.
+ */
+
+/** Inference engines the sizing engine models. */
+export type EngineId = 'llama.cpp' | 'vllm' | 'mlx' | 'transformers';
+
+/** Compute backends; efficiencies are calibrated per backend. */
+export type BackendId = 'cuda' | 'metal' | 'rocm' | 'vulkan' | 'cpu';
+
+/** How devices talk to each other in a multi-device rig. */
+export type InterconnectId = 'pcie' | 'nvlink' | 'none';
+
+/** KV-cache element types. */
+export type KvCacheTypeId = 'f16' | 'bf16' | 'q8_0' | 'q4_0' | 'fp8';
+
+/**
+ * How the attention layers of a model are laid out when not every layer is plain global attention.
+ * `fullEvery` is the period: one layer in every `fullEvery` uses full (global) attention,
+ * the others use the given kind. Gemma 2: sliding, window 4096, fullEvery 2. Gemma 3: sliding,
+ * window 1024, fullEvery 6. gpt-oss: sliding, window 128, fullEvery 2. Llama 4: chunked, 8192, fullEvery 4.
+ * Hybrid linear-attention models (Qwen3-Next): linear, fullEvery 4, with a fixed recurrent state per layer.
+ */
+export interface AttentionLayout {
+  kind: 'sliding' | 'chunked' | 'linear';
+  /** Window or chunk length in tokens (not used for `linear`). */
+  windowTokens?: number;
+  /** One layer in every `fullEvery` is full attention. */
+  fullEvery: number;
+  /**
+   * Which layer of each period is the full-attention one: 'last' (Gemma 2/3, Llama 4:
+   * layers where (i+1) % fullEvery == 0) or 'first' (gpt-oss: even layers are windowed... set accordingly).
+   * Only matters for per-device placement; totals do not depend on it.
+   */
+  fullPosition?: 'first' | 'last';
+  /** Linear-attention layers: fixed state bytes per layer per sequence (conv + recurrent state). */
+  linearStateBytesPerLayer?: number;
+}
+
+/** Mixture-of-experts layout. */
+export interface MoeLayout {
+  /** Routed experts per MoE layer. */
+  experts: number;
+  /** Routed experts used per token. */
+  activeExperts: number;
+  /** Intermediate size of one routed expert's gated MLP. */
+  expertIntermediateSize: number;
+  /** Shared (always active) experts per MoE layer. */
+  sharedExperts: number;
+  /** Intermediate size of one shared expert; defaults to expertIntermediateSize. */
+  sharedIntermediateSize?: number;
+  /** Leading layers that use a dense MLP of `intermediateSize` instead of experts (DeepSeek V3: 3). */
+  denseLeadingLayers: number;
+  /** One layer in every `moeEvery` is MoE, the others dense (Llama 4 Maverick: 2). Default 1. */
+  moeEvery?: number;
+}
+
+/** Multi-head latent attention (DeepSeek V2/V3/R1, Kimi K2). */
+export interface MlaLayout {
+  /** Rank of the query down-projection; null when queries are projected directly. */
+  qLoraRank: number | null;
+  kvLoraRank: number;
+  qkNopeHeadDim: number;
+  qkRopeHeadDim: number;
+  vHeadDim: number;
+}
+
+/** One catalogued model, with the architecture fields of its config.json. */
+export interface ModelEntry {
+  /** Catalog id, lower-case, e.g. `llama-3.1-70b`. */
+  id: string;
+  /** Display name, e.g. "Llama 3.1 70B". */
+  name: string;
+  /** Family for filtering: llama, qwen, mistral, gemma, phi, deepseek, gpt-oss, ... */
+  family: string;
+  /** Organisation that released it. */
+  vendor: string;
+  /** Release date, YYYY-MM-DD (or YYYY-MM). */
+  releaseDate: string;
+  /** Hugging Face repository of the released checkpoint. */
+  hfRepo: string;
+  licence: string;
+  /** URL of the config.json (or model card) the architecture fields were read from. */
+  source: string;
+  /** Parameter count the vendor publishes (a count, not billions). */
+  paramsReported: number;
+  /** Active parameters per token the vendor publishes, for MoE models. */
+  activeParamsReported?: number;
+  layers: number;
+  hiddenSize: number;
+  attentionHeads: number;
+  kvHeads: number;
+  headDim: number;
+  vocabSize: number;
+  /** Intermediate size of the dense (gated) MLP. For MoE models, of the dense layers if any. */
+  intermediateSize: number;
+  tiedEmbeddings: boolean;
+  /** Bias on Q/K/V projections (Qwen2.5). */
+  attentionBias?: boolean;
+  /** Maximum context the model supports, in tokens. */
+  maxContextTokens: number;
+  moe?: MoeLayout;
+  mla?: MlaLayout;
+  attentionLayout?: AttentionLayout;
+  /** Vision encoder + projector parameters, for models that ship one (count). */
+  visionParams?: number;
+  /** Format of the released checkpoint: a quant id (BF16, FP8, MXFP4, ...). */
+  releasedFormat: string;
+  /** Thinking / tool-calling notes shown on the model page. */
+  notes?: string;
+  /** Published benchmark scores, each with its source. */
+  benchmarks?: { name: string; score: number; harness?: string; source: string }[];
+}
+
+/** One catalogued accelerator or unified-memory machine. */
+export interface HardwareEntry {
+  id: string;
+  name: string;
+  vendor: 'nvidia' | 'amd' | 'intel' | 'apple';
+  /** consumer, workstation, datacenter, unified (Apple, Ryzen AI Max, DGX Spark). */
+  segment: 'consumer' | 'workstation' | 'datacenter' | 'unified';
+  /** Memory of one device in GiB. For Apple ids, the largest memory offered with that GPU variant. */
+  memoryGiB: number;
+  /** Memory sizes offered (unified-memory machines), GiB. */
+  memoryOptionsGiB?: number[];
+  /** Peak memory bandwidth, 10^9 bytes per second. */
+  bandwidthGBs: number;
+  /** Dense FP16/BF16 tensor throughput with FP32 accumulate, 10^12 FLOP/s (never the sparse figure). */
+  fp16Tflops: number;
+  /** Board power (TGP/TDP) or machine package power, watts. */
+  powerW: number;
+  backend: BackendId;
+  /** Default interconnect when several of these are combined. */
+  interconnect: InterconnectId;
+  /** True for unified-memory machines whose GPU gets only a share of RAM by default. */
+  unifiedMemory: boolean;
+  /** Share of installed memory the GPU may use by default (unified memory only), 0..1. */
+  gpuMemoryFraction?: number;
+  releaseDate: string;
+  /** URL of the spec sheet the numbers were read from. */
+  source: string;
+  /** Date the spec was read, YYYY-MM-DD. */
+  specSeen: string;
+  /** Typical price in USD (new, or used where noted), with date and source. */
+  priceUsd?: number;
+  priceSeen?: string;
+  priceSource?: string;
+  priceNote?: string;
+}
+
+/** How a quantization format stores weights: see sizing/weights.ts. */
+export interface QuantEntry {
+  /** llama.cpp's name (Q4_K_M) or a format name (FP8, GPTQ-INT4). */
+  id: string;
+  name: string;
+  family: 'float' | 'gguf-legacy' | 'gguf-k' | 'gguf-i' | 'gptq' | 'awq' | 'fp8' | 'int8' | 'microscaling';
+  /** Nominal bits per weight of the base type (e.g. 4.5 for Q4_K), before mixture rules. */
+  nominalBitsPerWeight: number;
+  /** Engines that can load it. */
+  engines: EngineId[];
+  /** Rank for "best quant that fits": higher is better quality. */
+  qualityRank: number;
+  description: string;
+  source: string;
+}
+
+/** An API price row, USD per million tokens. */
+export interface ApiPriceEntry {
+  id: string;
+  /** Model name as the provider sells it. */
+  model: string;
+  provider: string;
+  /** closed: a proprietary model; open-hosted: an open-weight model sold by a host. */
+  kind: 'closed' | 'open-hosted';
+  /** Catalog model id, for open-hosted rows. */
+  modelId?: string;
+  inputUsdPerMTok: number;
+  outputUsdPerMTok: number;
+  cachedInputUsdPerMTok?: number;
+  /** Date the price was seen, YYYY-MM-DD. */
+  seen: string;
+  source: string;
+}
+
+/** A measured quality loss of a weight format against 16-bit. */
+export interface QualityEntry {
+  quant: string;
+  /** Catalog id (or name) of the model it was measured on. */
+  model: string;
+  /** Mean KL divergence against the 16-bit model's token distribution. */
+  meanKld?: number;
+  /** Perplexity change against 16-bit, percent. */
+  pplDeltaPct?: number;
+  /** Same top token as 16-bit, percent. */
+  sameTopTokenPct?: number;
+  source: string;
+  note?: string;
+}
