@@ -57,6 +57,8 @@ export function resolveRequestPath(root: string, base: string, urlPath: string):
   try {
     const stat = statSync(absolute);
     if (stat.isDirectory()) {
+      // Without the trailing slash, relative links on the page would resolve wrongly: the caller redirects.
+      if (!path.endsWith('/')) return null;
       const index = join(absolute, 'index.html');
       return statSync(index).isFile() ? index : null;
     }
@@ -86,8 +88,9 @@ export function serve(options: { dir: string; port: number; base: string; quiet?
     const file = resolveRequestPath(root, base, urlPath);
     if (file === null) {
       // A directory URL without its trailing slash: redirect like a static host would.
-      if (!urlPath.endsWith('/') && resolveRequestPath(root, base, `${urlPath}/`) !== null) {
-        response.writeHead(301, { location: `${urlPath}/` });
+      const [pathname = '/', query] = urlPath.split('?', 2);
+      if (!pathname.endsWith('/') && resolveRequestPath(root, base, `${pathname}/`) !== null) {
+        response.writeHead(301, { location: `${pathname}/${query === undefined ? '' : `?${query}`}` });
         response.end();
         return;
       }

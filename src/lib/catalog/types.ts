@@ -151,6 +151,8 @@ export interface HardwareEntry {
   priceSeen?: string;
   priceSource?: string;
   priceNote?: string;
+  /** How the figures were read or derived (e.g. which TFLOPS definition), and doubts. Added by catalog. */
+  notes?: string;
 }
 
 /** How a quantization format stores weights: see sizing/weights.ts. */
@@ -185,6 +187,8 @@ export interface ApiPriceEntry {
   /** Date the price was seen, YYYY-MM-DD. */
   seen: string;
   source: string;
+  /** How the price and its date were read (secondary page, approximate date). Added by catalog. */
+  note?: string;
 }
 
 /** A measured quality loss of a weight format against 16-bit. */

@@ -49,6 +49,12 @@ export interface EstimateRequest {
   /** System RAM for offload, GiB (no offload without it). */
   ramGb?: number;
   ramBandwidthGbs?: number;
+  /**
+   * Unified-memory machines: share of installed memory the GPU may use, 0.05..1 (default: the
+   * machine's default, e.g. about 0.67-0.75 on Macs; raised with `sysctl iogpu.wired_limit_mb`).
+   * Added by the engine (not in issue #2's option list); CLI `--gpu-share`.
+   */
+  gpuMemoryFraction?: number;
 }
 
 export type FitVerdict = 'fits' | 'offload' | 'no-fit';
@@ -79,6 +85,8 @@ export interface EstimateResult {
   fit: {
     verdict: FitVerdict; fits: boolean; offloadedLayers: number; offloadedBytes: number;
     headroomBytes: number; maxContext: number; bestQuant: string | null;
+    /** What is in system RAM on `offload`: whole layers, MoE experts only (`--n-cpu-moe`), or weights (vLLM `--cpu-offload-gb`). Added by the engine. */
+    offloadMode: 'layers' | 'experts' | 'weights' | null;
   } | null;
   speed: {
     decodeTokensPerSec: number; decodeRange: [number, number];

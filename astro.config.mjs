@@ -1,0 +1,150 @@
+// Rigbook site configuration.
+// BASE_PATH (default '/') deploys the whole site under a sub-path, e.g. BASE_PATH=/kb/ npm run build.
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import { rehypeBaseLinks } from './src/components/layout/data/rehype-base-links.ts';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Normalises BASE_PATH to '/', or '/segment/…/' with one leading and one trailing slash. */
+function normaliseBase(raw) {
+  const trimmed = String(raw ?? '').trim().replace(/^\/+|\/+$/g, '');
+  return trimmed === '' ? '/' : `/${trimmed}/`;
+}
+
+const base = normaliseBase(process.env.BASE_PATH);
+
+/**
+ * Lists the Pagefind bundle the `pagefind --site dist` step (package.json "build") will write,
+ * by running the same indexing in memory: Pagefind's output names are content hashes, so the
+ * same HTML gives the same files. Returns paths relative to dist/ (e.g. `pagefind/index/en_….pf_index`).
+ * The legacy UIs are left out (the site uses the component UI). Empty if Pagefind cannot run.
+ */
+async function pagefindFiles(root) {
+  try {
+    const pagefind = await import('pagefind');
+    const { index } = await pagefind.createIndex({});
+    if (!index) return [];
+    await index.addDirectory({ path: root });
+    const { files = [] } = await index.getFiles();
+    await pagefind.close();
+    return files
+      .map((f) => `pagefind/${f.path}`.replace(/\\/g, '/'))
+      .filter((p) => !/pagefind-(ui|modular-ui|highlight)\.|wasm\.unknown/.test(p))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Finishes dist/sw.js: a build id (so each build's service worker has its own cache and a new
+ * build replaces the old cache on activation) and the list of files to precache (the search
+ * bundle, so that search works offline after one online visit). public/sw.js holds placeholders.
+ */
+function stampServiceWorker() {
+  return {
+    name: 'rigbook:stamp-sw',
+    hooks: {
+      'astro:build:done': async ({ dir }) => {
+        const root = fileURLToPath(dir);
+        const file = join(root, 'sw.js');
+        const text = await readFile(file, 'utf8').catch(() => null);
+        if (text === null) return;
+        const files = await pagefindFiles(root);
+        const id = `${Date.now().toString(36)}-${createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 8)}`;
+        await writeFile(file, text.replace('__RIGBOOK_BUILD__', id).replace('[/*__RIGBOOK_PRECACHE__*/]', JSON.stringify(files)));
+      },
+    },
+  };
+}
+
+/** Every .html file under a folder, recursively. */
+async function htmlFiles(folder) {
+  const out = [];
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    const full = join(folder, entry.name);
+    if (entry.isDirectory()) out.push(...(await htmlFiles(full)));
+    else if (entry.name.endsWith('.html')) out.push(full);
+  }
+  return out;
+}
+
+const islandStyle = '<style>astro-island,astro-slot,astro-static-slot{display:contents}</style>';
+
+/**
+ * Astro writes its island style rule just before the first island, which in a guide is inside
+ * <article>, where <style> is not permitted (html-validate). The rule is global, so it moves to <head>.
+ */
+function moveIslandStyleToHead(html) {
+  const head = html.indexOf('</head>');
+  if (head < 0 || html.indexOf(islandStyle, head) < 0) return html;
+  const body = html.slice(head).split(islandStyle).join('');
+  return `${html.slice(0, head)}${islandStyle}${body}`;
+}
+
+/**
+ * Adds Subresource Integrity hashes (sha384) to the stylesheets and module scripts that pages
+ * load from the build's own /_astro/ folder. Same-origin, but it lets html-validate's
+ * require-sri rule hold and makes a tampered mirror of dist/ fail closed. Also moves Astro's
+ * island style rule into <head> (see moveIslandStyleToHead).
+ */
+function subresourceIntegrity() {
+  return {
+    name: 'rigbook:sri',
+    hooks: {
+      'astro:build:done': async ({ dir }) => {
+        const root = fileURLToPath(dir);
+        const hashes = new Map();
+        const hashOf = async (url) => {
+          if (!url.startsWith(`${base}_astro/`)) return null;
+          if (!hashes.has(url)) {
+            const body = await readFile(join(root, url.slice(base.length))).catch(() => null);
+            hashes.set(url, body ? `sha384-${createHash('sha384').update(body).digest('base64')}` : null);
+          }
+          return hashes.get(url);
+        };
+        for (const file of await htmlFiles(root)) {
+          const html = await readFile(file, 'utf8');
+          const tags = [...html.matchAll(/<(?:link rel="stylesheet" href|script type="module" src)="([^"]+)"/g)];
+          let out = moveIslandStyleToHead(html);
+          for (const [tag, url] of tags) {
+            const integrity = await hashOf(url);
+            if (integrity && !tag.includes('integrity')) out = out.replace(tag, `${tag.replace(/ (href|src)=/, ` integrity="${integrity}" $1=`)}`);
+          }
+          if (out !== html) await writeFile(file, out);
+        }
+      },
+    },
+  };
+}
+
+export default defineConfig({
+  site: process.env.SITE_URL || 'http://localhost:4321',
+  base,
+  output: 'static',
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Order matters: SRI edits the HTML before the service-worker step indexes it.
+  integrations: [mdx(), preact(), subresourceIntegrity(), stampServiceWorker()],
+  // Prefetching would fetch pages the reader never asked for; keep requests to what is clicked.
+  prefetch: false,
+  devToolbar: { enabled: false },
+  markdown: {
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', strict: 'ignore' }], [rehypeBaseLinks, { base }]],
+    }),
+    shikiConfig: {
+      themes: { light: 'github-light', dark: 'github-dark' },
+      defaultColor: 'light',
+      wrap: false,
+    },
+  },
+});

@@ -1,0 +1,28 @@
+/**
+ * `npx node scripts/fit.ts` — re-fits the shared calibration parameters on the FIT part of
+ * data/measurements and rewrites src/lib/calibration/fitted.ts (with a record of what it was
+ * fitted on). Fits only a handful of shared parameters (see src/lib/calibration/fit.ts).
+ */
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { allRows } from '../src/lib/calibration/dataset.ts';
+import { calibration } from '../src/lib/calibration/efficiencies.ts';
+import { fitCalibration, fittedModuleSource } from '../src/lib/calibration/fit.ts';
+import { estimate } from '../src/lib/sizing/estimate.ts';
+
+const fitRows = allRows.filter((r) => r.split === 'fit' && r.scored);
+const summary = fitCalibration(allRows, estimate, calibration);
+calibration.fittedOn = {
+  date: new Date().toISOString().slice(0, 10),
+  rows: summary.rowsUsed,
+  note: 'Fitted by scripts/fit.ts on the fit part of data/measurements (decode, prefill, fit-verdict rows whose split is "fit"); the test part was not used.',
+  sources: [...new Set(fitRows.map((r) => r.source.url.replace(/#L\d+$/, '')))].length,
+  params: summary.params,
+  unfitted: summary.unfitted,
+};
+const here = dirname(fileURLToPath(import.meta.url));
+writeFileSync(join(here, '../src/lib/calibration/fitted.ts'), fittedModuleSource(calibration));
+for (const p of summary.params) console.log(`${p.name.padEnd(34)} ${String(p.value).padStart(10)}  rows ${String(p.rows).padStart(4)}  median measured/predicted after fit ${p.medianRatioAfter ?? '-'}`);
+for (const u of summary.unfitted) console.log(`not fitted: ${u}`);
+console.log(`\nwrote src/lib/calibration/fitted.ts (${summary.rowsUsed} fit rows, ${summary.iterations} iterations)`);

@@ -1,0 +1,52 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import ContextPlanner from './ContextPlanner.tsx';
+import { BAD_INPUTS, byLabel, byTestId, choose, freshPage, mount, ssr, type } from './shared/test-utils.tsx';
+
+beforeEach(() => freshPage());
+
+describe('ContextPlanner', () => {
+  it('server-renders a curve per cache type with the largest context that fits each', () => {
+    const html = ssr(<ContextPlanner />);
+    expect(html).toMatch(/Up to \d+K tokens of context with a f16 cache/);
+    expect(html.match(/<path d="M[^"]*" fill="none"/g)?.length).toBe(3);
+    expect(html).toContain('Rig memory');
+    for (const kv of ['f16', 'q8_0', 'q4_0']) expect(html).toContain(`<th scope="row">${kv}</th>`);
+    expect(html).not.toMatch(/NaN|Infinity|undefined/);
+  });
+
+  it('shows the longest fitting context shrinking for a larger model, and longer with a q4_0 cache', async () => {
+    const root = await mount(<ContextPlanner />);
+    await choose(byLabel(root, 'Model'), 'qwen2.5-32b');
+    const cells = () => [...byTestId(root, 'context-table').querySelectorAll('tbody tr')].map((r) => r.querySelectorAll('td')[1]?.textContent ?? '');
+    const [f16, , q4] = cells();
+    const tokens = (s: string) => {
+      const m = /([\d,.]+)\s*([KM]?)/.exec(s);
+      return m ? Number((m[1] ?? '').replace(/,/g, '')) * (m[2] === 'K' ? 1024 : m[2] === 'M' ? 1048576 : 1) : 0;
+    };
+    expect(cells()).toHaveLength(3);
+    expect(tokens(q4 ?? '')).toBeGreaterThanOrEqual(tokens(f16 ?? ''));
+    expect(byTestId(root, 'verdict').textContent).toMatch(/f16 cache/);
+  });
+
+  it('rejects every kind of bad context next to the field and keeps the chart', async () => {
+    const root = await mount(<ContextPlanner />);
+    const field = byLabel(root, 'Context per sequence');
+    const before = byTestId(root, 'context-table').textContent;
+    for (const [bad, message] of BAD_INPUTS) {
+      await type(field, bad);
+      expect(byTestId(root, `error-${field.id}`).textContent).toMatch(message);
+      expect(byTestId(root, 'context-table').textContent).toBe(before);
+    }
+    expect(root.innerHTML).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('round-trips the KV-cache type and engine through the URL', async () => {
+    freshPage('?model=llama-3.1-70b&hardware=2xrtx-3090&kvCache=q8_0&context=-3');
+    const root = await mount(<ContextPlanner syncUrl />);
+    expect((byLabel(root, 'KV-cache type') as HTMLSelectElement).value).toBe('q8_0');
+    expect(byTestId(root, 'notes').textContent).toContain('Ignored “context” in the link: must not be negative');
+    await choose(byLabel(root, 'KV-cache type'), 'q4_0');
+    expect(new URLSearchParams(location.search).get('kvCache')).toBe('q4_0');
+  });
+});

@@ -1,0 +1,33 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import HardwareTiers from './HardwareTiers.tsx';
+import { byTestId, click, freshPage, mount, ssr } from './shared/test-utils.tsx';
+
+beforeEach(() => freshPage());
+
+describe('HardwareTiers', () => {
+  it('server-renders the four tiers computed from the catalog, each with an example rig, prices and what it runs', () => {
+    const html = ssr(<HardwareTiers />);
+    for (const id of ['lightweight', 'mid-range', 'frontier-open', 'ultra-frontier']) expect(html).toContain(`data-testid="tier-${id}"`);
+    expect(html).toMatch(/Example rig:/);
+    expect(html).toMatch(/\$[\d,]+–\$[\d,]+/);
+    expect(html).toMatch(/\d+ tok\/s/);
+    expect(html).not.toMatch(/NaN|Infinity|undefined/);
+  });
+
+  it('hydrates to the same tiers and keeps working when the unit preference changes', async () => {
+    const root = await mount(<HardwareTiers />);
+    const text = byTestId(root, 'tier-mid-range').textContent;
+    const gib = [...root.querySelectorAll('input[type="radio"]')].find((r) => (r as HTMLInputElement).value === 'GiB') as HTMLInputElement;
+    await click(gib);
+    expect(byTestId(root, 'tier-mid-range').textContent).toBe(text);
+  });
+
+  it('writes a link to its standalone page on copy', async () => {
+    const root = await mount(<HardwareTiers />);
+    let copied = '';
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (s: string) => { copied = s; } }, configurable: true });
+    await click(byTestId(root, 'copy-link'));
+    expect(copied).toMatch(/\/calculators\/hardware-tiers\/\?model=/);
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * Hardware tiers: lightweight, mid-range, frontier-open and ultra-frontier, computed live from the
+ * catalog by the engine: for each tier, representative hardware, what its example rig runs at
+ * which format and speed, and what the tier's hardware costs.
+ */
+import type { JSX } from 'preact';
+import { useId, useMemo } from 'preact/hooks';
+import { formatTokensPerSec, formatUsd } from '../../lib/format/index.ts';
+import { hardwareOf, modelOf } from './shared/catalog.ts';
+import { attempt, engine, useLastValid } from './shared/engine.ts';
+import { Frame, usePreferences } from './shared/Frame.tsx';
+import { useCalcState, type PresetProps } from './shared/state.ts';
+import { Results } from './shared/ui.tsx';
+
+/** "2xrtx-3090" -> "2× RTX 3090" (names from the catalog). */
+export function specLabel(spec: string): string {
+  const m = /^(\d+)x(.+)$/.exec(spec);
+  const id = m ? m[2] ?? spec : spec;
+  const name = hardwareOf(id)?.name.replace(/^NVIDIA (GeForce )?|^AMD |^Apple /, '') ?? id;
+  return m ? `${m[1]}× ${name}` : name;
+}
+
+/** Hardware tiers island. */
+export default function HardwareTiers(props: PresetProps): JSX.Element {
+  const idp = `ht${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
+  const state = useCalcState('hardware-tiers', props, {}, {});
+  const prefs = usePreferences();
+  const out = useMemo(() => attempt(() => engine.hardwareTiers()).result, []);
+  const last = useLastValid(out);
+  const tiers = last.value;
+  return (
+    <Frame idp={idp} title="Hardware tiers" state={state} prefs={prefs} testid="calc-hardware-tiers"
+      intro="Each tier is a range of usable accelerator memory. Its hardware is every catalogued device or common multi-GPU rig in that range; what it runs is computed on the tier’s example rig at 8K context with the best format that fits.">
+      <Results>
+        {tiers ? tiers.map((t) => (
+          <section key={t.id} class="rb-tier" data-testid={`tier-${t.id}`} aria-labelledby={`${idp}-${t.id}`}>
+            <h3 id={`${idp}-${t.id}`}>{t.label}</h3>
+            <p>
+              <strong>Example rig:</strong> {specLabel(t.example)}.{' '}
+              <strong>Price range:</strong> {t.priceUsd ? `${formatUsd(t.priceUsd[0])}–${formatUsd(t.priceUsd[1])}` : 'no catalogued prices'}.{' '}
+              <span class="rb-muted">Hardware in this tier: {t.hardware.length ? t.hardware.map(specLabel).join(', ') : 'none catalogued'}.</span>
+            </p>
+            {t.runs.length ? (
+              <div class="rb-table-scroll">
+                <table class="rb-table">
+                  <caption class="rb-sr">Largest models the {specLabel(t.example)} runs entirely on its accelerators at 8K context</caption>
+                  <thead><tr><th scope="col">Model</th><th scope="col">Best format that fits</th><th scope="col">Decode</th></tr></thead>
+                  <tbody>
+                    {t.runs.map((r) => (
+                      <tr key={r.model}><th scope="row">{modelOf(r.model)?.name ?? r.model}</th><td>{r.quant}</td><td>{formatTokensPerSec(r.decodeTokensPerSec)}</td></tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : <p>No catalogued model fits this tier’s example rig.</p>}
+          </section>
+        )) : <p>The tiers could not be computed.</p>}
+      </Results>
+    </Frame>
+  );
+}
+
+export { HardwareTiers };

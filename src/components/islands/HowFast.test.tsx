@@ -1,0 +1,60 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import HowFast from './HowFast.tsx';
+import { BAD_INPUTS, byLabel, byTestId, choose, freshPage, mount, ssr, type } from './shared/test-utils.tsx';
+
+beforeEach(() => freshPage());
+
+describe('HowFast', () => {
+  it('server-renders decode and prefill speeds with ranges, time to first token and the what-if table', () => {
+    const html = ssr(<HowFast />);
+    expect(html).toMatch(/data-testid="decode">\d[\d,.]* tok\/s/);
+    expect(html).toMatch(/range \d[\d,.]*–\d[\d,.]* tok\/s/);
+    expect(html).toMatch(/data-testid="ttft">[\d.,]+ (ms|s)/);
+    expect(html).toMatch(/data-testid="step">[\d.,]+ (ms|s)/);
+    expect(html).toMatch(/one agent step takes about [\d.,]+ s/);
+    expect(html).toContain('tensor parallel');
+    expect(html).toContain('KV cache q8_0');
+    expect(html).not.toMatch(/NaN|Infinity|undefined/);
+  });
+
+  it('slows decoding when a larger model is chosen', async () => {
+    const root = await mount(<HowFast />);
+    const speed = (t: string | null) => Number((t ?? '').replace(/[^\d.]/g, ''));
+    const small = speed(byTestId(root, 'decode').textContent);
+    await choose(byLabel(root, 'Model'), 'qwen2.5-14b');
+    const big = speed(byTestId(root, 'decode').textContent);
+    expect(big).toBeGreaterThan(0);
+    expect(big).toBeLessThan(small);
+  });
+
+  it('lengthens the time to first token with a longer prompt', async () => {
+    const root = await mount(<HowFast />);
+    const before = byTestId(root, 'ttft').textContent;
+    await type(byLabel(root, 'Prompt (tokens)'), '24000');
+    expect(byTestId(root, 'ttft').textContent).not.toBe(before);
+  });
+
+  it('rejects every kind of bad prompt length next to the field and keeps the last result', async () => {
+    const root = await mount(<HowFast />);
+    const field = byLabel(root, 'Prompt (tokens)');
+    const good = byTestId(root, 'ttft').textContent;
+    for (const [bad, message] of BAD_INPUTS) {
+      await type(field, bad);
+      expect(byTestId(root, `error-${field.id}`).textContent).toMatch(message);
+      expect(byTestId(root, 'ttft').textContent).toBe(good);
+    }
+    expect(root.innerHTML).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('round-trips prompt and answer lengths through the URL and ignores bad ones with a note', async () => {
+    freshPage('?model=qwen2.5-7b&prompt=12000&output=abc');
+    const root = await mount(<HowFast syncUrl />);
+    expect((byLabel(root, 'Prompt (tokens)') as HTMLInputElement).value).toBe('12000');
+    expect((byLabel(root, 'Answer (tokens)') as HTMLInputElement).value).toBe('400');
+    expect(byTestId(root, 'notes').textContent).toContain('Ignored “output” in the link');
+    await type(byLabel(root, 'Answer (tokens)'), '800');
+    const p = new URLSearchParams(location.search);
+    expect([p.get('model'), p.get('prompt'), p.get('output')]).toEqual(['qwen2.5-7b', '12000', '800']);
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * How fast? Decode and prefill speed with their ranges, time to first token for a prompt, and
+ * the time of one agent step (a prompt and an answer); and what changes with a second GPU in
+ * layer split or tensor parallel, or with a quantized KV cache. Numbers from the sizing engine.
+ */
+import type { JSX } from 'preact';
+import { useId, useMemo } from 'preact/hooks';
+import { formatSeconds, formatSpeedRange, formatTokens, formatTokensPerSec } from '../../lib/format/index.ts';
+import { FIELD_SPECS } from '../../lib/state/fields.ts';
+import { selectionToRequest, type Selection } from '../../lib/state/selection.ts';
+import { hardwareSpecFromParts, hardwareSpecParts } from '../../lib/state/url.ts';
+import type { EstimateRequest, EstimateResult } from '../../lib/sizing/types.ts';
+import { agentStep, errorFor, runEstimate, useLastValid } from './shared/engine.ts';
+import { Frame, usePreferences } from './shared/Frame.tsx';
+import { SelectionFields } from './shared/SelectionFields.tsx';
+import { useCalcState, type PresetProps } from './shared/state.ts';
+import { Group, NumberField, Results, Verdict } from './shared/ui.tsx';
+
+/** Extra fields of this calculator (URL keys `prompt`, `output`). */
+export const HOW_FAST_SCHEMA = {
+  prompt: { kind: 'number', spec: FIELD_SPECS.prompt },
+  output: { kind: 'number', spec: FIELD_SPECS.output },
+} as const;
+
+/** A typical agent step: a 6,000-token prompt (tools, history, instructions) and a 400-token answer. */
+export const HOW_FAST_DEFAULTS = { prompt: 6000, output: 400 };
+
+interface Scenario { label: string; req: EstimateRequest }
+
+/** The what-if scenarios: the rig as chosen, one more device (layer split, tensor parallel), q8_0 KV cache. */
+export function scenarios(s: Selection, base: EstimateRequest): Scenario[] {
+  const parts = hardwareSpecParts(s.hardware);
+  const out: Scenario[] = [{ label: 'As chosen', req: base }];
+  if (parts.length === 1 && parts[0] && parts[0].id !== 'custom' && parts[0].count < 16) {
+    const more = hardwareSpecFromParts([{ count: parts[0].count + 1, id: parts[0].id }]);
+    out.push({ label: `${parts[0].count + 1} devices, layer split`, req: { ...base, hardware: more, split: 'layer' } });
+    out.push({ label: `${parts[0].count + 1} devices, tensor parallel`, req: { ...base, hardware: more, split: 'tensor' } });
+  }
+  if (s.kvCache !== 'q8_0') out.push({ label: 'KV cache q8_0', req: { ...base, kvCache: 'q8_0' } });
+  return out;
+}
+
+/** Verdict wording for a speed result. */
+function speedVerdict(r: EstimateResult, step: { seconds: number } | null): { text: string; why: string } {
+  if (!r.speed) return { text: 'No speed: it does not fit', why: 'Speed needs the model to fit, at least with offload to system RAM.' };
+  return {
+    text: `${formatTokensPerSec(r.speed.decodeTokensPerSec)} while answering`,
+    why: `Each new token reads the active weights and the KV cache from memory; range ${formatSpeedRange(r.speed.decodeRange)}${step ? `; one agent step takes about ${formatSeconds(step.seconds)}` : ''}.`,
+  };
+}
+
+/** How fast? island. */
+export default function HowFast(props: PresetProps & { prompt?: number; output?: number }): JSX.Element {
+  const idp = `hf${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
+  const state = useCalcState('how-fast', props, HOW_FAST_SCHEMA, {
+    prompt: props.prompt ?? HOW_FAST_DEFAULTS.prompt, output: props.output ?? HOW_FAST_DEFAULTS.output,
+  });
+  const prefs = usePreferences();
+  const { prompt, output } = state.extras;
+  const base = selectionToRequest(state.selection, { prompt, output });
+  const key = JSON.stringify(base);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const out = useMemo(() => runEstimate(base), [key]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const step = useMemo(() => (out.result ? agentStep(base) : null), [key, out.result]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const rows = useMemo(() => (out.result ? scenarios(state.selection, base).map((sc) => ({ sc, o: runEstimate(sc.req), st: agentStep(sc.req) })) : []), [key, out.result]);
+  const last = useLastValid(out.result ? { r: out.result, step, rows } : null);
+  const v = last.value;
+  return (
+    <Frame idp={idp} title="How fast?" state={state} prefs={prefs} testid="calc-how-fast">
+      <SelectionFields idp={idp} selection={state.selection} update={state.update} errors={out.errors}
+        show={{ model: true, quant: true, context: true, kvCache: true, engine: true, hardware: true, ram: true }} />
+      <Group legend="Agent step">
+        <div class="rb-inline">
+          <NumberField id={`${idp}-prompt`} label="Prompt (tokens)" value={prompt} spec={FIELD_SPECS.prompt} onValid={(x) => state.setExtras({ prompt: x })} error={errorFor(out.errors, 'prompt')} />
+          <NumberField id={`${idp}-output`} label="Answer (tokens)" value={output} spec={FIELD_SPECS.output} onValid={(x) => state.setExtras({ output: x })} error={errorFor(out.errors, 'output')} />
+        </div>
+      </Group>
+      {out.errors.filter((e) => e.field === 'request').map((e) => <p class="rb-err" key={e.message}>{e.message}</p>)}
+      <Results stale={last.stale}>
+        {v ? (
+          <>
+            <Verdict kind={v.r.speed ? 'info' : 'no-fit'} {...speedVerdict(v.r, v.step)} />
+            {v.r.speed && (
+              <dl class="rb-stats">
+                <div><dt>Decode (answer)</dt><dd data-testid="decode">{formatTokensPerSec(v.r.speed.decodeTokensPerSec)}</dd><dd class="rb-muted">range {formatSpeedRange(v.r.speed.decodeRange)}</dd></div>
+                <div><dt>Prefill (prompt)</dt><dd data-testid="prefill">{formatTokensPerSec(v.r.speed.prefillTokensPerSec)}</dd><dd class="rb-muted">range {formatSpeedRange(v.r.speed.prefillRange)}</dd></div>
+                <div><dt>Time to first token ({formatTokens(v.r.settings.prompt)}-token prompt)</dt><dd data-testid="ttft">{formatSeconds(v.r.speed.timeToFirstTokenSec)}</dd></div>
+                {v.step && <div><dt>One agent step ({formatTokens(v.r.settings.prompt)} in, {formatTokens(v.r.settings.output)} out)</dt><dd data-testid="step">{formatSeconds(v.step.seconds)}</dd><dd class="rb-muted">range {formatSeconds(v.step.range[0])}–{formatSeconds(v.step.range[1])}</dd></div>}
+              </dl>
+            )}
+            <div class="rb-table-scroll">
+              <table class="rb-table" data-testid="scenarios">
+                <caption class="rb-muted">What changes</caption>
+                <thead><tr><th scope="col">Scenario</th><th scope="col">Fit</th><th scope="col">Decode</th><th scope="col">Prefill</th><th scope="col">First token</th><th scope="col">Agent step</th></tr></thead>
+                <tbody>
+                  {v.rows.map(({ sc, o, st }) => (
+                    <tr key={sc.label}>
+                      <th scope="row">{sc.label}</th>
+                      <td>{o.result?.fit ? { fits: '✓ fits', offload: '◐ offload', 'no-fit': '✗ no' }[o.result.fit.verdict] : '—'}</td>
+                      <td>{o.result?.speed ? formatSpeedRange(o.result.speed.decodeRange) : '—'}</td>
+                      <td>{o.result?.speed ? formatSpeedRange(o.result.speed.prefillRange) : '—'}</td>
+                      <td>{o.result?.speed ? formatSeconds(o.result.speed.timeToFirstTokenSec) : '—'}</td>
+                      <td>{st ? formatSeconds(st.seconds) : '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        ) : <p>Fix the marked fields to see a result.</p>}
+      </Results>
+    </Frame>
+  );
+}
+
+export { HowFast };

@@ -1,0 +1,82 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import WillItFit from './WillItFit.tsx';
+import { $myRig, $selection } from '../../lib/state/selection.ts';
+import { BAD_INPUTS, byLabel, byTestId, choose, click, freshPage, mount, ssr, type } from './shared/test-utils.tsx';
+
+beforeEach(() => freshPage());
+
+describe('WillItFit', () => {
+  it('server-renders the default worked example with a verdict, its reason and real numbers', () => {
+    const html = ssr(<WillItFit />);
+    expect(html).toContain('data-testid="verdict"');
+    expect(html).toMatch(/Fits, with [\d.]+ GB to spare/);
+    expect(html).toMatch(/Needs [\d.]+ GB \(weights [\d.]+ GB, KV cache at 8K is [\d.]+ GB\)/);
+    expect(html).toContain('aria-live="polite"');
+    expect(html).not.toMatch(/NaN|Infinity|undefined/);
+  });
+
+  it('turns the verdict to "does not fit" when the model is changed to one far too large', async () => {
+    const root = await mount(<WillItFit />);
+    const before = byTestId(root, 'total').textContent;
+    await choose(byLabel(root, 'Model'), 'llama-3.1-405b');
+    expect(byTestId(root, 'total').textContent).not.toBe(before);
+    expect(byTestId(root, 'verdict').textContent).toContain('Does not fit');
+    expect(byTestId(root, 'why').textContent).toMatch(/Needs [\d,.]+ GB .*has [\d.]+ GB/);
+    expect($selection.get().model).toBe('llama-3.1-405b');
+    expect($myRig.get()).toMatchObject({ model: 'llama-3.1-405b' });
+  });
+
+  it('shows a message next to the context field for every kind of bad input and keeps the last valid result', async () => {
+    const root = await mount(<WillItFit />);
+    const field = byLabel(root, 'Context per sequence');
+    await type(field, '32k');
+    const good = byTestId(root, 'total').textContent;
+    for (const [bad, message] of BAD_INPUTS) {
+      await type(field, bad);
+      expect(byTestId(root, `error-${field.id}`).textContent).toMatch(message);
+      expect(field.getAttribute('aria-invalid')).toBe('true');
+      expect(byTestId(root, 'total').textContent).toBe(good);
+      expect(root.innerHTML).not.toMatch(/NaN|Infinity|<img src=x/);
+    }
+    await type(field, '8192');
+    expect(root.querySelector(`[data-testid="error-${field.id}"]`)).toBeNull();
+  });
+
+  it('restores its state from a link, ignores hostile values with a note, and writes changes back to the URL', async () => {
+    freshPage('?model=llama-3.1-70b&quant=Q4_K_M&context=8192&hardware=2xrtx-3090&engine=%3Cscript%3E');
+    const root = await mount(<WillItFit syncUrl />);
+    expect((byLabel(root, 'Model') as HTMLSelectElement).value).toBe('llama-3.1-70b');
+    expect((byLabel(root, 'How many') as HTMLSelectElement).value).toBe('2');
+    expect(byTestId(root, 'notes').textContent).toContain('Ignored “engine” in the link');
+    expect(byTestId(root, 'notes').textContent).not.toContain('script');
+    await type(byLabel(root, 'Context per sequence'), '16384');
+    const params = new URLSearchParams(location.search);
+    expect(params.get('model')).toBe('llama-3.1-70b');
+    expect(params.get('hardware')).toBe('2xrtx-3090');
+    expect(params.get('context')).toBe('16384');
+    // The written URL restores the same view on a fresh page.
+    const url = location.search;
+    const verdict = byTestId(root, 'verdict').textContent;
+    freshPage(url);
+    const again = await mount(<WillItFit syncUrl />);
+    expect(byTestId(again, 'verdict').textContent).toBe(verdict);
+  });
+
+  it('shows a guide preset until the reader chooses "use my rig"', async () => {
+    $myRig.set({ model: 'qwen2.5-7b', hardware: 'rtx-3090' });
+    const root = await mount(<WillItFit model="llama-3.1-70b" hardware="2xrtx-3090" context={8192} />);
+    expect((byLabel(root, 'Model') as HTMLSelectElement).value).toBe('llama-3.1-70b');
+    expect(byTestId(root, 'preset-banner')).toBeTruthy();
+    await click(byTestId(root, 'use-my-rig'));
+    expect((byLabel(root, 'Model') as HTMLSelectElement).value).toBe('qwen2.5-7b');
+    expect(root.querySelector('[data-testid="preset-banner"]')).toBeNull();
+  });
+
+  it('switches every size to GiB when the reader prefers it', async () => {
+    const root = await mount(<WillItFit />);
+    const gib = [...root.querySelectorAll('input[type="radio"]')].find((r) => (r as HTMLInputElement).value === 'GiB') as HTMLInputElement;
+    await click(gib);
+    expect(byTestId(root, 'total').textContent).toMatch(/GiB$/);
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * The frame every calculator shares: heading, the guide-preset banner with "Use my rig",
+ * notes about ignored link values, the GB/GiB preference and the copy-link button.
+ */
+import type { ComponentChildren, JSX } from 'preact';
+import { useStore } from '@nanostores/preact';
+import { $preferencesRaw, readPreferences, setUnit, type Preferences } from '../../../lib/state/preferences.ts';
+import type { CalcState } from './state.ts';
+import { CopyLink, Notes } from './ui.tsx';
+import './calculators.css';
+
+/** The reader's preferences, server-rendered with the defaults (then the saved ones after hydration). */
+export function usePreferences(): Preferences {
+  return readPreferences(useStore($preferencesRaw, { ssr: 'initial' }));
+}
+
+/** Wraps a calculator's form and results. */
+export function Frame<E>(props: {
+  idp: string; title: string; state: CalcState<E>; prefs: Preferences; children: ComponentChildren; testid: string; intro?: string;
+}): JSX.Element {
+  const { idp, title, state, prefs, children, testid, intro } = props;
+  return (
+    <section class="rb-calc" aria-labelledby={`${idp}-h`} data-testid={testid} data-mode={state.mode}>
+      <h2 id={`${idp}-h`} class="rb-calc-title">{title}</h2>
+      {intro && <p class="rb-muted">{intro}</p>}
+      {state.mode === 'preset' && (
+        <p class="rb-preset" data-testid="preset-banner">
+          <span>Showing this guide’s worked example.</span>
+          <button type="button" data-testid="use-my-rig" onClick={state.useMyRig}>Use my rig</button>
+        </p>
+      )}
+      <Notes notes={state.notes} />
+      {children}
+      <div class="rb-toolbar">
+        <fieldset class="rb-group rb-units">
+          <legend>Memory unit</legend>
+          {(['GB', 'GiB'] as const).map((u) => (
+            <label key={u}>
+              <input type="radio" name={`${idp}-unit`} value={u} checked={prefs.unit === u} onChange={() => setUnit(u)} /> {u}
+            </label>
+          ))}
+        </fieldset>
+        <CopyLink href={state.href} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * The shared selection controls (model, weight format, context, KV cache, engine, hardware,
+ * system RAM), grouped in fieldsets. Each calculator shows the ones it needs.
+ */
+import type { JSX } from 'preact';
+import type { FieldError } from '../../../lib/sizing/types.ts';
+import { FIELD_SPECS } from '../../../lib/state/fields.ts';
+import { ENGINES, KV_CACHE_TYPES, type Selection } from '../../../lib/state/selection.ts';
+import { hardwareSpecFromParts, hardwareSpecParts } from '../../../lib/state/url.ts';
+import { HARDWARE_OPTIONS, MODEL_OPTIONS, QUANT_OPTIONS, hardwareOf } from './catalog.ts';
+import { errorFor } from './engine.ts';
+import { Group, NumberField, SelectField, type Option } from './ui.tsx';
+
+const KV_LABEL: Record<string, string> = { f16: 'f16 (default)', bf16: 'bf16', q8_0: 'q8_0 (half size)', q4_0: 'q4_0 (quarter size)', fp8: 'fp8 (vLLM)' };
+const ENGINE_LABEL: Record<string, string> = { 'llama.cpp': 'llama.cpp', vllm: 'vLLM', mlx: 'MLX', transformers: 'Transformers' };
+const COUNT_OPTIONS: Option[] = [1, 2, 3, 4, 6, 8].map((n) => ({ value: String(n), label: `× ${n}` }));
+const HW_WITH_CUSTOM: Option[] = [...HARDWARE_OPTIONS, { value: 'custom', label: 'Custom specs…', group: 'Other' }];
+const ENGINE_OPTIONS: Option[] = ENGINES.map((e) => ({ value: e, label: ENGINE_LABEL[e] ?? e }));
+const KV_OPTIONS: Option[] = KV_CACHE_TYPES.map((k) => ({ value: k, label: KV_LABEL[k] ?? k }));
+const SECOND: Option[] = [{ value: '', label: '— none —' }, ...HARDWARE_OPTIONS];
+
+/** Which controls to show. */
+export interface FieldSet {
+  model?: boolean; quant?: boolean; context?: boolean; kvCache?: boolean; engine?: boolean; hardware?: boolean; ram?: boolean;
+}
+
+/** Selection controls bound to `selection`; valid changes go to `update`. */
+export function SelectionFields(props: {
+  idp: string; selection: Selection; update: (p: Partial<Selection>) => void; errors: readonly FieldError[]; show: FieldSet; hardwareLegend?: string;
+}): JSX.Element {
+  const { idp, selection: s, update, errors, show } = props;
+  const parts = hardwareSpecParts(s.hardware);
+  const first = parts[0] ?? { count: 1, id: 'rtx-4090' };
+  const second = parts[1] ?? { count: 1, id: '' };
+  const setParts = (a: { count: number; id: string }, b: { count: number; id: string }) => {
+    const patch: Partial<Selection> = { hardware: hardwareSpecFromParts(a.id === 'custom' ? [a] : [a, b]) };
+    // A new device type: its installed memory and custom specs no longer apply.
+    if (a.id !== first.id) Object.assign(patch, a.id === 'custom' ? { memoryGb: 24, bandwidthGbs: 1000, tflops: 100 } : { memoryGb: 0, bandwidthGbs: 0, tflops: 0 });
+    update(patch);
+  };
+  const firstRow = hardwareOf(first.id);
+  const options = firstRow?.memoryOptionsGiB;
+  const isCustom = first.id === 'custom';
+  const single = parts.length === 1;
+  return (
+    <div class="rb-form">
+      {(show.model || show.quant || show.context) && (
+        <Group legend="Model">
+          {show.model && <SelectField id={`${idp}-model`} label="Model" value={s.model} options={MODEL_OPTIONS} onChange={(v) => update({ model: v })} error={errorFor(errors, 'model')} />}
+          {show.quant && <SelectField id={`${idp}-quant`} label="Weight format (quant)" value={s.quant} options={QUANT_OPTIONS} onChange={(v) => update({ quant: v })} error={errorFor(errors, 'quant', 'bpw')} />}
+          {show.context && <NumberField id={`${idp}-context`} label="Context per sequence (tokens)" value={s.context} spec={FIELD_SPECS.context} onValid={(v) => update({ context: v })} error={errorFor(errors, 'context')} hint="e.g. 8192 or 32k" />}
+        </Group>
+      )}
+      {(show.kvCache || show.engine) && (
+        <Group legend="Runtime">
+          {show.engine && <SelectField id={`${idp}-engine`} label="Engine" value={s.engine} options={ENGINE_OPTIONS} onChange={(v) => update({ engine: v as Selection['engine'] })} error={errorFor(errors, 'engine')} />}
+          {show.kvCache && <SelectField id={`${idp}-kv`} label="KV-cache type" value={s.kvCache} options={KV_OPTIONS} onChange={(v) => update({ kvCache: v as Selection['kvCache'] })} error={errorFor(errors, 'kvCache')} />}
+        </Group>
+      )}
+      {show.hardware && (
+        <Group legend={props.hardwareLegend ?? 'Hardware'}>
+          <div class="rb-inline">
+            <SelectField id={`${idp}-hw`} label="Device" value={first.id} options={HW_WITH_CUSTOM} onChange={(v) => setParts({ count: first.count, id: v }, second)} error={errorFor(errors, 'hardware')} />
+            <SelectField id={`${idp}-hwn`} label="How many" value={String(first.count)} options={COUNT_OPTIONS} onChange={(v) => setParts({ count: Number(v), id: first.id }, second)} />
+          </div>
+          {!isCustom && (
+            <div class="rb-inline">
+              <SelectField id={`${idp}-hw2`} label="Plus a different device" value={second.id} options={SECOND} onChange={(v) => setParts(first, { count: second.count, id: v })} />
+              {second.id && <SelectField id={`${idp}-hw2n`} label="How many" value={String(second.count)} options={COUNT_OPTIONS} onChange={(v) => setParts(first, { count: Number(v), id: second.id })} />}
+            </div>
+          )}
+          {single && options && options.length > 1 && (
+            <SelectField id={`${idp}-mem`} label="Installed memory" value={String(s.memoryGb || Math.max(...options))}
+              options={options.map((o) => ({ value: String(o), label: `${o} GB` }))} onChange={(v) => update({ memoryGb: Number(v) })} error={errorFor(errors, 'memoryGb')}
+              hint="The GPU may use only part of unified memory by default." />
+          )}
+          {isCustom && (
+            <>
+              <NumberField id={`${idp}-cmem`} label="Memory per device (GiB)" value={s.memoryGb || 24} spec={{ ...FIELD_SPECS.memoryGb, allowZero: false }} onValid={(v) => update({ memoryGb: v })} error={errorFor(errors, 'memoryGb')} />
+              <NumberField id={`${idp}-cbw`} label="Memory bandwidth (GB/s)" value={s.bandwidthGbs || 1000} spec={FIELD_SPECS.bandwidthGbs} onValid={(v) => update({ bandwidthGbs: v })} error={errorFor(errors, 'bandwidthGbs')} />
+              <NumberField id={`${idp}-ctf`} label="Dense FP16 TFLOPS" value={s.tflops || 100} spec={FIELD_SPECS.tflops} onValid={(v) => update({ tflops: v })} error={errorFor(errors, 'tflops')} />
+            </>
+          )}
+          {show.ram && <NumberField id={`${idp}-ram`} label="System RAM for offload (GiB, 0 = none)" value={s.ramGb} spec={FIELD_SPECS.ramGb} onValid={(v) => update({ ramGb: v })} error={errorFor(errors, 'ramGb', 'ramBandwidthGbs')} />}
+        </Group>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * The catalog and engine as the islands see them in the browser: the numbers-only client copy
+ * of the catalog (see src/lib/state/client-catalog.ts) handed to the engine's core, plus the
+ * option lists for the selects and the ids the URL decoder accepts.
+ */
+import { expandCore } from '../../../lib/state/client-catalog.ts';
+import { compactCore } from '../../../lib/state/client-catalog.data.ts';
+import type { KnownIds } from '../../../lib/state/url.ts';
+import type { HardwareEntry, ModelEntry } from '../../../lib/catalog/types.ts';
+import type { Option } from './ui.tsx';
+
+/** Model, hardware and format rows without provenance strings (numbers and names only). */
+export const catalog = expandCore(compactCore);
+
+/** Catalog ids the URL decoder and storage sanitizer accept. */
+export const KNOWN_IDS: KnownIds = {
+  models: new Set(catalog.models.map((m) => m.id)),
+  quants: new Set(catalog.quants.map((q) => q.id)),
+  hardware: new Set(catalog.hardware.map((h) => h.id)),
+};
+
+const modelById = new Map(catalog.models.map((m) => [m.id, m]));
+const hardwareById = new Map(catalog.hardware.map((h) => [h.id, h]));
+
+/** A model row by id, or undefined. */
+export function modelOf(id: string): ModelEntry | undefined {
+  return modelById.get(id);
+}
+
+/** A hardware row by id, or undefined. */
+export function hardwareOf(id: string): HardwareEntry | undefined {
+  return hardwareById.get(id);
+}
+
+const FAMILY_LABEL: Record<string, string> = {
+  llama: 'Llama', qwen: 'Qwen', mistral: 'Mistral', gemma: 'Gemma', phi: 'Phi', deepseek: 'DeepSeek', 'gpt-oss': 'gpt-oss', glm: 'GLM', kimi: 'Kimi',
+};
+
+/** Display name of a model family ("qwen" -> "Qwen"). */
+export function familyLabel(f: string): string {
+  return FAMILY_LABEL[f] ?? f.charAt(0).toUpperCase() + f.slice(1);
+}
+
+/** Model options grouped by family, in catalog order within a family. */
+export const MODEL_OPTIONS: Option[] = [...catalog.models]
+  .sort((a, b) => familyLabel(a.family).localeCompare(familyLabel(b.family)) || a.paramsReported - b.paramsReported)
+  .map((m) => ({ value: m.id, label: m.name, group: familyLabel(m.family) }));
+
+const SEGMENT_LABEL: Record<HardwareEntry['segment'], string> = {
+  consumer: 'Consumer GPUs', workstation: 'Workstation GPUs', datacenter: 'Data-centre GPUs', unified: 'Unified memory (Apple, AMD, NVIDIA)',
+};
+
+/** Hardware options grouped by segment, then by memory. */
+export const HARDWARE_OPTIONS: Option[] = [...catalog.hardware]
+  .sort((a, b) => Object.keys(SEGMENT_LABEL).indexOf(a.segment) - Object.keys(SEGMENT_LABEL).indexOf(b.segment) || a.memoryGiB - b.memoryGiB || a.name.localeCompare(b.name))
+  .map((h) => ({ value: h.id, label: `${h.name} (${h.memoryGiB} GB)`, group: SEGMENT_LABEL[h.segment] }));
+
+/** Weight-format options, best quality first. */
+export const QUANT_OPTIONS: Option[] = [...catalog.quants]
+  .sort((a, b) => b.qualityRank - a.qualityRank)
+  .map((q) => ({ value: q.id, label: q.name === q.id ? q.id : `${q.id} — ${q.name}` }));

@@ -1,0 +1,86 @@
+/**
+ * The sizing engine as the islands call it: the engine core over the client catalog, and small
+ * wrappers that never throw and never hand a non-finite number to the UI.
+ */
+import { useRef } from 'preact/hooks';
+import { createEngine } from '../../../lib/sizing/engine.ts';
+import type { EstimateRequest, EstimateResult, FieldError } from '../../../lib/sizing/types.ts';
+import { catalog } from './catalog.ts';
+import { agentStepSeconds, rigTotals } from '../../../lib/state/derived.ts';
+
+/** The engine over the numbers-only client catalog. */
+export const engine = createEngine(catalog);
+
+/** An estimate, or the problems that prevented it. */
+export interface Outcome<T = EstimateResult> { result: T | null; errors: FieldError[] }
+
+/** True when every number anywhere inside `v` is finite. */
+export function allFinite(v: unknown): boolean {
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (Array.isArray(v)) return v.every(allFinite);
+  if (v && typeof v === 'object') return Object.values(v).every(allFinite);
+  return true;
+}
+
+/** Runs a computation that may throw an InputError; returns its problems instead of throwing. */
+export function attempt<T>(f: () => T): Outcome<T> {
+  try {
+    const result = f();
+    if (!allFinite(result)) return { result: null, errors: [{ field: 'request', message: 'The engine could not compute this combination.' }] };
+    return { result, errors: [] };
+  } catch (e) {
+    const err = e as { field?: FieldError['field']; message?: string };
+    return { result: null, errors: [{ field: err.field ?? 'request', message: err.message ?? 'This combination cannot be estimated.' }] };
+  }
+}
+
+/** Validates then estimates one request. */
+export function runEstimate(req: EstimateRequest): Outcome {
+  const errors = safeValidate(req);
+  if (errors.length) return { result: null, errors };
+  return attempt(() => engine.estimate(req));
+}
+
+/** The engine's per-field problems with a request (never throws). */
+export function safeValidate(req: EstimateRequest): FieldError[] {
+  try {
+    return engine.validateRequest(req);
+  } catch (e) {
+    return [{ field: 'request', message: (e as Error).message || 'Invalid input.' }];
+  }
+}
+
+/** The message for one field, if any. */
+export function errorFor(errors: readonly FieldError[], ...fields: string[]): string | undefined {
+  return errors.find((e) => fields.includes(e.field))?.message;
+}
+
+/**
+ * Keeps the last valid value across renders: returns the current value when there is one,
+ * else the previous valid one marked stale (so a bad input never blanks the results).
+ */
+export function useLastValid<T>(value: T | null): { value: T | null; stale: boolean } {
+  const ref = useRef<T | null>(null);
+  if (value !== null) {
+    ref.current = value;
+    return { value, stale: false };
+  }
+  return { value: ref.current, stale: ref.current !== null };
+}
+
+/** Time of one agent step (prefill of the prompt + decode of the answer) for a request; null if it does not run. */
+export function agentStep(req: EstimateRequest): { seconds: number; range: [number, number] } | null {
+  const f = (engine as { agentStep?: (r: EstimateRequest) => { seconds: number; range: [number, number] } | null }).agentStep;
+  if (f) return attempt(() => f(req)).result;
+  const r = runEstimate(req).result;
+  return r ? agentStepSeconds(r) : null;
+}
+
+const hardwareRows = new Map(catalog.hardware.map((h) => [h.id, h]));
+
+/** Catalog price and power of a hardware spec, summed over its devices; null for raw specs. */
+export function rigSummary(spec: string, memoryGb?: number): { priceUsd: number | null; powerW: number; devices: number } | null {
+  const f = (engine as { rigSummary?: (s: string, m?: number) => { priceUsd: number | null; powerW: number; devices: number } }).rigSummary;
+  if (f) return attempt(() => f(spec, memoryGb)).result;
+  return rigTotals(spec, hardwareRows);
+}

@@ -1,0 +1,134 @@
+/**
+ * The state hook every calculator island uses: the shared selection (or the guide's preset),
+ * the calculator's own extra fields, URL round trip on standalone pages, and notes about
+ * ignored link values. Islands are the one place that touches `location` and `history`.
+ */
+import { useStore } from '@nanostores/preact';
+import { atom } from 'nanostores';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import {
+  $myRig, $selection, $selectionReady, DEFAULT_SELECTION, encodeSelection, resolveInitialSelection, sanitizeSelection,
+  setSharedSelection, type Selection,
+} from '../../../lib/state/selection.ts';
+import { decodeQuery, encodeQuery, type QuerySchema } from '../../../lib/state/url.ts';
+import { KNOWN_IDS } from './catalog.ts';
+
+/** Notes about link values ignored on this page (shared so one island shows them once). */
+export const $linkNotes = atom<string[]>([]);
+
+/** Selection props a guide may pass to preset an island. */
+export interface PresetProps {
+  model?: string; quant?: string; context?: number; hardware?: string; kvCache?: string; engine?: string;
+  memoryGb?: number; ramGb?: number;
+  /** Set by the standalone calculator page: read and write the URL query. */
+  syncUrl?: boolean;
+}
+
+const PRESET_KEYS = ['model', 'quant', 'context', 'hardware', 'kvCache', 'engine', 'memoryGb', 'ramGb'] as const;
+
+/** The preset part of an island's props, or null when the island is not preset. */
+export function presetOf(props: PresetProps): Record<string, unknown> | null {
+  const out: Record<string, unknown> = {};
+  for (const k of PRESET_KEYS) if (props[k] !== undefined) out[k] = props[k];
+  return Object.keys(out).length ? out : null;
+}
+
+/** Site base path ('/' or '/kb/'), from Vite. */
+function basePath(): string {
+  const b = import.meta.env.BASE_URL ?? '/';
+  return b.endsWith('/') ? b : `${b}/`;
+}
+
+/** What the hook returns to an island. */
+export interface CalcState<E> {
+  selection: Selection;
+  /** Applies a change to the selection (shared, saved and put in the URL when the island is shared). */
+  update: (patch: Partial<Selection>) => void;
+  extras: E;
+  setExtras: (patch: Partial<E>) => void;
+  /** 'preset' while a guide's example is shown; 'shared' once bound to the reader's rig. */
+  mode: 'preset' | 'shared';
+  useMyRig: () => void;
+  notes: string[];
+  /** Absolute link to the standalone calculator with the current state. */
+  href: () => string;
+}
+
+/**
+ * State of one calculator island. `slug` names its standalone page; `extraSchema`/`extraDefaults`
+ * describe fields of its own (prompt length, prices...) that also round-trip through the URL.
+ */
+export function useCalcState<E extends Record<string, string | number | boolean>>(
+  slug: string, props: PresetProps, extraSchema: QuerySchema, extraDefaults: E,
+): CalcState<E> {
+  const preset = presetOf(props);
+  const syncUrl = props.syncUrl === true;
+  const [mode, setMode] = useState<'preset' | 'shared'>(preset ? 'preset' : 'shared');
+  const [presetState, setPresetState] = useState(() => sanitizeSelection(preset, KNOWN_IDS, DEFAULT_SELECTION));
+  const shared = useStore($selection, { ssr: 'initial' });
+  const linkNotes = useStore($linkNotes, { ssr: 'initial' });
+  const [extras, setExtrasState] = useState<E>(extraDefaults);
+  const [extraNotes, setExtraNotes] = useState<string[]>([]);
+
+  useEffect(() => {
+    if (mode !== 'shared') return;
+    if (!$selectionReady.get()) {
+      const r = resolveInitialSelection(syncUrl ? location.search : '', $myRig.get(), KNOWN_IDS);
+      $selectionReady.set(true);
+      $selection.set(r.selection);
+      if (r.notes.length) $linkNotes.set(r.notes);
+    }
+    if (syncUrl) {
+      const d = decodeQuery(location.search, extraSchema, KNOWN_IDS);
+      if (Object.keys(d.values).length) setExtrasState((e) => ({ ...e, ...(d.values as Partial<E>) }));
+      setExtraNotes(d.notes);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [mode]);
+
+  const selection = mode === 'preset' ? presetState.selection : shared;
+
+  const query = (s: Selection, e: E) => {
+    const a = encodeSelection(s);
+    const b = encodeQuery(e, extraSchema);
+    return a && b ? `${a}&${b}` : a || b;
+  };
+  const writeUrl = (s: Selection, e: E) => {
+    if (!syncUrl || mode !== 'shared') return;
+    try {
+      history.replaceState(history.state, '', `${location.pathname}?${query(s, e)}${location.hash}`);
+    } catch {
+      // A sandboxed frame may refuse history changes; the calculator still works.
+    }
+  };
+
+  const update = useCallback((patch: Partial<Selection>) => {
+    if (mode === 'preset') {
+      setPresetState((p) => ({ ...p, selection: { ...p.selection, ...patch } }));
+      return;
+    }
+    const next = { ...$selection.get(), ...patch };
+    setSharedSelection(next);
+    writeUrl(next, extras);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [mode, extras]);
+
+  const setExtras = useCallback((patch: Partial<E>) => {
+    setExtrasState((e) => {
+      const next = { ...e, ...patch };
+      writeUrl(mode === 'preset' ? presetState.selection : $selection.get(), next);
+      return next;
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [mode, presetState]);
+
+  const useMyRig = useCallback(() => setMode('shared'), []);
+
+  const href = () => {
+    const origin = typeof location === 'undefined' ? '' : location.origin;
+    return `${origin}${basePath()}calculators/${slug}/?${query(selection, extras)}`;
+  };
+
+  const notes = mode === 'preset' ? presetState.notes.map((n) => n.replace('in the link', 'in the preset')) : [...linkNotes, ...extraNotes];
+  return { selection, update, extras, setExtras, mode, useMyRig, notes, href };
+}

@@ -1,0 +1,49 @@
+/**
+ * The rig builder's sweep: every catalogued model x format on up to three rigs, from the engine,
+ * arranged as table rows (only the rig builder page ships this module).
+ */
+import type { EstimateRequest } from '../../../lib/sizing/types.ts';
+import { catalog, modelOf } from './catalog.ts';
+import { allFinite, engine } from './engine.ts';
+import type { RigRow } from './rig-table.ts';
+
+/** Hardware-specific request fields that belong to rig 1 only (Apple memory size, custom specs, RAM). */
+const RIG_FIELDS = ['hardware', 'memoryGb', 'bandwidthGbs', 'tflops', 'devices', 'backend', 'ramGb', 'ramBandwidthGbs'] as const;
+
+/**
+ * Every catalogued model x format on up to three rigs, as table rows with one cell per rig.
+ * Rig 1 uses the base request's hardware fields as they are (custom specs, Apple memory, RAM);
+ * rigs 2 and 3 are catalog specs with the catalog's memory. Formats the engine cannot load with
+ * the chosen engine are left out by the sweep; a combination missing on one rig gets a null cell.
+ */
+export function sweepRigs(base: EstimateRequest, rigs: readonly string[]): RigRow[] {
+  const rows = new Map<string, RigRow>();
+  const quantRank = new Map(catalog.quants.map((q) => [q.id, q.qualityRank]));
+  // Formats above a model's released checkpoint (F32 of a BF16 model, BF16 of an MXFP4 one) add size, not quality.
+  const releasedRank = (id: string) => quantRank.get(modelOf(id)?.releasedFormat ?? '') ?? Number.MAX_VALUE;
+  const bare: EstimateRequest = { ...base };
+  for (const k of RIG_FIELDS) delete bare[k];
+  rigs.forEach((spec, i) => {
+    const req = i === 0 ? base : bare;
+    const hardware = i === 0 ? (base.hardware ? [base.hardware] : undefined) : [spec];
+    const swept = catalog.models.flatMap((m) => {
+      const quants = catalog.quants.filter((q) => q.qualityRank <= releasedRank(m.id)).map((q) => q.id);
+      return engine.sweep(req, hardware ? { models: [m.id], quants, hardware } : { models: [m.id], quants });
+    });
+    for (const s of swept) {
+      const key = `${s.model}|${s.quant}`;
+      let row = rows.get(key);
+      if (!row) {
+        const m = modelOf(s.model);
+        row = {
+          model: s.model, name: m?.name ?? s.model, family: m?.family ?? '', totalParams: m?.paramsReported ?? 0,
+          moe: Boolean(m?.moe), quant: s.quant, qualityRank: quantRank.get(s.quant) ?? 0, cells: rigs.map(() => null),
+        };
+        rows.set(key, row);
+      }
+      row.cells[i] = s.verdict && allFinite(s) ? { verdict: s.verdict, decodeTokensPerSec: s.decodeTokensPerSec, decodeRange: s.decodeRange, totalBytes: s.totalBytes } : null;
+    }
+  });
+  return [...rows.values()];
+}
+

@@ -1,0 +1,179 @@
+/**
+ * Form controls and result blocks shared by the calculator islands: labelled fields with a
+ * message next to them, grouped controls, the verdict with its one-line "why", the copy-link
+ * button and the note about ignored link values. No numbers are computed here.
+ */
+import type { ComponentChildren, JSX } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { parseNumberField, type NumberFieldSpec } from '../../../lib/state/fields.ts';
+
+/** A numeric text field that keeps what the reader typed and reports only valid values upward. */
+export function NumberField(props: {
+  id: string;
+  label: string;
+  value: number;
+  spec: NumberFieldSpec;
+  onValid: (v: number) => void;
+  /** A message from the engine about this field (shown when the typed value itself is fine). */
+  error?: string | undefined;
+  hint?: string | undefined;
+  /** Suffix shown after the field, e.g. "tokens". */
+  suffix?: string | undefined;
+}): JSX.Element {
+  const { id, label, value, spec, onValid, hint, suffix } = props;
+  const [raw, setRaw] = useState(String(value));
+  const [own, setOwn] = useState<string | null>(null);
+  // Another island (or a link) changed the value: show it unless the reader is mid-edit on a bad value.
+  useEffect(() => {
+    const r = parseNumberField(raw, spec);
+    if (!r.ok && own) return;
+    if (!r.ok || r.value !== value) {
+      setRaw(String(value));
+      setOwn(null);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [value]);
+  const error = own ?? props.error;
+  const errId = `${id}-err`;
+  const hintId = `${id}-hint`;
+  const describedBy = [hint ? hintId : '', error ? errId : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={`rb-field${error ? ' rb-invalid' : ''}`}>
+      <label for={id}>{label}</label>
+      <span class="rb-input-row">
+        <input
+          id={id} name={id} type="text" inputMode="decimal" autoComplete="off" spellcheck={false}
+          value={raw} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy}
+          data-testid={`field-${id}`}
+          onInput={(e) => {
+            const text = (e.currentTarget as HTMLInputElement).value;
+            setRaw(text);
+            const r = parseNumberField(text, spec);
+            if (r.ok) {
+              setOwn(null);
+              onValid(r.value);
+            } else setOwn(r.message);
+          }}
+        />
+        {suffix && <span class="rb-suffix">{suffix}</span>}
+      </span>
+      {hint && <small id={hintId} class="rb-hint">{hint}</small>}
+      {error && <small id={errId} class="rb-err" data-testid={`error-${id}`}><span aria-hidden="true">⚠ </span>{error}</small>}
+    </div>
+  );
+}
+
+/** One option of a select; options with the same `group` share an <optgroup>. */
+export interface Option { value: string; label: string; group?: string }
+
+/** A labelled select, with optgroups when options carry a group. */
+export function SelectField(props: {
+  id: string; label: string; value: string; options: readonly Option[]; onChange: (v: string) => void;
+  error?: string | undefined; hint?: string | undefined;
+}): JSX.Element {
+  const { id, label, value, options, onChange, error, hint } = props;
+  // Option lists are long (every GPU in the catalog) and never change: build their vnodes once per
+  // field so a re-render only diffs the select's value, not ~70 options.
+  const build = (selected: string) => {
+    const groups: { name: string; items: Option[] }[] = [];
+    for (const o of options) {
+      const g = o.group ?? '';
+      const last = groups[groups.length - 1];
+      if (last && last.name === g) last.items.push(o);
+      else groups.push({ name: g, items: [o] });
+    }
+    const opt = (o: Option) => <option key={o.value} value={o.value} selected={o.value === selected ? true : undefined}>{o.label}</option>;
+    return groups.map((g) => (g.name ? <optgroup key={g.name} label={g.name}>{g.items.map(opt)}</optgroup> : g.items.map(opt)));
+  };
+  // `selected` on the option for the server HTML (readers without JavaScript); `value` on the select for the browser.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const children = useMemo(() => build(value), [options, value]);
+  const errId = `${id}-err`;
+  const hintId = `${id}-hint`;
+  const describedBy = [hint ? hintId : '', error ? errId : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={`rb-field${error ? ' rb-invalid' : ''}`}>
+      <label for={id}>{label}</label>
+      <select id={id} name={id} value={value} data-testid={`field-${id}`} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy}
+        onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}>
+        {children}
+      </select>
+      {hint && <small id={hintId} class="rb-hint">{hint}</small>}
+      {error && <small id={errId} class="rb-err" data-testid={`error-${id}`}><span aria-hidden="true">⚠ </span>{error}</small>}
+    </div>
+  );
+}
+
+/** A fieldset with a legend, for grouping related controls. */
+export function Group(props: { legend: string; children: ComponentChildren; class?: string }): JSX.Element {
+  return (
+    <fieldset class={`rb-group ${props.class ?? ''}`}>
+      <legend>{props.legend}</legend>
+      {props.children}
+    </fieldset>
+  );
+}
+
+/** Verdict kinds; each has its own icon and word, so colour is never the only signal. */
+export type VerdictKind = 'fits' | 'offload' | 'no-fit' | 'info';
+
+const VERDICT_ICON: Record<VerdictKind, string> = { fits: '✓', offload: '◐', 'no-fit': '✗', info: 'ℹ' };
+
+/** The headline answer with its one-line reason. */
+export function Verdict(props: { kind: VerdictKind; text: string; why: string; testid?: string }): JSX.Element {
+  return (
+    <div class={`rb-verdict rb-v-${props.kind}`} data-testid={props.testid ?? 'verdict'}>
+      <p class="rb-verdict-text"><span class="rb-icon" aria-hidden="true">{VERDICT_ICON[props.kind]}</span> {props.text}</p>
+      <p class="rb-why" data-testid="why">{props.why}</p>
+    </div>
+  );
+}
+
+/** Notes about link values that were ignored, or other page-level notices. */
+export function Notes(props: { notes: readonly string[] }): JSX.Element | null {
+  if (!props.notes.length) return null;
+  return (
+    <div class="rb-notes" role="status" data-testid="notes">
+      {props.notes.map((n) => <p key={n}><span aria-hidden="true">ℹ </span>{n}</p>)}
+    </div>
+  );
+}
+
+/**
+ * Copies a link to the standalone calculator with the current state. Falls back to showing the
+ * link in a read-only field when the clipboard is not available (insecure origin, old browser).
+ */
+export function CopyLink(props: { href: () => string }): JSX.Element {
+  const [status, setStatus] = useState('');
+  const [fallback, setFallback] = useState('');
+  return (
+    <div class="rb-copy">
+      <button type="button" data-testid="copy-link" onClick={() => {
+        const url = props.href();
+        const done = () => setStatus('Link copied.');
+        const fail = () => {
+          setFallback(url);
+          setStatus('Copy the link from the field.');
+        };
+        try {
+          if (navigator.clipboard?.writeText) navigator.clipboard.writeText(url).then(done, fail);
+          else fail();
+        } catch {
+          fail();
+        }
+      }}>Copy link</button>
+      {fallback && <input type="text" readOnly value={fallback} aria-label="Link to this calculator" onFocus={(e) => (e.currentTarget as HTMLInputElement).select()} />}
+      <span class="rb-copy-status" role="status">{status}</span>
+    </div>
+  );
+}
+
+/** The polite live region that holds a calculator's results. */
+export function Results(props: { children: ComponentChildren; stale?: boolean; label?: string }): JSX.Element {
+  return (
+    <section class="rb-results" aria-live="polite" aria-label={props.label ?? 'Results'} data-testid="results">
+      {props.stale && <p class="rb-stale" data-testid="stale"><span aria-hidden="true">⚠ </span>Showing the last valid result: fix the marked field to update it.</p>}
+      {props.children}
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * /search/ page: replaces the plain form with Pagefind's component UI (input, filters, results)
+ * and runs the query from ?q= so a search can be shared as a link.
+ */
+/** Adds a module script and resolves when it has run (no import(): keeps Vite's preload helper out). */
+function loadScript(src: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const s = document.createElement('script');
+    s.type = 'module';
+    s.src = src;
+    s.onload = () => resolve();
+    s.onerror = reject;
+    document.head.append(s);
+  });
+}
+
+const host = document.getElementById('search-ui');
+const form = document.getElementById('search-form');
+if (host && form) {
+  const base = host.dataset['base'] ?? '/';
+  const q = new URLSearchParams(location.search).get('q') ?? '';
+  const css = document.createElement('link');
+  css.rel = 'stylesheet';
+  css.href = `${base}pagefind/pagefind-component-ui.css`;
+  document.head.append(css);
+  host.innerHTML = `<pagefind-config bundle-path="${base}pagefind/" base-url="${base}"></pagefind-config>`
+    + '<pagefind-input></pagefind-input><pagefind-summary></pagefind-summary>'
+    + '<pagefind-filter-pane></pagefind-filter-pane><pagefind-results></pagefind-results>';
+  loadScript(`${base}pagefind/pagefind-component-ui.js`).then(async () => {
+    form.hidden = true;
+    // The component UI exposes its instances on window.PagefindComponents.
+    const pf = (window as unknown as { PagefindComponents?: {
+      configureInstance(n: string, o: object): void;
+      getInstanceManager(): { getInstance(n: string): { triggerSearch(t: string): void } };
+    } }).PagefindComponents;
+    // Same ranking as the search dialog (site.ts): weaker short-page bias.
+    pf?.configureInstance('default', { ranking: { pageLength: 0.3 } });
+    if (!q) return;
+    await customElements.whenDefined('pagefind-input');
+    const input = host.querySelector('pagefind-input input') as HTMLInputElement | null;
+    if (input) input.value = q;
+    pf?.getInstanceManager().getInstance('default').triggerSearch(q);
+  }, () => { /* keep the plain form */ });
+}
+
+// A module, not a global script: keeps these names out of the global scope.
+export {};

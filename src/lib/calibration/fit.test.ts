@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import type { EstimateRequest, EstimateResult } from '../sizing/types.ts';
+import { fitCalibration } from './fit.ts';
+import { fitted } from './fitted.ts';
+import type { CalibrationValues, MeasurementRow } from './types.ts';
+
+const GB = 1e9;
+/** A toy engine: decode = eff x 1000 GB/s / size, prefill = eff x 100 TFLOP/s / 2P, one hop cost per extra device. */
+function toyEngine(cal: CalibrationValues) {
+  return (req: EstimateRequest): EstimateResult => {
+    const size = req.quant === 'F16' ? 16 * GB : 5 * GB;
+    const fam = req.quant === 'F16' ? 'float' : 'gguf-k';
+    const e = cal.backends.cuda;
+    const n = req.hardware?.startsWith('2x') ? 2 : 1;
+    const step = size / (1000 * GB * (e.decodeBandwidth[fam] ?? e.decodeBandwidth.default)) + (n - 1) * cal.layerSplitHopSec;
+    const decode = 1 / step;
+    const prefill = (e.prefillCompute * 100e12) / (2 * 8e9);
+    return {
+      schemaVersion: 1, warnings: [], model: { id: 'm', name: 'm', totalParams: 8e9, activeParams: 8e9, maxContext: 8192 },
+      quant: { id: req.quant ?? 'F16', bitsPerWeight: 5 }, settings: { context: 1, prompt: 1, output: 1, depth: 0, sequences: 1, kvCache: 'f16', engine: 'llama.cpp', split: 'layer' },
+      memory: { weightsBytes: size, kvCacheBytes: 0, kvBytesPerToken: 0, overheadBytes: 0, totalBytes: size }, hardware: null,
+      fit: { verdict: 'fits', fits: true, offloadedLayers: 0, offloadedBytes: 0, headroomBytes: 1, maxContext: 1, bestQuant: null, offloadMode: null },
+      speed: { decodeTokensPerSec: decode, decodeRange: [decode, decode], prefillTokensPerSec: prefill, prefillRange: [prefill, prefill], timeToFirstTokenSec: 0, aggregateDecodeTokensPerSec: decode },
+    };
+  };
+}
+
+function row(id: string, kind: 'decode' | 'prefill', quant: string, value: number, split: 'fit' | 'test', hardware = 'rtx-a6000'): MeasurementRow {
+  return {
+    id, kind, split, group: id, scored: true, source: { url: 'u', date: '2024', what: 'w' },
+    measured: { value, unit: 'tokens/s', reported: String(value) },
+    settings: { model: 'm', modelLabel: 'm', quant, engine: 'llama.cpp', engineVersion: 'v', backend: 'cuda', hardware, hardwareLabel: 'h',
+      devices: hardware.startsWith('2x') ? 2 : 1, splitMode: hardware.startsWith('2x') ? 'layer' : 'none', ngl: 99, context: 512, prompt: 512, output: 128,
+      depth: 0, flashAttention: false, ubatch: 512, kvCache: 'f16' },
+  };
+}
+
+describe('fitting the shared parameters', () => {
+  it('recovers per-family decode efficiencies, the prefill efficiency and the hop cost of a toy engine from fit rows only', () => {
+    const cal = JSON.parse(JSON.stringify(fitted)) as CalibrationValues;
+    const truth = { f16: 0.85, k: 0.62, pre: 0.4, hop: 0.0004 };
+    const rows: MeasurementRow[] = [];
+    for (let i = 0; i < 4; i++) {
+      rows.push(row(`f${i}`, 'decode', 'F16', (1000 * truth.f16) / 16 * (1 + (i - 1.5) * 0.01), 'fit'));
+      rows.push(row(`k${i}`, 'decode', 'Q4_K_M', (1000 * truth.k) / 5 * (1 + (i - 1.5) * 0.01), 'fit'));
+      rows.push(row(`p${i}`, 'prefill', 'F16', (truth.pre * 100e12) / 16e9, 'fit'));
+      rows.push(row(`m${i}`, 'decode', 'Q4_K_M', 1 / (5 / (1000 * truth.k) + truth.hop), 'fit', '2xrtx-a6000'));
+    }
+    // A test row that would pull the fit far off if it were (wrongly) used.
+    rows.push(row('t0', 'decode', 'F16', 1, 'test'));
+    const summary = fitCalibration(rows, toyEngine(cal), cal);
+    expect(cal.backends.cuda.decodeBandwidth.float).toBeCloseTo(truth.f16, 2);
+    expect(cal.backends.cuda.decodeBandwidth['gguf-k']).toBeCloseTo(truth.k, 2);
+    expect(cal.backends.cuda.prefillCompute).toBeCloseTo(truth.pre, 3);
+    expect(cal.layerSplitHopSec).toBeCloseTo(truth.hop, 5);
+    expect(summary.rowsUsed).toBe(16);
+    expect(summary.unfitted.some((u) => u.startsWith('tensorParallelScaling'))).toBe(true);
+  });
+});
+
+/**
+ * A toy engine that reads the optional parameters: a per-layer decode cost and the prefill
+ * peak exponent (effective = prefillCompute x 100 TFLOP/s x (peak / 100 TFLOP/s)^exponent).
+ * Model 'big' is 8.75x the bytes and 80 layers instead of 32; h100-pcie has a 756 TFLOP/s peak,
+ * the A6000 155.
+ */
+function toyEngine2(cal: CalibrationValues, readsOptional: boolean) {
+  const base = toyEngine(cal);
+  return (req: EstimateRequest): EstimateResult => {
+    const r = base(req);
+    const e = cal.backends.cuda;
+    const big = req.model === 'big';
+    const size = (req.quant === 'F16' ? 16 * GB : 5 * GB) * (big ? 8.75 : 1);
+    const fam = req.quant === 'F16' ? 'float' : 'gguf-k';
+    const layers = big ? 80 : 32;
+    const overhead = readsOptional ? (e.decodeLayerOverheadSec ?? 0) * layers : 0;
+    const decode = 1 / (size / (1000 * GB * (e.decodeBandwidth[fam] ?? e.decodeBandwidth.default)) + overhead);
+    const peak = req.hardware === 'h100-pcie' ? 756e12 : 155e12;
+    const exponent = readsOptional ? (e.prefillPeakExponent ?? 1) : 1;
+    const prefill = (e.prefillCompute * 1e14 * Math.pow(peak / 1e14, exponent)) / (2 * 8e9 * (big ? 8.75 : 1));
+    const speed = r.speed!;
+    return { ...r, speed: { ...speed, decodeTokensPerSec: decode, decodeRange: [decode, decode], prefillTokensPerSec: prefill, prefillRange: [prefill, prefill] } };
+  };
+}
+
+describe('fitting the optional engine parameters', () => {
+  const truth = { f16: 0.9, k: 0.9, overhead: 80e-6, pre: 0.5, exponent: 0.6 };
+  function rowsFor(): MeasurementRow[] {
+    const rows: MeasurementRow[] = [];
+    for (let i = 0; i < 4; i++) {
+      for (const big of [false, true]) {
+        const model = big ? 'big' : 'm';
+        const layers = big ? 80 : 32;
+        const k = big ? 8.75 : 1;
+        const f = row(`f${i}${model}`, 'decode', 'F16', 1 / ((16 * k) / (1000 * truth.f16) + truth.overhead * layers), 'fit');
+        const q = row(`k${i}${model}`, 'decode', 'Q4_K_M', 1 / ((5 * k) / (1000 * truth.k) + truth.overhead * layers), 'fit');
+        f.settings.model = model; q.settings.model = model;
+        rows.push(f, q);
+      }
+      for (const hw of ['rtx-a6000', 'h100-pcie']) {
+        const peak = hw === 'h100-pcie' ? 756e12 : 155e12;
+        rows.push(row(`p${i}${hw}`, 'prefill', 'F16', (truth.pre * 1e14 * Math.pow(peak / 1e14, truth.exponent)) / 16e9, 'fit', hw));
+      }
+    }
+    return rows;
+  }
+
+  it('recovers the per-layer decode cost and the prefill peak exponent when the engine reads them', () => {
+    const cal = JSON.parse(JSON.stringify(fitted)) as CalibrationValues;
+    delete cal.backends.cuda.decodeLayerOverheadSec;
+    delete cal.backends.cuda.prefillPeakExponent;
+    fitCalibration(rowsFor(), toyEngine2(cal, true), cal);
+    expect(cal.backends.cuda.decodeLayerOverheadSec).toBeCloseTo(truth.overhead, 7);
+    expect(cal.backends.cuda.decodeBandwidth.float).toBeCloseTo(truth.f16, 2);
+    expect(cal.backends.cuda.prefillPeakExponent).toBeCloseTo(truth.exponent, 5);
+    expect(cal.backends.cuda.prefillCompute).toBeCloseTo(truth.pre, 2);
+  });
+
+  it('leaves a parameter at its neutral value and says so when the engine ignores it', () => {
+    const cal = JSON.parse(JSON.stringify(fitted)) as CalibrationValues;
+    delete cal.backends.cuda.decodeLayerOverheadSec;
+    delete cal.backends.cuda.prefillPeakExponent;
+    const summary = fitCalibration(rowsFor(), toyEngine2(cal, false), cal);
+    expect(cal.backends.cuda.decodeLayerOverheadSec ?? 0).toBe(0);
+    expect(cal.backends.cuda.prefillPeakExponent ?? 1).toBe(1);
+    expect(summary.unfitted).toContain('cuda.decodeLayerOverheadSec (the engine does not read it)');
+    expect(summary.unfitted).toContain('cuda.prefillPeakExponent (the engine does not read it)');
+  });
+});

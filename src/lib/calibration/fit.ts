@@ -1,0 +1,224 @@
+/**
+ * Fitting the shared calibration parameters on the FIT part of the calibration set. Fitted:
+ *  - decode efficiency per backend (default) and per (backend, weight family) with >= 3 rows,
+ *    separately for HBM devices when the engine reads `decodeBandwidthHbm`;
+ *  - a fixed decode cost per layer per backend (`decodeLayerOverheadSec`);
+ *  - prefill efficiency per backend, the GeForce FP16-accumulate factor, the attention factor;
+ *  - the layer-split hop cost and prefill pipelining efficiency;
+ *  - the speed spreads (p10/p90 of measured/predicted per backend) used for ranges.
+ * No per-model or per-row correction. The engine is a black box that reads `calibration` at call
+ * time: multiplicative parameters are fitted by median-ratio fixed-point steps, additive ones by
+ * a grid search on the median + p90 of |log(measured/predicted)|. A parameter the engine does not
+ * read (no prediction moves when it changes) is left at its default and reported.
+ */
+import type { BackendId } from '../catalog/types.ts';
+import type { EstimateFn } from './accuracy.ts';
+import { calibration, memoryClassOf, syncCalibration, weightFamilyOfQuant } from './efficiencies.ts';
+import { predictionFor, requestFor } from './requests.ts';
+import { median, quantile, round } from './stats.ts';
+import type { BackendEfficiency, CalibrationValues, MeasurementRow, WeightFamily } from './types.ts';
+
+/** One fitted parameter and the evidence behind it. */
+export interface FittedParam { name: string; value: number; rows: number; medianRatioAfter: number | null }
+
+/** What a fit did. */
+export interface FitSummary { rowsUsed: number; iterations: number; params: FittedParam[]; unfitted: string[] }
+
+const BACKENDS: BackendId[] = ['cuda', 'metal', 'rocm', 'vulkan', 'cpu'];
+const MIN_ROWS = 3;
+const clampEff = (x: number) => Math.min(1, Math.max(0.02, x));
+
+interface Obs { row: MeasurementRow; measured: number; predicted: number }
+
+function observe(rows: readonly MeasurementRow[], estimate: EstimateFn): Obs[] {
+  const out: Obs[] = [];
+  for (const row of rows) {
+    if (typeof row.measured.value !== 'number') continue;
+    try {
+      const p = predictionFor(row, estimate(requestFor(row)));
+      if (p && typeof p.value === 'number' && Number.isFinite(p.value) && p.value > 0) {
+        out.push({ row, measured: row.measured.value, predicted: p.value });
+      }
+    } catch {
+      // rows the engine refuses (model or hardware not in the catalog) do not inform the fit
+    }
+  }
+  return out;
+}
+
+const ratio = (o: Obs) => o.measured / o.predicted;
+const backendOf = (r: MeasurementRow) => (r.settings.backend ?? 'cuda') as BackendId;
+const isHbm = (r: MeasurementRow) => memoryClassOf(r.settings.hardware ?? '') === 'hbm';
+const isGeForce = (r: MeasurementRow) => r.settings.backend === 'cuda' && /^(\d+x)?rtx-[2-5]\d{3}/.test(r.settings.hardware ?? '');
+
+/** Median + p90 of |log ratio| over the rows: the objective of the grid searches (lower is better). */
+function loss(rows: readonly MeasurementRow[], estimate: EstimateFn): number {
+  const l = observe(rows, estimate).map((o) => Math.abs(Math.log(ratio(o))));
+  if (l.length === 0) return Infinity;
+  return (median(l) ?? 0) + (quantile(l, 0.9) ?? 0);
+}
+
+/** Whether changing a parameter moves any prediction of the rows (the engine reads it). */
+function engineReads(rows: readonly MeasurementRow[], estimate: EstimateFn, set: (v: number) => void, base: number, probe: number): boolean {
+  const before = observe(rows.slice(0, 40), estimate).map((o) => o.predicted);
+  set(probe);
+  const after = observe(rows.slice(0, 40), estimate).map((o) => o.predicted);
+  set(base);
+  return before.some((b, i) => Math.abs(b - (after[i] ?? b)) > 1e-9 * Math.max(1, b));
+}
+
+function sync(cal: CalibrationValues): void {
+  if (cal === calibration) syncCalibration();
+}
+
+/** Scales a multiplicative parameter by the median measured/predicted ratio of its rows. */
+function scaleStep(rows: readonly MeasurementRow[], estimate: EstimateFn, get: () => number, set: (v: number) => void): void {
+  const obs = observe(rows, estimate);
+  if (obs.length < MIN_ROWS) return;
+  const m = median(obs.map(ratio));
+  if (m !== null && Number.isFinite(m)) set(clampEff(get() * m));
+}
+
+/**
+ * Fits `cal` in place on the rows whose split is 'fit' (others are ignored) and returns a
+ * summary. `iterations` rounds of coordinate descent (default 3).
+ */
+export function fitCalibration(rows: readonly MeasurementRow[], estimate: EstimateFn, cal: CalibrationValues, iterations = 3): FitSummary {
+  const fitRows = rows.filter((r) => r.split === 'fit' && r.scored);
+  const decode = fitRows.filter((r) => r.kind === 'decode');
+  const decodeSingle = decode.filter((r) => r.settings.devices <= 1);
+  const decodeMulti = decode.filter((r) => r.settings.devices > 1 && r.settings.splitMode !== 'tensor');
+  const prefill = fitRows.filter((r) => r.kind === 'prefill');
+  const prefillSingle = prefill.filter((r) => r.settings.devices <= 1);
+  const prefillMulti = prefill.filter((r) => r.settings.devices > 1 && r.settings.splitMode !== 'tensor');
+  const unfitted: string[] = [];
+  const reads = new Map<string, boolean>();
+  const readsOnce = (key: string, rs: readonly MeasurementRow[], set: (v: number) => void, base: number, probe: number) => {
+    if (!reads.has(key)) reads.set(key, rs.length > 0 && engineReads(rs, estimate, (v) => { set(v); sync(cal); }, base, probe));
+    return reads.get(key)!;
+  };
+
+  const fitDecodeEfficiencies = (b: BackendId) => {
+    const e: BackendEfficiency = cal.backends[b];
+    const bRows = decodeSingle.filter((r) => backendOf(r) === b);
+    const hbmRows = bRows.filter(isHbm);
+    const useHbm = hbmRows.length >= MIN_ROWS && readsOnce(`${b}.hbm`, hbmRows, (v) => { e.decodeBandwidthHbm = { default: v }; }, 0.5, 0.25);
+    if (!useHbm) delete e.decodeBandwidthHbm;
+    const plain = useHbm ? bRows.filter((r) => !isHbm(r)) : bRows;
+    const tables: [Partial<Record<WeightFamily, number>> & { default: number }, MeasurementRow[]][] = [[e.decodeBandwidth, plain]];
+    if (useHbm && e.decodeBandwidthHbm) tables.push([e.decodeBandwidthHbm, hbmRows]);
+    for (const [table, rs] of tables) {
+      scaleStep(rs, estimate, () => table.default, (v) => {
+        // the default moves the families that have no own value; re-base those that do
+        const k = v / table.default;
+        table.default = v;
+        for (const f of Object.keys(table) as (keyof typeof table)[]) if (f !== 'default' && table[f] !== undefined) table[f] = clampEff(table[f]! * k);
+      });
+      const fams = new Set(rs.map((r) => weightFamilyOfQuant(r.settings.quant)));
+      for (const f of fams) {
+        const fr = rs.filter((r) => weightFamilyOfQuant(r.settings.quant) === f);
+        if (fr.length < MIN_ROWS) continue;
+        scaleStep(fr, estimate, () => table[f] ?? table.default, (v) => { table[f] = v; });
+      }
+    }
+  };
+
+  const gridSearch = (key: string, rs: readonly MeasurementRow[], grid: number[], get: () => number, set: (v: number) => void, refit: () => void) => {
+    if (rs.length < MIN_ROWS) { unfitted.push(`${key} (${rs.length} fit rows)`); return; }
+    const base = get();
+    if (!readsOnce(key, rs, set, base, grid[grid.length - 1]!)) { unfitted.push(`${key} (the engine does not read it)`); set(base); sync(cal); return; }
+    let best = base, bestLoss = Infinity;
+    for (const v of grid) {
+      set(v); sync(cal); refit();
+      const l = loss(rs, estimate);
+      if (l < bestLoss) { bestLoss = l; best = v; }
+    }
+    set(best); sync(cal); refit();
+  };
+
+  for (let it = 0; it < iterations; it++) {
+    for (const b of BACKENDS) {
+      const e = cal.backends[b];
+      const bDecode = decodeSingle.filter((r) => backendOf(r) === b);
+      if (bDecode.length >= MIN_ROWS) {
+        fitDecodeEfficiencies(b);
+        gridSearch(`${b}.decodeLayerOverheadSec`, bDecode, [0, 10e-6, 20e-6, 30e-6, 40e-6, 50e-6, 60e-6, 70e-6, 80e-6, 100e-6, 120e-6, 150e-6, 200e-6, 250e-6],
+          () => e.decodeLayerOverheadSec ?? 0, (v) => { e.decodeLayerOverheadSec = v; }, () => fitDecodeEfficiencies(b));
+      }
+      const bPre = prefillSingle.filter((r) => backendOf(r) === b);
+      // GeForce rows inform prefillCompute only when the engine applies the FP16-accumulate boost.
+      const boostRead = b === 'cuda' && bPre.some(isGeForce) &&
+        readsOnce('cuda.prefillFp16AccBoost', bPre.filter(isGeForce), (v) => { e.prefillFp16AccBoost = v; }, e.prefillFp16AccBoost ?? 1, 2);
+      const fitPrefill = () => {
+        scaleStep(boostRead ? bPre.filter((r) => !isGeForce(r)) : bPre, estimate, () => e.prefillCompute, (v) => { e.prefillCompute = v; });
+      };
+      if (bPre.length >= MIN_ROWS) {
+        fitPrefill();
+        if (b === 'cuda') {
+          gridSearch('cuda.prefillFp16AccBoost', bPre.filter(isGeForce), [1, 1.25, 1.5, 1.75, 2, 2.25, 2.5, 2.75, 3],
+            () => e.prefillFp16AccBoost ?? 1, (v) => { e.prefillFp16AccBoost = v; }, fitPrefill);
+        }
+        gridSearch(`${b}.prefillPeakExponent`, bPre, [1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3],
+          () => e.prefillPeakExponent ?? 1, (v) => { e.prefillPeakExponent = v; }, fitPrefill);
+        gridSearch(`${b}.prefillAttentionFactor`, bPre, [1, 0.8, 0.6, 0.5, 0.4, 0.3, 0.25, 0.2, 0.15, 0.1],
+          () => e.prefillAttentionFactor ?? 1, (v) => { e.prefillAttentionFactor = v; }, fitPrefill);
+      }
+    }
+    gridSearch('layerSplitHopSec', decodeMulti, [0, 50e-6, 100e-6, 200e-6, 300e-6, 400e-6, 600e-6, 800e-6, 1e-3],
+      () => cal.layerSplitHopSec, (v) => { cal.layerSplitHopSec = v; }, () => {});
+    gridSearch('layerSplitPrefillEfficiency', prefillMulti, [1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0],
+      () => cal.layerSplitPrefillEfficiency ?? 1, (v) => { cal.layerSplitPrefillEfficiency = v; }, () => {});
+  }
+
+  // Spreads and the summary, on the final values.
+  const params: FittedParam[] = [];
+  const push = (name: string, value: number, obs: Obs[]) =>
+    params.push({ name, value: round(value, 6)!, rows: obs.length, medianRatioAfter: round(median(obs.map(ratio)), 4) });
+  for (const b of BACKENDS) {
+    const e = cal.backends[b];
+    const dec = observe(decode.filter((r) => backendOf(r) === b), estimate);
+    const pre = observe(prefill.filter((r) => backendOf(r) === b), estimate);
+    if (dec.length >= 5) {
+      const lo = quantile(dec.map(ratio), 0.1), hi = quantile(dec.map(ratio), 0.9);
+      if (lo !== null && hi !== null) e.decodeSpread = [round(lo, 3)!, round(hi, 3)!];
+      const single = dec.filter((o) => o.row.settings.devices <= 1);
+      const plain = e.decodeBandwidthHbm ? single.filter((o) => !isHbm(o.row)) : single;
+      push(`${b}.decodeBandwidth.default`, e.decodeBandwidth.default, plain);
+      for (const [f, v] of Object.entries(e.decodeBandwidth)) {
+        if (f !== 'default' && v !== undefined) push(`${b}.decodeBandwidth.${f}`, v, plain.filter((o) => weightFamilyOfQuant(o.row.settings.quant) === f));
+      }
+      if (e.decodeBandwidthHbm) {
+        const hb = single.filter((o) => isHbm(o.row));
+        for (const [f, v] of Object.entries(e.decodeBandwidthHbm)) {
+          if (v !== undefined) push(`${b}.decodeBandwidthHbm.${f}`, v, f === 'default' ? hb : hb.filter((o) => weightFamilyOfQuant(o.row.settings.quant) === f));
+        }
+      }
+      if (e.decodeLayerOverheadSec !== undefined) push(`${b}.decodeLayerOverheadSec`, e.decodeLayerOverheadSec, single);
+      params.push({ name: `${b}.decodeSpread`, value: e.decodeSpread[1], rows: dec.length, medianRatioAfter: null });
+    } else unfitted.push(`${b} decode (${dec.length} fit rows)`);
+    if (pre.length >= 5) {
+      const lo = quantile(pre.map(ratio), 0.1), hi = quantile(pre.map(ratio), 0.9);
+      if (lo !== null && hi !== null) e.prefillSpread = [round(lo, 3)!, round(hi, 3)!];
+      push(`${b}.prefillCompute`, e.prefillCompute, pre.filter((o) => o.row.settings.devices <= 1));
+      if (e.prefillFp16AccBoost !== undefined) push(`${b}.prefillFp16AccBoost`, e.prefillFp16AccBoost, pre.filter((o) => isGeForce(o.row) && o.row.settings.devices <= 1));
+      if (e.prefillAttentionFactor !== undefined) push(`${b}.prefillAttentionFactor`, e.prefillAttentionFactor, pre.filter((o) => o.row.settings.devices <= 1));
+      if (e.prefillPeakExponent !== undefined) push(`${b}.prefillPeakExponent`, e.prefillPeakExponent, pre.filter((o) => o.row.settings.devices <= 1));
+    } else unfitted.push(`${b} prefill (${pre.length} fit rows)`);
+  }
+  push('layerSplitHopSec', cal.layerSplitHopSec, observe(decodeMulti, estimate));
+  if (cal.layerSplitPrefillEfficiency !== undefined) push('layerSplitPrefillEfficiency', cal.layerSplitPrefillEfficiency, observe(prefillMulti, estimate));
+  unfitted.push('tensorParallelScaling (no tensor-parallel rows in the set)');
+  return { rowsUsed: fitRows.length, iterations, params, unfitted: [...new Set(unfitted)] };
+}
+
+/** Source text of fitted.ts for the given values (what scripts/fit.ts writes). */
+export function fittedModuleSource(cal: CalibrationValues): string {
+  return `/**
+ * Fitted calibration values. WRITTEN BY scripts/fit.ts — edit by re-running the fit
+ * (\`npx node scripts/fit.ts\`), not by hand. \`fittedOn\` records what the fit used.
+ */
+import type { CalibrationValues } from './types.ts';
+
+export const fitted: CalibrationValues = ${JSON.stringify(cal, null, 2)};
+`;
+}

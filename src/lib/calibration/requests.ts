@@ -1,0 +1,98 @@
+/**
+ * Turning a measurement row into an engine request, and reading the engine's answer that the
+ * row measured. Pure: no catalog or engine import (the caller passes `estimate`).
+ */
+import type { EstimateRequest, EstimateResult } from '../sizing/types.ts';
+import type { MeasurementRow } from './types.ts';
+
+/** The accuracy kinds the report shows (decode is split by device count). */
+export type AccuracyKind = 'weights' | 'kv-cache' | 'decode-single' | 'decode-multi' | 'prefill' | 'fit';
+
+/** Human labels of the kinds, in report order. */
+export const KIND_LABELS: Record<AccuracyKind, string> = {
+  weights: 'Weights (file size)',
+  'kv-cache': 'KV cache',
+  'decode-single': 'Decode, one device',
+  'decode-multi': 'Decode, several devices',
+  prefill: 'Prefill',
+  fit: 'Fit verdicts',
+};
+
+/** The accuracy kind of a row. */
+export function accuracyKindOf(row: MeasurementRow): AccuracyKind {
+  if (row.kind === 'decode') return row.settings.devices > 1 ? 'decode-multi' : 'decode-single';
+  return row.kind;
+}
+
+const RAW_KEYS: Record<string, keyof EstimateRequest> = {
+  layers: 'layers', hidden: 'hidden', heads: 'heads', kvHeads: 'kvHeads', headDim: 'headDim', vocab: 'vocab',
+  intermediate: 'intermediate', params: 'params', experts: 'experts', activeExperts: 'activeExperts',
+};
+
+/**
+ * The engine request reproducing a row's run. Decode rows ask for `output` tokens from `depth`
+ * (prompt 1, so the context is not inflated); prefill rows ask for `prompt` tokens from `depth`
+ * (output 1). The context is the run's context, grown by the engine if it must.
+ */
+export function requestFor(row: MeasurementRow): EstimateRequest {
+  const s = row.settings;
+  const req: EstimateRequest = {};
+  if (s.model.startsWith('raw:')) {
+    for (const part of s.model.slice(4).split(',')) {
+      const [k, v] = part.split('=');
+      const key = k ? RAW_KEYS[k] : undefined;
+      const n = Number(v);
+      if (key && Number.isFinite(n)) (req as Record<string, unknown>)[key] = n;
+    }
+  } else {
+    req.model = s.model;
+  }
+  req.quant = s.quant;
+  req.engine = s.engine;
+  if (s.hardware) {
+    req.hardware = s.hardware;
+    if (s.memoryGb !== undefined && !s.hardware.includes(',')) req.memoryGb = s.memoryGb;
+    if (s.gpuMemoryFraction !== undefined) req.gpuMemoryFraction = s.gpuMemoryFraction;
+    if (s.devices > 1) req.split = s.splitMode === 'tensor' || s.splitMode === 'row' ? 'tensor' : 'layer';
+  }
+  if (s.kvCache === 'f16' || s.kvCache === 'bf16' || s.kvCache === 'q8_0' || s.kvCache === 'q4_0' || s.kvCache === 'fp8') {
+    req.kvCache = s.kvCache;
+  }
+  req.depth = Math.max(0, s.depth);
+  if (row.kind === 'prefill') {
+    req.prompt = Math.max(1, s.prompt);
+    req.output = 1;
+  } else {
+    req.prompt = 1;
+    req.output = Math.max(1, s.output);
+  }
+  if (s.context !== null && s.context > 0) req.context = s.context;
+  return req;
+}
+
+/** What the engine predicted for a row, and its range when it gives one. */
+export interface Prediction {
+  /** Bytes, tokens/s, or a verdict string for fit rows. */
+  value: number | string;
+  range: [number, number] | null;
+}
+
+/**
+ * The engine's answer to the quantity a row measured. Null when the engine gave no answer
+ * (e.g. no speed because it judged the run does not fit).
+ */
+export function predictionFor(row: MeasurementRow, result: EstimateResult): Prediction | null {
+  switch (row.kind) {
+    case 'weights':
+      return { value: result.memory.weightsBytes, range: null };
+    case 'kv-cache':
+      return { value: result.memory.kvCacheBytes, range: null };
+    case 'decode':
+      return result.speed ? { value: result.speed.decodeTokensPerSec, range: result.speed.decodeRange } : null;
+    case 'prefill':
+      return result.speed ? { value: result.speed.prefillTokensPerSec, range: result.speed.prefillRange } : null;
+    case 'fit':
+      // The runs were GPU-only (ngl 99): only 'fits' means the run would load as measured.
+      return result.fit ? { value: result.fit.verdict === 'fits' ? 'fits' : 'no-fit', range: null } : null;
+  }
+}

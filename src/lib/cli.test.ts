@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
+function run(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', timeout: 30_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('estimate command', () => {
+  it('prints one JSON object with every contract key for --json', () => {
+    const r = run(['--model', 'llama-3.1-70b', '--quant', 'Q4_K_M', '--context', '8192', '--hardware', '2xrtx-3090', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.schemaVersion).toBe(1);
+    for (const k of ['id', 'totalParams', 'activeParams']) expect(j.model).toHaveProperty(k);
+    for (const k of ['context', 'prompt', 'output', 'depth', 'sequences', 'kvCache', 'engine', 'split']) expect(j.settings).toHaveProperty(k);
+    for (const k of ['weightsBytes', 'kvCacheBytes', 'kvBytesPerToken', 'overheadBytes', 'totalBytes']) expect(Number.isInteger(j.memory[k])).toBe(true);
+    for (const k of ['verdict', 'fits', 'offloadedLayers', 'offloadedBytes', 'headroomBytes', 'maxContext', 'bestQuant']) expect(j.fit).toHaveProperty(k);
+    for (const k of ['decodeTokensPerSec', 'decodeRange', 'prefillTokensPerSec', 'prefillRange', 'timeToFirstTokenSec', 'aggregateDecodeTokensPerSec']) expect(j.speed).toHaveProperty(k);
+    expect(j.hardware.devices[0]).toHaveProperty('assignedBytes');
+    expect(j.memory.kvBytesPerToken).toBe(327_680);
+  });
+  it('prints a readable breakdown by default', () => {
+    const r = run(['--model', 'llama-3.1-8b', '--quant', 'Q4_K_M', '--hardware', 'rtx-4090']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/KV cache/);
+    expect(r.out).toMatch(/Fit: fits/);
+  });
+  it('exits 2 with one error line and suggestions for an unknown model', () => {
+    const r = run(['--model', 'llama-3.1-7b', '--json']);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err.trim().split('\n').length).toBe(1);
+    expect(r.err).toMatch(/^error: .*did you mean "llama-3\.1-70b"/);
+  });
+  it('exits 2 for a non-numeric, negative or zero number and for an unknown option', () => {
+    for (const args of [['--context', 'abc'], ['--context', '-5'], ['--sequences', '0'], ['--contxt', '4096'], ['--prompt']]) {
+      const r = run(['--model', 'llama-3.1-8b', ...args]);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/^error: /);
+      expect(r.err).not.toMatch(/at .*\.ts:\d+/);
+    }
+  });
+  it('exits 2 when no model is given', () => {
+    expect(run(['--json']).code).toBe(2);
+  });
+  it('exits 2 for --memory-gb with a mixed hardware list and for an unsupported KV pairing', () => {
+    expect(run(['--model', 'llama-3.1-8b', '--hardware', 'rtx-4090,rtx-3090', '--memory-gb', '48']).code).toBe(2);
+    expect(run(['--model', 'llama-3.1-8b', '--engine', 'vllm', '--kv-cache', 'q4_0']).code).toBe(2);
+  });
+  it('warns when the context is grown to hold depth + prompt + output', () => {
+    const j = JSON.parse(run(['--model', 'llama-3.1-8b', '--context', '1024', '--depth', '4096', '--json']).out);
+    expect(j.settings.context).toBe(4096 + 512 + 128);
+    expect(j.warnings.join(' ')).toMatch(/grown/);
+  });
+  it('answers --jsonl line by line, reporting bad lines and exiting 2', () => {
+    const input = '{"model":"llama-3.1-8b","hardware":"rtx-4090"}\nnot json\n{"model":"nope"}\n{"model":"qwen2.5-7b"}\n';
+    const r = run(['--jsonl'], input);
+    expect(r.code).toBe(2);
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.length).toBe(4);
+    expect(lines[0].schemaVersion).toBe(1);
+    expect(lines[1]).toEqual({ error: 'not valid JSON', line: 2 });
+    expect(lines[2].line).toBe(3);
+    expect(lines[3].model.id).toBe('qwen2.5-7b');
+  });
+  it('exits 0 from --jsonl when every line succeeds', () => {
+    const r = run(['--jsonl'], '{"model":"llama-3.1-8b"}\n{"model":"llama-3.1-70b","quant":"Q4_K_M"}\n');
+    expect(r.code).toBe(0);
+    expect(r.out.trim().split('\n').length).toBe(2);
+  });
+  it('lists the catalog as JSON arrays with ids', () => {
+    for (const what of ['models', 'hardware', 'quants']) {
+      const r = run(['--list', what, '--json']);
+      expect(r.code).toBe(0);
+      const arr = JSON.parse(r.out);
+      expect(Array.isArray(arr)).toBe(true);
+      expect(arr.every((x: { id: unknown }) => typeof x.id === 'string')).toBe(true);
+    }
+  });
+  it('never prints NaN or Infinity', () => {
+    const r = run(['--params', '7e9', '--bpw', '4.5', '--memory-gb', '8', '--bandwidth-gbs', '300', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toMatch(/NaN|Infinity|null,"hardware":null/);
+  });
+});

@@ -1,0 +1,186 @@
+/**
+ * The architecture the sizing engine computes from: either a catalog model or a raw
+ * architecture given field by field (`--layers --hidden ...`). Only `catalog/types.ts` is
+ * imported, so calculators can ship the engine without the catalog text.
+ */
+import type { AttentionLayout, MlaLayout, ModelEntry } from '../catalog/types.ts';
+
+/** Mixture-of-experts layout with every default filled in. */
+export interface MoeArch {
+  experts: number;
+  activeExperts: number;
+  expertIntermediate: number;
+  sharedExperts: number;
+  sharedIntermediate: number;
+  denseLeadingLayers: number;
+  moeEvery: number;
+}
+
+/** A model architecture with defaults resolved. Sizes are element counts. */
+export interface Arch {
+  id: string;
+  name: string;
+  family: string;
+  layers: number;
+  hidden: number;
+  heads: number;
+  kvHeads: number;
+  headDim: number;
+  vocab: number;
+  intermediate: number;
+  tied: boolean;
+  attentionBias: boolean;
+  maxContext: number;
+  moe: MoeArch | null;
+  mla: MlaLayout | null;
+  layout: AttentionLayout | null;
+  visionParams: number;
+  releasedFormat: string;
+  /** Vendor-published parameter count, if known (count). */
+  paramsReported: number | null;
+}
+
+/** The architecture of a catalog model. */
+export function archFromModel(m: ModelEntry): Arch {
+  const moe: MoeArch | null = m.moe
+    ? {
+        experts: m.moe.experts,
+        activeExperts: m.moe.activeExperts,
+        expertIntermediate: m.moe.expertIntermediateSize,
+        sharedExperts: m.moe.sharedExperts,
+        sharedIntermediate: m.moe.sharedIntermediateSize ?? m.moe.expertIntermediateSize,
+        denseLeadingLayers: m.moe.denseLeadingLayers,
+        moeEvery: m.moe.moeEvery ?? 1,
+      }
+    : null;
+  return {
+    id: m.id,
+    name: m.name,
+    family: m.family,
+    layers: m.layers,
+    hidden: m.hiddenSize,
+    heads: m.attentionHeads,
+    kvHeads: m.kvHeads,
+    headDim: m.headDim,
+    vocab: m.vocabSize,
+    intermediate: m.intermediateSize,
+    tied: m.tiedEmbeddings,
+    attentionBias: m.attentionBias ?? false,
+    maxContext: m.maxContextTokens,
+    moe,
+    mla: m.mla ?? null,
+    layout: m.attentionLayout ?? null,
+    visionParams: m.visionParams ?? 0,
+    releasedFormat: m.releasedFormat,
+    paramsReported: m.paramsReported,
+  };
+}
+
+/** Raw architecture fields of a request (see EstimateRequest). */
+export interface RawArchInput {
+  params?: number | undefined;
+  layers?: number | undefined;
+  hidden?: number | undefined;
+  heads?: number | undefined;
+  kvHeads?: number | undefined;
+  headDim?: number | undefined;
+  vocab?: number | undefined;
+  intermediate?: number | undefined;
+  experts?: number | undefined;
+  activeExperts?: number | undefined;
+}
+
+/**
+ * A raw architecture. With only `params`, a Llama-like shape is derived from the count
+ * (hidden about 128 x sqrt(params / 1e6) / ... see `shapeFromParams`) so that the tensor
+ * total matches the count within a fraction of a percent; explicit fields override.
+ * Defaults: kvHeads = heads (no grouped-query attention), headDim = hidden / heads,
+ * vocab 32000, intermediate = 3.5 x hidden rounded to 256, context 131072.
+ */
+export function archFromRaw(r: RawArchInput): Arch {
+  const shape = r.layers && r.hidden ? null : shapeFromParams(r.params ?? 7e9);
+  const layers = r.layers ?? shape!.layers;
+  const hidden = r.hidden ?? shape!.hidden;
+  const heads = r.heads ?? Math.max(1, Math.round(hidden / 128));
+  const headDim = r.headDim ?? hidden / heads;
+  const kvHeads = r.kvHeads ?? (r.heads ? heads : Math.max(1, Math.round(heads / 4)));
+  const vocab = r.vocab ?? 32000;
+  let intermediate = r.intermediate ?? Math.round((hidden * 3.5) / 256) * 256;
+  const experts = r.experts ?? 0;
+  const moe: MoeArch | null = experts > 1
+    ? {
+        experts,
+        activeExperts: Math.min(experts, r.activeExperts ?? 2),
+        expertIntermediate: intermediate,
+        sharedExperts: 0,
+        sharedIntermediate: intermediate,
+        denseLeadingLayers: 0,
+        moeEvery: 1,
+      }
+    : null;
+  const arch: Arch = {
+    id: 'custom',
+    name: 'Custom architecture',
+    family: 'custom',
+    layers, hidden, heads, kvHeads, headDim, vocab, intermediate,
+    tied: false,
+    attentionBias: false,
+    maxContext: 131072,
+    moe,
+    mla: null,
+    layout: null,
+    visionParams: 0,
+    releasedFormat: 'BF16',
+    paramsReported: r.params ?? null,
+  };
+  // With a parameter count and no explicit MLP width, fit the MLP width so the tensor total
+  // matches the count (keeps `--params 70e9` honest when only some fields are given).
+  if (r.params && r.intermediate === undefined) {
+    const perLayerFixed = hidden * heads * headDim * 2 + hidden * kvHeads * headDim * 2 + hidden * 2;
+    const embed = vocab * hidden * 2;
+    const mlpPerUnit = 3 * hidden * (moe ? moe.experts : 1);
+    const fitted = (r.params - embed - layers * perLayerFixed) / (layers * mlpPerUnit);
+    if (Number.isFinite(fitted) && fitted >= 1) {
+      intermediate = Math.max(1, Math.round(fitted));
+      arch.intermediate = intermediate;
+      if (arch.moe) { arch.moe.expertIntermediate = intermediate; arch.moe.sharedIntermediate = intermediate; }
+    }
+  }
+  return arch;
+}
+
+/**
+ * A plausible Llama-like depth and width for a parameter count: params ≈ 13 x layers x hidden^2
+ * with layers = hidden / 128 (Llama 3.1 8B: 32 x 4096; 70B: 80 x 8192). Hidden is rounded to 256
+ * and layers follow hidden, so both grow with the count (a bigger model never gets fewer layers);
+ * archFromRaw then fits the MLP width so the tensor total matches the count.
+ */
+export function shapeFromParams(params: number): { layers: number; hidden: number } {
+  const p = Math.max(1e6, params);
+  // params ≈ 13 * L * h^2 with L = h / 128  =>  h^3 ≈ 128 * p / 13
+  let hidden = Math.cbrt((128 * p) / 13);
+  hidden = Math.max(256, Math.round(hidden / 256) * 256);
+  const layers = Math.max(1, Math.round(hidden / 128));
+  return { layers, hidden };
+}
+
+/** Layer kinds for attention: full, windowed (sliding or chunked), or linear (fixed state). */
+export type AttnKind = 'full' | 'window' | 'linear';
+
+/** Attention kind of layer `i` (0-based) under the model's layout. */
+export function attnKindOf(a: Arch, i: number): AttnKind {
+  const l = a.layout;
+  if (!l) return 'full';
+  const every = Math.max(1, l.fullEvery);
+  const isFull = (l.fullPosition ?? 'last') === 'last' ? (i + 1) % every === 0 : i % every === 0;
+  if (isFull) return 'full';
+  return l.kind === 'linear' ? 'linear' : 'window';
+}
+
+/** True when layer `i` (0-based) is a mixture-of-experts layer. */
+export function isMoeLayer(a: Arch, i: number): boolean {
+  const m = a.moe;
+  if (!m) return false;
+  if (i < m.denseLeadingLayers) return false;
+  return (i + 1) % Math.max(1, m.moeEvery) === 0;
+}

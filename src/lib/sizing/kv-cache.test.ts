@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { archFromModel } from './arch.ts';
+import { kvBytesPerToken, kvCells, kvLayout, kvReadBytesPerToken, kvTotalBytes } from './kv-cache.ts';
+import { fixtureModels } from './test-fixtures.ts';
+
+const arch = (id: string) => archFromModel(fixtureModels.find((m) => m.id === id)!);
+
+describe('KV cache', () => {
+  it('keeps Llama 3.1 8B KV cache at 131,072 bytes per token at f16', () => {
+    expect(kvBytesPerToken(kvLayout(arch('llama-3.1-8b'), 'llama.cpp', 'f16'))).toBe(131_072);
+  });
+  it('needs exactly 1 GiB for Llama 3.1 8B at 8192 tokens of f16 cache', () => {
+    const l = kvLayout(arch('llama-3.1-8b'), 'llama.cpp', 'f16');
+    expect(kvTotalBytes(l, kvCells('llama.cpp', l, 8192, 1))).toBe(2 ** 30);
+  });
+  it('keeps Llama 3.1 70B at 320 KiB per token (80 layers x 8 KV heads x 128 x 2 x 2 bytes)', () => {
+    expect(kvBytesPerToken(kvLayout(arch('llama-3.1-70b'), 'vllm', 'bf16'))).toBe(327_680);
+  });
+  it('stores q8_0 at 34 bytes per 32 values and q4_0 at 18', () => {
+    const a = arch('llama-3.1-8b');
+    expect(kvBytesPerToken(kvLayout(a, 'llama.cpp', 'q8_0'))).toBe((131_072 * 34) / 64);
+    expect(kvBytesPerToken(kvLayout(a, 'llama.cpp', 'q4_0'))).toBe((131_072 * 18) / 64);
+  });
+  it('caches DeepSeek V3 MLA as 576 elements per layer (70,272 bytes per token at bf16) in llama.cpp and vLLM', () => {
+    expect(kvBytesPerToken(kvLayout(arch('deepseek-v3'), 'llama.cpp', 'f16'))).toBe(61 * 576 * 2);
+    expect(kvBytesPerToken(kvLayout(arch('deepseek-v3'), 'vllm', 'bf16'))).toBe(70_272);
+  });
+  it('caches decompressed K and V per head for DeepSeek V3 under Transformers', () => {
+    expect(kvBytesPerToken(kvLayout(arch('deepseek-v3'), 'transformers', 'bf16'))).toBe(61 * 128 * (192 + 128) * 2);
+  });
+  it('counts only the global layers of Gemma 2 in the marginal bytes per token', () => {
+    const l = kvLayout(arch('gemma-2-9b'), 'llama.cpp', 'f16');
+    expect(l.nFull).toBe(21);
+    expect(kvBytesPerToken(l)).toBe(21 * 2 * 8 * 256 * 2);
+  });
+  it('caps llama.cpp sliding-window layers at window + ubatch cells', () => {
+    const l = kvLayout(arch('gpt-oss-120b'), 'llama.cpp', 'f16');
+    const c = kvCells('llama.cpp', l, 65536, 1);
+    expect(c.full).toBe(65536);
+    expect(c.window).toBe(768); // 128 + 512 rounded up to 256
+    expect(kvTotalBytes(l, c)).toBe(18 * 36 * 65536 * 2 * 8 * 64 * 2 / 36 + 18 * 768 * 2 * 8 * 64 * 2);
+  });
+  it('grows with context on full layers only once the window is full', () => {
+    const a = arch('gemma-2-9b');
+    const l = kvLayout(a, 'transformers', 'bf16');
+    const at = (c: number) => kvTotalBytes(l, kvCells('transformers', l, c, 1));
+    expect(at(8192) - at(6144)).toBe(2048 * kvBytesPerToken(l));
+  });
+  it('multiplies by concurrent sequences', () => {
+    const l = kvLayout(arch('llama-3.1-8b'), 'vllm', 'bf16');
+    expect(kvTotalBytes(l, kvCells('vllm', l, 4096, 4))).toBe(4 * kvTotalBytes(l, kvCells('vllm', l, 4096, 1)));
+  });
+  it('reads at most the window on windowed layers when decoding deep in the context', () => {
+    const l = kvLayout(arch('gpt-oss-20b'), 'llama.cpp', 'f16');
+    expect(kvReadBytesPerToken(l, 10_000)).toBe(12 * 2048 * 10_000 + 12 * 2048 * 128);
+  });
+});

@@ -1,0 +1,151 @@
+/**
+ * Hardware specs: `ID`, `NxID`, or a comma list of those (`2xrtx-3090`, `rtx-4090,rtx-3090`),
+ * resolved against the hardware catalog; or a raw device from `--memory-gb --bandwidth-gbs
+ * --tflops --backend --devices`.
+ *
+ * Units: `memoryGb` is GiB (2^30 bytes), as vendors count GPU and unified memory; `bandwidthGbs`
+ * is 10^9 bytes per second; `tflops` is dense FP16/BF16 tensor throughput with FP32 accumulate.
+ */
+import type { BackendId, HardwareEntry, InterconnectId } from '../catalog/types.ts';
+import { InputError } from './types.ts';
+import { unknownIdMessage } from './suggest.ts';
+import { memoryClassOf } from '../calibration/efficiencies.ts';
+
+export const GiB = 2 ** 30;
+
+/** One accelerator (or the GPU share of a unified-memory machine). */
+export interface Device {
+  id: string;
+  /** Memory the GPU may use, bytes (unified memory: the default share of installed RAM). */
+  memoryBytes: number;
+  /** Installed memory, bytes. */
+  installedBytes: number;
+  bandwidthBytesPerSec: number;
+  /** Dense FP16 tensor FLOP/s. */
+  flopsPerSec: number;
+  backend: BackendId;
+  powerW: number;
+  priceUsd: number | null;
+  unified: boolean;
+  /** HBM memory (calibration's memoryClassOf), for the decode efficiency. */
+  hbm: boolean;
+  /** NVIDIA GeForce: catalog FP16 rate is the FP32-accumulate one (see calibration prefillFp16AccBoost). */
+  fp16Acc: boolean;
+}
+
+/** The devices of one spec. */
+export interface Rig {
+  spec: string;
+  devices: Device[];
+  /** Catalog default interconnect of the devices (the slowest if mixed). */
+  interconnect: InterconnectId;
+  unified: boolean;
+  /** True when every device is the same product with the same memory. */
+  uniform: boolean;
+}
+
+/**
+ * Default share of installed unified memory a Mac's GPU may use (Metal's recommended working
+ * set): about 2/3 up to 36 GiB, 3/4 above (content-facts §5.5; llmfit #754, exo #1672, llama.cpp
+ * #1870). Same rule as the catalog's `appleGpuMemoryFraction`, repeated here so the engine core
+ * does not import catalog data.
+ */
+export function appleGpuShare(installedGiB: number): number {
+  return installedGiB > 36 ? 0.75 : 0.67;
+}
+
+function gpuShareFor(h: HardwareEntry, installedGiB: number, override: number | undefined, overrideMemory: boolean): number {
+  if (!h.unifiedMemory) return 1;
+  if (override !== undefined) return override;
+  if (h.vendor === 'apple') return overrideMemory ? appleGpuShare(installedGiB) : (h.gpuMemoryFraction ?? appleGpuShare(installedGiB));
+  return h.gpuMemoryFraction ?? 1;
+}
+
+function deviceFrom(h: HardwareEntry, memoryGb: number | undefined, share: number | undefined): Device {
+  const installedGiB = memoryGb ?? h.memoryGiB;
+  const s = gpuShareFor(h, installedGiB, share, memoryGb !== undefined);
+  return {
+    id: h.id,
+    memoryBytes: Math.floor(installedGiB * GiB * s),
+    installedBytes: Math.floor(installedGiB * GiB),
+    bandwidthBytesPerSec: h.bandwidthGBs * 1e9,
+    flopsPerSec: h.fp16Tflops * 1e12,
+    backend: h.backend,
+    powerW: h.powerW,
+    priceUsd: h.priceUsd ?? null,
+    unified: h.unifiedMemory,
+    hbm: memoryClassOf(h.id) === 'hbm',
+    fp16Acc: h.vendor === 'nvidia' && h.segment === 'consumer',
+  };
+}
+
+const SPEED_ORDER: InterconnectId[] = ['none', 'pcie', 'nvlink'];
+
+/**
+ * Resolve a hardware spec against the catalog. Throws InputError for an unknown id (with the
+ * closest ids), a bad count, or `memoryGb` with a mixed list.
+ */
+export function parseHardwareSpec(
+  spec: string, catalog: readonly HardwareEntry[], byId: ReadonlyMap<string, HardwareEntry>,
+  memoryGb?: number, gpuShare?: number,
+): Rig {
+  const parts = spec.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  if (parts.length === 0) throw new InputError('hardware', 'empty hardware spec');
+  const devices: Device[] = [];
+  const ids = new Set<string>();
+  let slowest: InterconnectId = 'nvlink';
+  let unified = false;
+  for (const part of parts) {
+    let count = 1;
+    let id = part.toLowerCase();
+    const m = /^(\d+)\s*[x×*]\s*(.+)$/i.exec(part);
+    if (m && !byId.has(id)) {
+      count = Number(m[1]);
+      id = m[2]!.trim().toLowerCase();
+    }
+    if (!Number.isInteger(count) || count < 1 || count > 64) throw new InputError('hardware', `bad device count in "${part}" (1 to 64)`);
+    const h = byId.get(id);
+    if (!h) throw new InputError('hardware', unknownIdMessage('hardware', id, catalog.map((x) => x.id)));
+    ids.add(h.id);
+    if (SPEED_ORDER.indexOf(h.interconnect) < SPEED_ORDER.indexOf(slowest)) slowest = h.interconnect;
+    if (h.unifiedMemory) unified = true;
+    for (let i = 0; i < count; i++) devices.push(deviceFrom(h, memoryGb, gpuShare));
+  }
+  if (memoryGb !== undefined && ids.size > 1) throw new InputError('memoryGb', '--memory-gb sets the memory of one product; it cannot apply to a mixed list');
+  if (devices.length > 64) throw new InputError('hardware', 'at most 64 devices');
+  if (devices.length === 1 && slowest !== 'none' && !unified) slowest = 'none';
+  return { spec: parts.join(','), devices, interconnect: devices.length > 1 ? slowest : 'none', unified, uniform: ids.size === 1 };
+}
+
+/** Raw hardware fields of a request. */
+export interface RawRigInput {
+  memoryGb: number;
+  bandwidthGbs: number;
+  tflops?: number | undefined;
+  backend?: BackendId | undefined;
+  devices?: number | undefined;
+}
+
+/**
+ * A rig of `devices` identical raw devices. Without `tflops`, compute is guessed from bandwidth
+ * (0.1 FLOP per byte/s x 1000, an RTX-class ratio) and a warning is added by the caller.
+ */
+export function rawRig(r: RawRigInput): Rig {
+  const n = r.devices ?? 1;
+  const backend = r.backend ?? 'cuda';
+  const d: Device = {
+    id: 'custom',
+    memoryBytes: Math.floor(r.memoryGb * GiB),
+    installedBytes: Math.floor(r.memoryGb * GiB),
+    bandwidthBytesPerSec: r.bandwidthGbs * 1e9,
+    flopsPerSec: (r.tflops ?? r.bandwidthGbs * 0.1) * 1e12,
+    backend,
+    powerW: 300,
+    priceUsd: null,
+    unified: backend === 'metal',
+    hbm: false,
+    fp16Acc: false,
+  };
+  const devices = Array.from({ length: n }, () => ({ ...d }));
+  return { spec: `${n > 1 ? `${n}x` : ''}custom(${r.memoryGb}GiB,${r.bandwidthGbs}GB/s)`, devices, interconnect: n > 1 ? 'pcie' : 'none', unified: d.unified, uniform: true };
+}

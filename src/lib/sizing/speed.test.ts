@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { BackendEfficiency } from '../calibration/efficiencies.ts';
+import { archFromRaw } from './arch.ts';
+import { attentionFlopsPerToken, speedOf } from './speed.ts';
+import type { SpeedInput } from './speed.ts';
+
+const eff: BackendEfficiency = { decodeBandwidth: { default: 0.5 }, prefillCompute: 0.5, decodeSpread: [0.8, 1.2], prefillSpread: [0.7, 1.3] };
+const arch = archFromRaw({ layers: 10, hidden: 1024, heads: 8, kvHeads: 8, vocab: 1000, intermediate: 4096 });
+
+function input(over: Partial<SpeedInput> = {}): SpeedInput {
+  return {
+    arch,
+    devices: [{ weightBytes: 1e9, allWeightBytes: 1e9, expertBytes: 0, layerShare: 1, bandwidthBytesPerSec: 1e12, flopsPerSec: 1e15, backend: 'cuda' }],
+    cpu: null, ramBytesPerSec: 50e9, split: 'layer', tpScaling: 0.6, hopSec: 0.001,
+    efficiency: () => eff, family: 'gguf-k', kvReadAt: () => 0, activeMatmulParams: 1e9,
+    prompt: 512, output: 128, depth: 0, sequences: 1, ubatch: 512, ...over,
+  };
+}
+
+describe('speed', () => {
+  it('decodes at effective bandwidth over bytes per token: 1 GB at 50% of 1 TB/s is 500 tokens/s', () => {
+    expect(speedOf(input()).decodeTokensPerSec).toBeCloseTo(500, 6);
+  });
+  it('gives the range from the p10/p90 spreads', () => {
+    const s = speedOf(input());
+    expect(s.decodeRange[0]).toBeCloseTo(400, 6);
+    expect(s.decodeRange[1]).toBeCloseTo(600, 6);
+  });
+  it('gains nothing from a layer split and pays a cost per hop', () => {
+    const two = input({ devices: [0, 1].map(() => ({ weightBytes: 0.5e9, allWeightBytes: 0.5e9, expertBytes: 0, layerShare: 0.5, bandwidthBytesPerSec: 1e12, flopsPerSec: 1e15, backend: 'cuda' as const })) });
+    // 2 ms of reads + 1 ms hop = 3 ms
+    expect(speedOf(two).decodeTokensPerSec).toBeCloseTo(1 / 0.003, 6);
+  });
+  it('speeds up under tensor parallelism by 1 + (N-1) x scaling', () => {
+    const two = input({ split: 'tensor', devices: [0, 1].map(() => ({ weightBytes: 0.5e9, allWeightBytes: 0.5e9, expertBytes: 0, layerShare: 0.5, bandwidthBytesPerSec: 1e12, flopsPerSec: 1e15, backend: 'cuda' as const })) });
+    expect(speedOf(two).decodeTokensPerSec).toBeCloseTo(500 * 1.6, 6);
+  });
+  it('adds system-RAM time for offloaded layers', () => {
+    const s = speedOf(input({ cpu: { weightBytes: 0.3e9, allWeightBytes: 0.3e9, expertBytes: 0, layerShare: 0.3 }, efficiency: () => eff }));
+    // 2 ms on the GPU + 0.3 GB / (0.5 x 50 GB/s) = 12 ms
+    expect(s.decodeTokensPerSec).toBeCloseTo(1 / 0.014, 6);
+  });
+  it('slows decode as the KV cache it reads grows', () => {
+    const shallow = speedOf(input({ kvReadAt: (d) => d * 1e5 })).decodeTokensPerSec;
+    const deep = speedOf(input({ depth: 32768, kvReadAt: (d) => d * 1e5 })).decodeTokensPerSec;
+    expect(deep).toBeLessThan(shallow);
+  });
+  it('computes prefill from FLOPs over effective compute: 2 GFLOP per token at 0.5 PFLOP/s', () => {
+    const s = speedOf(input({ prompt: 512 }));
+    const flops = 2e9 + attentionFlopsPerToken(arch, 256);
+    expect(s.prefillTokensPerSec).toBeCloseTo(0.5e15 / flops, 3);
+    expect(s.timeToFirstTokenSec).toBeCloseTo(512 / s.prefillTokensPerSec, 6);
+  });
+  it('serves more tokens in aggregate with more sequences but fewer per sequence', () => {
+    const one = speedOf(input({ kvReadAt: (d) => d * 1e5, depth: 4096 }));
+    const eight = speedOf(input({ kvReadAt: (d) => d * 1e5, depth: 4096, sequences: 8 }));
+    expect(eight.aggregateDecodeTokensPerSec).toBeGreaterThan(one.aggregateDecodeTokensPerSec);
+    expect(eight.decodeTokensPerSec).toBeLessThan(one.decodeTokensPerSec);
+  });
+});

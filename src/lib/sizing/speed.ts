@@ -1,0 +1,230 @@
+/**
+ * Speed: decode from bytes read per token over effective bandwidth, prefill from FLOPs over
+ * effective compute, each with a 10th-90th percentile range from the calibration spreads.
+ *
+ * Decode (one sequence, batch 1): every generated token reads the active weights once (for MoE only
+ * the chosen experts) plus the KV cache at the current depth. Layer split: the devices take turns,
+ * so times add (no speed-up), plus a fixed cost per hop between devices. Tensor parallel: the
+ * devices read their shares at once; the speed-up over one device is `1 + (N-1) x s` with `s` the
+ * fitted per-device scaling for the interconnect (PCIe below NVLink). Layers or experts in system
+ * RAM are read at RAM bandwidth. N concurrent sequences share one weight read per step and each
+ * read its own KV; a step also takes at least the FLOPs of N tokens over effective compute, and
+ * for MoE the experts touched by N tokens are `E x (1 - (1 - k/E)^N)`.
+ * Prefill: `2 x active parameters` FLOPs per token for the matrix multiplies plus attention
+ * `2 x heads x (d_qk + d_v) x L` per layer for L attended tokens (windowed layers at most their
+ * window), over effective compute; it also cannot beat one read of the weights per 512-token
+ * micro-batch. Calibrated refinements (calibration/types.ts, each optional): a per-layer decode cost,
+ * HBM decode efficiencies, the GeForce FP16-accumulate prefill boost, a sub-linear peak exponent,
+ * an attention efficiency factor, and pipelining of layer-split prefill in llama.cpp. Weights in system RAM are streamed to the GPU for each micro-batch (llama.cpp
+ * offloads large batches to the GPU) at PCIe speed (25 GB/s assumed).
+ * Averages follow llama-bench: decode over `output` tokens from `depth`, prefill over `prompt`
+ * tokens from `depth`, so the mean attended length is depth + n/2.
+ */
+import type { BackendId } from '../catalog/types.ts';
+import type { BackendEfficiency, WeightFamily } from '../calibration/efficiencies.ts';
+import type { Arch } from './arch.ts';
+
+/** PCIe host-to-device bandwidth assumed for streaming offloaded weights (PCIe 4.0 x16, effective). */
+export const PCIE_BYTES_PER_SEC = 25e9;
+/** System RAM bandwidth assumed when `ramBandwidthGbs` is not given (dual-channel DDR5, effective peak). */
+export const DEFAULT_RAM_BYTES_PER_SEC = 80e9;
+
+/** What one device reads and computes per token. */
+export interface DeviceLoad {
+  /** Active weight bytes read per token at batch 1. */
+  weightBytes: number;
+  /** All weight bytes on the device (read once per prefill micro-batch). */
+  allWeightBytes: number;
+  /** Routed-expert bytes on the device (all experts), for the batched expert union. */
+  expertBytes: number;
+  /** Share of the model's layers on this device (for FLOPs and KV reads), 0..1. */
+  layerShare: number;
+  bandwidthBytesPerSec: number;
+  flopsPerSec: number;
+  backend: BackendId;
+  /** HBM memory (A100/H100/MI300...): decode uses the backend's HBM efficiencies when fitted. */
+  hbm?: boolean;
+  /** NVIDIA GeForce: the catalog's FP32-accumulate rate is boosted for llama.cpp's FP16-accumulate GEMMs. */
+  fp16Acc?: boolean;
+}
+
+/** Inputs of the speed model. */
+export interface SpeedInput {
+  arch: Arch;
+  devices: DeviceLoad[];
+  /** Load held in system RAM (offloaded layers/experts), or null. */
+  cpu: { weightBytes: number; allWeightBytes: number; expertBytes: number; layerShare: number } | null;
+  ramBytesPerSec: number;
+  split: 'layer' | 'tensor';
+  /** Fitted per-device tensor-parallel scaling for the interconnect. */
+  tpScaling: number;
+  /** Per-hop cost of a layer split, seconds per token per extra device. */
+  hopSec: number;
+  /** Efficiency of llama.cpp's layer-split prefill pipelining, 0..1 (default 1 = ideal). */
+  pipelineEff?: number;
+  /** Repeating layers of the model, for the per-layer decode overhead. */
+  layers?: number;
+  efficiency: (backend: BackendId) => BackendEfficiency;
+  family: WeightFamily;
+  /** KV bytes read per token at a depth (one sequence, whole model). */
+  kvReadAt: (depth: number) => number;
+  /** Active parameters per token, excluding the embedding lookup. */
+  activeMatmulParams: number;
+  prompt: number;
+  output: number;
+  depth: number;
+  sequences: number;
+  /** Micro-batch of prefill, tokens. */
+  ubatch: number;
+}
+
+/** Speeds, tokens per second, and time to first token in seconds. */
+export interface SpeedResult {
+  decodeTokensPerSec: number;
+  decodeRange: [number, number];
+  prefillTokensPerSec: number;
+  prefillRange: [number, number];
+  timeToFirstTokenSec: number;
+  aggregateDecodeTokensPerSec: number;
+}
+
+function bwEff(e: BackendEfficiency, f: WeightFamily, hbm = false): number {
+  if (hbm && e.decodeBandwidthHbm) return e.decodeBandwidthHbm[f] ?? e.decodeBandwidthHbm.default;
+  return e.decodeBandwidth[f] ?? e.decodeBandwidth.default;
+}
+
+/** Prefill boost for devices whose catalog rate is the FP32-accumulate one (GeForce), 1 otherwise. */
+function accBoost(e: BackendEfficiency, d: DeviceLoad): number {
+  return d.fp16Acc ? (e.prefillFp16AccBoost ?? 1) : 1;
+}
+
+/** Attention FLOPs per token at a mean attended length (all layers). */
+export function attentionFlopsPerToken(a: Arch, attended: number): number {
+  const dqk = a.mla ? a.mla.qkNopeHeadDim + a.mla.qkRopeHeadDim : a.headDim;
+  const dv = a.mla ? a.mla.vHeadDim : a.headDim;
+  const perLayer = 2 * a.heads * (dqk + dv);
+  const l = a.layout;
+  if (!l) return perLayer * a.layers * attended;
+  const every = Math.max(1, l.fullEvery);
+  const nFull = Math.floor(a.layers / every) + ((l.fullPosition ?? 'last') === 'first' && a.layers % every > 0 ? 1 : 0);
+  const nOther = a.layers - nFull;
+  const w = l.kind === 'linear' ? 0 : Math.min(attended, l.windowTokens ?? attended);
+  return perLayer * (nFull * attended + nOther * w);
+}
+
+/**
+ * Decode seconds per step for `n` concurrent sequences at KV depth `depth`, at the central
+ * efficiency. Returns per-step time (each sequence gets one token per step).
+ */
+function decodeStepSec(s: SpeedInput, n: number, depth: number): number {
+  const a = s.arch;
+  const kv = s.kvReadAt(depth) * n;
+  // Share of routed experts touched by n tokens, over the share touched by one.
+  let expertFactor = 1;
+  if (a.moe) {
+    const p = a.moe.activeExperts / a.moe.experts;
+    expertFactor = (1 - Math.pow(1 - p, n)) / p;
+  }
+  const flops = 2 * s.activeMatmulParams * n;
+  const times: number[] = [];
+  for (const d of s.devices) {
+    const e = s.efficiency(d.backend);
+    const activeExperts = d.expertBytes * (a.moe ? a.moe.activeExperts / a.moe.experts : 0);
+    const bytes = d.weightBytes + activeExperts * (expertFactor - 1) + kv * d.layerShare;
+    // Per-token fixed cost of each layer (kernel launches, synchronisation), fitted per backend.
+    const mem = bytes / (d.bandwidthBytesPerSec * bwEff(e, s.family, d.hbm)) + (e.decodeLayerOverheadSec ?? 0) * (s.layers ?? 0) * d.layerShare;
+    const comp = (flops * d.layerShare) / (d.flopsPerSec * e.prefillCompute * accBoost(e, d));
+    times.push(Math.max(mem, comp));
+  }
+  let t: number;
+  if (s.split === 'tensor' && s.devices.length > 1) {
+    // Each device holds 1/N; compare against one device reading everything.
+    const n1 = s.devices.length;
+    const worst = Math.max(...times) * n1;
+    t = worst / (1 + (n1 - 1) * s.tpScaling);
+  } else {
+    t = times.reduce((x, y) => x + y, 0) + Math.max(0, s.devices.filter((d) => d.layerShare > 0).length - 1) * s.hopSec;
+  }
+  if (s.cpu) {
+    const e = s.efficiency('cpu');
+    const activeExperts = s.cpu.expertBytes * (a.moe ? a.moe.activeExperts / a.moe.experts : 0);
+    const bytes = s.cpu.weightBytes + activeExperts * (expertFactor - 1) + kv * s.cpu.layerShare;
+    t += bytes / (s.ramBytesPerSec * bwEff(e, s.family));
+  }
+  return t;
+}
+
+/** Prefill seconds per token (mean over the prompt) at the central efficiency. */
+function prefillSecPerToken(s: SpeedInput): number {
+  const attended = s.depth + s.prompt / 2;
+  const mm = 2 * s.activeMatmulParams;
+  const att = attentionFlopsPerToken(s.arch, attended);
+  const ub = Math.max(1, Math.min(s.ubatch, s.prompt));
+  const times: number[] = [];
+  for (const d of s.devices) {
+    const e = s.efficiency(d.backend);
+    const peak = d.flopsPerSec * accBoost(e, d);
+    // Big GPUs reach a smaller share of their peak (fixed per-op costs, dequantization traffic):
+    // effective = prefillCompute x 100 TFLOP/s x (peak / 100 TFLOP/s)^prefillPeakExponent (fitted).
+    const f = e.prefillCompute * 1e14 * Math.pow(peak / 1e14, e.prefillPeakExponent ?? 1);
+    // Attention runs at a lower efficiency than the weight GEMMs (prefillAttentionFactor, fitted).
+    const comp = (mm / f + att / (f * (e.prefillAttentionFactor ?? 1))) * d.layerShare;
+    const mem = d.allWeightBytes / (d.bandwidthBytesPerSec * bwEff(e, s.family, d.hbm)) / ub;
+    times.push(Math.max(comp, mem));
+  }
+  let t: number;
+  if (s.split === 'tensor' && s.devices.length > 1) {
+    const n1 = s.devices.length;
+    t = (Math.max(...times) * n1) / (1 + (n1 - 1) * s.tpScaling);
+  } else {
+    t = times.reduce((x, y) => x + y, 0);
+    let active = 0;
+    for (const d of s.devices) if (d.layerShare > 0) active++;
+    if (active > 1 && !s.cpu) {
+      // llama.cpp pipelines the micro-batches of one n_batch (2048) through a layer split:
+      // m micro-batches over N stages take (m + N - 1) slowest-stage times instead of m x N.
+      const m = Math.ceil(Math.min(s.prompt, 2048) / ub);
+      const ideal = Math.max(1, t / ((Math.max(...times) * (m + active - 1)) / m));
+      t = t / (1 + (ideal - 1) * (s.pipelineEff ?? 1));
+    }
+  }
+  if (s.cpu && s.cpu.allWeightBytes > 0) {
+    // Weights in RAM cross PCIe once per micro-batch.
+    t += s.cpu.allWeightBytes / PCIE_BYTES_PER_SEC / ub;
+  }
+  return t;
+}
+
+function finite(x: number): number {
+  return Number.isFinite(x) && x > 0 ? x : 0;
+}
+
+/**
+ * Decode and prefill rates with ranges, time to first token, and aggregate decode for the
+ * given concurrency. Ranges multiply the central rate by the p10/p90 spreads of the slowest
+ * backend involved (the CPU's when anything is offloaded). `decodeOnly` leaves prefill at 0.
+ */
+export function speedOf(s: SpeedInput, decodeOnly = false): SpeedResult {
+  const n = Math.max(1, s.sequences);
+  const decodeDepth = s.depth + s.output / 2;
+  const step = decodeStepSec(s, n, decodeDepth);
+  const decode = finite(1 / step);
+  // Sweeps only show decode; skipping prefill saves a third of the work per row.
+  const prefill = decodeOnly ? 0 : finite(1 / prefillSecPerToken(s));
+  const backends = s.devices.map((d) => d.backend);
+  if (s.cpu) backends.push('cpu');
+  let lo = Infinity, hi = -Infinity, plo = Infinity, phi = -Infinity;
+  for (const b of backends) {
+    const e = s.efficiency(b);
+    lo = Math.min(lo, e.decodeSpread[0]); hi = Math.max(hi, e.decodeSpread[1]);
+    plo = Math.min(plo, e.prefillSpread[0]); phi = Math.max(phi, e.prefillSpread[1]);
+  }
+  return {
+    decodeTokensPerSec: decode,
+    decodeRange: [decode * lo, decode * hi],
+    prefillTokensPerSec: prefill,
+    prefillRange: [prefill * plo, prefill * phi],
+    timeToFirstTokenSec: prefill > 0 ? s.prompt / prefill : 0,
+    aggregateDecodeTokensPerSec: decode * n,
+  };
+}

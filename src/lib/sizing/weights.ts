@@ -1,0 +1,398 @@
+/**
+ * Weight memory, tensor by tensor.
+ *
+ * `tensorInventory(arch)` lists every tensor of the model the way a GGUF file names them
+ * (token_embd, blk.N.attn_q, blk.N.ffn_down_exps, output, ...), with its element count and its row
+ * length (ne[0], which decides the block-size fallbacks). `weightsFor(inventory, format, engine)`
+ * then stores each tensor in the type the format gives it:
+ *
+ * - GGUF file types follow llama.cpp's `llama_tensor_get_type` (src/llama-quant.cpp, read at commit
+ *   007dbbf3): output (and a tied token embedding) at Q6_K (Q5_K for the 1-2-bit i-quants, Q8_0 for
+ *   MXFP4_MOE or rows not divisible by the block), attn_v and ffn_down raised in the layers
+ *   `use_more_bits` picks for the _M mixes, the 70B-class attn_v bump, the 8-expert (Mixtral) rules,
+ *   the 1-2-bit i-quant rules, and the fallback to 32-weight blocks when a row length is not a
+ *   multiple of 256 (Qwen2.5-72B's 29568-wide ffn_down, gpt-oss's 2880-wide rows). Norms, biases
+ *   and the MoE router stay F32. An importance matrix is assumed (as the widely used community
+ *   files have), which only matters for a few IQ3/IQ4/Q4_0 rules.
+ * - FP8 checkpoints: 1 byte per linear weight plus FP32 scales per 128x128 block; embeddings,
+ *   output head, norms and router in BF16.
+ * - INT8: 1 byte plus one BF16 scale per output row; the rest BF16.
+ * - GPTQ/AWQ 4-bit, group 128: 4 bits plus an FP16 scale and a 4-bit zero point per 128 weights;
+ *   embeddings, output head, norms and router in 16-bit (act-order index vectors are ignored).
+ * - NVFP4: 4 bits plus an FP8 scale per 16 weights; the rest BF16.
+ * - MXFP4: MoE expert tensors at 17 bytes per 32 weights; llama.cpp stores everything else that
+ *   it quantizes as Q8_0, checkpoints for the other engines keep it in BF16.
+ * - A custom bits-per-weight applies to every tensor.
+ */
+import type { EngineId } from '../catalog/types.ts';
+import type { Arch } from './arch.ts';
+import { isMoeLayer } from './arch.ts';
+import { ggmlFallback, ggmlTypes, ggufFileTypes, isGgufFileType } from './ggml.ts';
+import type { GgmlType, GgufFileType } from './ggml.ts';
+
+/** Broad tensor categories, as llama.cpp's `tensor_get_category` sorts them. */
+export type TensorCategory =
+  | 'token_embd' | 'output' | 'attn_q' | 'attn_k' | 'attn_v' | 'attn_qkv' | 'attn_kv_b' | 'attn_output'
+  | 'ffn_gate' | 'ffn_up' | 'ffn_down' | 'other' | 'norm' | 'router';
+
+/** One tensor (or a 3-D stack of expert tensors) of the model. */
+export interface TensorInfo {
+  /** Layer index, -1 for tensors outside the repeating blocks. */
+  layer: number;
+  category: TensorCategory;
+  /** Number of weights. */
+  elements: number;
+  /** Row length (ne[0]): the dimension that must divide into quantization blocks. */
+  rowLength: number;
+  /** Routed-expert stack (3-D), the tensors MXFP4 and `--n-cpu-moe` act on. */
+  routedExperts: boolean;
+  /** Shared-expert tensor (always active). */
+  shared: boolean;
+}
+
+/** The model's tensors, in GGUF order (by layer, then by name). */
+export interface TensorInventory {
+  arch: Arch;
+  tensors: TensorInfo[];
+  totalParams: number;
+  /** Parameters touched per token: everything except the routed experts not chosen. */
+  activeParams: number;
+  /** Token-embedding parameters (looked up, not multiplied, so not read in full per token). */
+  embeddingParams: number;
+  /** Routed-expert parameters (all experts). */
+  routedExpertParams: number;
+}
+
+function t(layer: number, category: TensorCategory, rows: number, rowLength: number, routedExperts = false, shared = false): TensorInfo {
+  return { layer, category, elements: rows * rowLength, rowLength, routedExperts, shared };
+}
+
+/**
+ * Every tensor of the architecture: token embedding, per-layer attention (grouped-query or
+ * multi-head latent), dense or MoE MLP (routed stacks, shared expert, router), norms, and the
+ * output head unless tied. Linear-attention layers of hybrid models are counted like attention
+ * layers (a known approximation: their projections are of similar size).
+ */
+export function tensorInventory(a: Arch): TensorInventory {
+  const tensors: TensorInfo[] = [];
+  const h = a.hidden;
+  tensors.push(t(-1, 'token_embd', a.vocab, h));
+  for (let i = 0; i < a.layers; i++) {
+    // Names sort as attn_k, attn_kv_a..., attn_norm, attn_output, attn_q, attn_v, ffn_down, ffn_down_exps,
+    // ffn_down_shexp, ffn_gate..., ffn_norm, ffn_up...: the counters below follow this order.
+    if (a.mla) {
+      const m = a.mla;
+      const qk = m.qkNopeHeadDim + m.qkRopeHeadDim;
+      tensors.push(t(i, 'other', m.kvLoraRank + m.qkRopeHeadDim, h)); // attn_kv_a_mqa
+      tensors.push(t(i, 'norm', 1, m.kvLoraRank)); // attn_kv_a_norm
+      tensors.push(t(i, 'attn_kv_b', a.heads * (m.qkNopeHeadDim + m.vHeadDim), m.kvLoraRank));
+      tensors.push(t(i, 'norm', 1, h)); // attn_norm
+      tensors.push(t(i, 'attn_output', h, a.heads * m.vHeadDim));
+      if (m.qLoraRank) {
+        tensors.push(t(i, 'other', m.qLoraRank, h)); // attn_q_a
+        tensors.push(t(i, 'norm', 1, m.qLoraRank)); // attn_q_a_norm
+        tensors.push(t(i, 'other', a.heads * qk, m.qLoraRank)); // attn_q_b
+      } else {
+        tensors.push(t(i, 'attn_q', a.heads * qk, h));
+      }
+    } else if (a.family === 'phi') {
+      // Phi-3/Phi-4 keep Q, K and V fused in one attn_qkv tensor (llama.cpp's phi3 architecture),
+      // which the mixture rules treat like attn_v.
+      const q = a.heads * a.headDim;
+      const kv = a.kvHeads * a.headDim;
+      tensors.push(t(i, 'norm', 1, h)); // attn_norm
+      tensors.push(t(i, 'attn_output', h, q));
+      tensors.push(t(i, 'attn_qkv', q + 2 * kv, h));
+      if (a.attentionBias) tensors.push(t(i, 'norm', 1, q + 2 * kv));
+    } else {
+      const q = a.heads * a.headDim;
+      const kv = a.kvHeads * a.headDim;
+      tensors.push(t(i, 'attn_k', kv, h));
+      tensors.push(t(i, 'norm', 1, h)); // attn_norm
+      tensors.push(t(i, 'attn_output', h, q));
+      tensors.push(t(i, 'attn_q', q, h));
+      tensors.push(t(i, 'attn_v', kv, h));
+      if (a.attentionBias) tensors.push(t(i, 'norm', 1, q + 2 * kv)); // q/k/v biases, F32 like norms
+      if (a.family === 'gpt-oss') tensors.push(t(i, 'norm', 1, h + a.heads)); // output bias and attention sinks
+    }
+    if (isMoeLayer(a, i)) {
+      const m = a.moe!;
+      const e = m.experts;
+      const shInter = m.sharedExperts * m.sharedIntermediate;
+      tensors.push(t(i, 'ffn_down', e * h, m.expertIntermediate, true)); // ffn_down_exps
+      if (shInter > 0) tensors.push(t(i, 'ffn_down', h, shInter, false, true)); // ffn_down_shexp
+      tensors.push(t(i, 'router', e, h)); // ffn_gate_inp: never quantized
+      tensors.push(t(i, 'ffn_gate', e * m.expertIntermediate, h, true)); // ffn_gate_exps
+      if (shInter > 0) tensors.push(t(i, 'ffn_gate', shInter, h, false, true));
+      tensors.push(t(i, 'norm', 1, h)); // ffn_norm
+      tensors.push(t(i, 'ffn_up', e * m.expertIntermediate, h, true)); // ffn_up_exps
+      if (shInter > 0) tensors.push(t(i, 'ffn_up', shInter, h, false, true));
+      // gpt-oss gives every expert biases (gate, up, down), never quantized.
+      if (a.family === 'gpt-oss') tensors.push({ ...t(i, 'norm', e, 2 * m.expertIntermediate + h), routedExperts: true });
+    } else {
+      tensors.push(t(i, 'ffn_down', h, a.intermediate));
+      tensors.push(t(i, 'ffn_gate', a.intermediate, h));
+      tensors.push(t(i, 'norm', 1, h)); // ffn_norm
+      tensors.push(t(i, 'ffn_up', a.intermediate, h));
+    }
+  }
+  tensors.push(t(-1, 'norm', 1, h)); // output_norm
+  if (!a.tied) tensors.push(t(-1, 'output', a.vocab, h));
+
+  let totalParams = 0;
+  let routedExpertParams = 0;
+  for (const x of tensors) {
+    totalParams += x.elements;
+    if (x.routedExperts) routedExpertParams += x.elements;
+  }
+  const activeShare = a.moe ? a.moe.activeExperts / a.moe.experts : 1;
+  return {
+    arch: a,
+    tensors,
+    totalParams,
+    activeParams: totalParams - routedExpertParams * (1 - activeShare),
+    embeddingParams: a.vocab * h,
+    routedExpertParams,
+  };
+}
+
+/** A weight format as the weights module understands it. */
+export type WeightFormat =
+  | { kind: 'gguf'; fileType: GgufFileType }
+  | { kind: 'float'; bytes: number }
+  | { kind: 'fp8' } | { kind: 'int8' } | { kind: 'int4-group' } | { kind: 'nvfp4' } | { kind: 'mxfp4' }
+  | { kind: 'bpw'; bitsPerWeight: number };
+
+/**
+ * The weight format for a quant id under an engine. GGUF ids give llama.cpp's mixtures; F16, BF16
+ * and F32 under llama.cpp are GGUF files too (norms in F32). Returns null for an unknown id.
+ */
+export function weightFormatFor(quantId: string, engine: EngineId): WeightFormat | null {
+  if (engine === 'llama.cpp' && isGgufFileType(quantId)) return { kind: 'gguf', fileType: quantId };
+  switch (quantId) {
+    case 'F32': return { kind: 'float', bytes: 4 };
+    case 'F16': case 'BF16': return { kind: 'float', bytes: 2 };
+    case 'FP8': return { kind: 'fp8' };
+    case 'INT8': return { kind: 'int8' };
+    case 'GPTQ-INT4': case 'AWQ-INT4': return { kind: 'int4-group' };
+    case 'NVFP4': return { kind: 'nvfp4' };
+    case 'MXFP4': return { kind: 'mxfp4' };
+    default:
+      return isGgufFileType(quantId) ? { kind: 'gguf', fileType: quantId } : null;
+  }
+}
+
+/** Bytes of weights, split the way placement and speed need them. */
+export interface WeightBreakdown {
+  /** Everything as stored (GGUF tensor data or checkpoint), bytes. */
+  totalBytes: number;
+  /** Token embedding (llama.cpp keeps it in system memory), bytes. */
+  embeddingBytes: number;
+  /** Output head and final norm, bytes (with a tied embedding: the final norm only). */
+  outputBytes: number;
+  /** Per repeating layer: all tensors of the layer, bytes. */
+  layerBytes: Float64Array;
+  /** Per repeating layer: routed-expert stacks only, bytes (subset of layerBytes). */
+  layerExpertBytes: Float64Array;
+  /** Prefix sums of layerBytes and layerExpertBytes (length layers + 1). */
+  prefixLayer: Float64Array;
+  prefixExpert: Float64Array;
+  /** All routed-expert bytes (sum of layerExpertBytes). */
+  expertBytes: number;
+  /** Bytes read per generated token at batch 1: all but the unchosen routed experts and the embedding table. */
+  activeBytes: number;
+  /** GGML type chosen for each tensor (GGUF formats only; filled only when asked with `withTypes`). */
+  types: (GgmlType | null)[];
+}
+
+const BF16 = 2;
+
+function usesMoreBits(i: number, n: number): boolean {
+  const n8 = Math.trunc(n / 8);
+  return i < n8 || i >= Math.trunc((7 * n) / 8) || (i - n8) % 3 === 2;
+}
+
+const IQ12: ReadonlySet<GgufFileType> = new Set(['IQ2_XXS', 'IQ2_XS', 'IQ1_S', 'IQ2_M', 'IQ1_M']);
+
+/** Counters llama.cpp keeps while it walks the tensors (quantize_state_impl). */
+interface QuantState {
+  nAttnV: number; iAttnV: number; nFfnDown: number; iFfnDown: number;
+}
+
+/**
+ * llama.cpp's choice of type for one quantizable tensor in a file of type `ft`
+ * (`llama_tensor_get_type_impl` plus `tensor_type_fallback`). Rules for architectures the engine
+ * does not model (Falcon, BailingMoE, fused QKV) are left out.
+ */
+function ggufTensorType(ft: GgufFileType, x: TensorInfo, a: Arch, qs: QuantState): GgmlType {
+  const base = ggufFileTypes[ft] as GgmlType;
+  let type: GgmlType = base;
+  const nExpert = a.moe ? a.moe.experts : 0;
+  const nGqa = a.kvHeads > 0 ? a.heads / a.kvHeads : 1;
+  const nLayer = a.layers;
+  // llama.cpp's LLM_TYPE_70B: the 80-layer Llama-class and Qwen2-class dense models.
+  const is70B = a.layers === 80 && !a.moe && !a.mla && a.kvHeads < a.heads;
+  const cat = x.category;
+  // llama.cpp's category_is_attn_v: V, fused QKV and MLA's kv_b take the attn_v rules.
+  const attnVLike = cat === 'attn_v' || cat === 'attn_qkv' || cat === 'attn_kv_b';
+  const isOutput = cat === 'output' || (a.tied && cat === 'token_embd');
+
+  if (isOutput) {
+    if (ft === 'MXFP4') type = 'Q8_0';
+    else if (x.rowLength % ggmlTypes[base].blockWeights !== 0) type = 'Q8_0';
+    else if (IQ12.has(ft) || ft === 'IQ3_XXS') type = 'Q5_K';
+    else if (base !== 'Q8_0') type = 'Q6_K';
+  } else if (ft === 'MXFP4') {
+    type = x.routedExperts ? 'MXFP4' : 'Q8_0';
+  } else if (cat === 'token_embd') {
+    if (ft === 'IQ2_XXS' || ft === 'IQ2_XS' || ft === 'IQ1_S' || ft === 'IQ1_M') type = 'Q2_K';
+    else if (ft === 'IQ2_M' || ft === 'IQ3_XXS') type = 'IQ3_S';
+  } else if (IQ12.has(ft)) {
+    if (attnVLike) {
+      type = nGqa >= 4 || nExpert >= 4 ? 'Q4_K' : ft === 'IQ2_M' ? 'IQ3_S' : 'Q2_K';
+      qs.iAttnV++;
+    } else if (nExpert === 8 && cat === 'attn_k') {
+      type = 'Q4_K';
+    } else if (cat === 'ffn_down') {
+      if (qs.iFfnDown < Math.trunc(qs.nFfnDown / 8)) type = ft === 'IQ2_M' ? 'IQ3_S' : 'Q2_K';
+      qs.iFfnDown++;
+    } else if (cat === 'attn_output') {
+      if (nExpert === 8) type = 'Q5_K';
+      else if (ft === 'IQ1_S' || ft === 'IQ1_M') type = 'IQ2_XXS';
+      else if (ft === 'IQ2_M') type = 'IQ3_S';
+    }
+  } else if (attnVLike) {
+    const i = qs.iAttnV;
+    if (ft === 'Q2_K') type = nGqa >= 4 ? 'Q4_K' : 'Q3_K';
+    else if (ft === 'IQ3_XXS') type = nGqa >= 4 ? 'Q4_K' : 'IQ3_XXS';
+    else if (ft === 'IQ3_M') type = 'Q4_K';
+    else if (ft === 'Q3_K_M') type = i < 2 ? 'Q5_K' : 'Q4_K';
+    else if (ft === 'Q3_K_L') type = 'Q5_K';
+    else if ((ft === 'IQ4_NL' || ft === 'IQ4_XS') && nGqa >= 4) type = 'Q5_K';
+    else if ((ft === 'Q4_K_M' || ft === 'Q5_K_M') && usesMoreBits(i, qs.nAttnV)) type = 'Q6_K';
+    else if (ft === 'Q4_K_S' && i < 4) type = 'Q5_K';
+    if (is70B && (type === 'Q3_K' || type === 'Q4_K')) type = 'Q5_K';
+    if (nExpert === 8) type = 'Q8_0';
+    qs.iAttnV++;
+  } else if (cat === 'attn_k') {
+    if (nExpert === 8) type = 'Q8_0';
+    else if (ft === 'IQ3_XXS') type = 'IQ2_S';
+  } else if (cat === 'attn_q') {
+    if (ft === 'IQ3_XXS') type = 'IQ2_S';
+  } else if (cat === 'ffn_down') {
+    // Non-MoE models count ffn_down tensors; MoE models read the layer from the tensor name.
+    const iLayer = nExpert > 1 ? x.layer : qs.iFfnDown;
+    const n = nLayer;
+    if (ft === 'Q2_K') type = 'Q3_K';
+    else if (ft === 'Q3_K_M') type = iLayer < Math.trunc(n / 16) ? 'Q5_K' : 'Q4_K';
+    else if (ft === 'IQ3_M' && (iLayer < Math.trunc(n / 8) || (nExpert === 8 && usesMoreBits(iLayer, n)))) type = 'Q4_K';
+    else if (ft === 'Q3_K_L') type = 'Q5_K';
+    else if (ft === 'Q4_K_M') { if (usesMoreBits(iLayer, n)) type = 'Q6_K'; }
+    else if (ft === 'Q5_K_M' && usesMoreBits(iLayer, n)) type = 'Q6_K';
+    else if (ft === 'Q4_K_S' && iLayer < Math.trunc(n / 8)) type = 'Q5_K';
+    else if ((ft === 'Q4_0' || ft === 'Q5_0') && iLayer < Math.trunc(n / 8)) type = ft === 'Q4_0' ? 'Q4_1' : 'Q5_1';
+    qs.iFfnDown++;
+  } else if (cat === 'attn_output') {
+    if (nExpert === 8) {
+      if (ft === 'Q2_K' || ft === 'IQ3_XXS' || ft === 'Q3_K_S' || ft === 'Q3_K_M' || ft === 'IQ4_NL' ||
+          ft === 'Q4_K_S' || ft === 'Q4_K_M' || ft === 'IQ3_M' || ft === 'IQ4_XS') type = 'Q5_K';
+    } else if (ft === 'Q2_K') type = 'Q3_K';
+    else if (ft === 'IQ3_XXS') type = 'IQ3_S';
+    else if (ft === 'Q3_K_M') type = 'Q4_K';
+    else if (ft === 'Q3_K_L') type = 'Q5_K';
+    else if (ft === 'IQ3_M') type = 'Q4_K';
+  }
+  return ggmlFallback(type, x.rowLength);
+}
+
+function tensorBytesNonGguf(f: Exclude<WeightFormat, { kind: 'gguf' }>, x: TensorInfo, engine: EngineId, hasExperts: boolean): number {
+  const linear = x.category !== 'token_embd' && x.category !== 'output' && x.category !== 'norm' && x.category !== 'router';
+  const n = x.elements;
+  switch (f.kind) {
+    case 'float':
+      // GGUF float files (llama.cpp) keep norms, biases and the router in F32.
+      if (engine === 'llama.cpp' && (x.category === 'norm' || x.category === 'router')) return n * 4;
+      return n * f.bytes;
+    case 'bpw':
+      return (n * f.bitsPerWeight) / 8;
+    case 'fp8':
+      return linear ? n * (1 + 4 / 16384) : n * BF16;
+    case 'int8':
+      return linear ? n * (1 + BF16 / x.rowLength) : n * BF16;
+    case 'int4-group':
+      return linear ? n * (0.5 + 2.5 / 128) : n * BF16;
+    case 'nvfp4':
+      return linear ? n * (0.5 + 1 / 16) : n * BF16;
+    case 'mxfp4': {
+      const mx = 17 / 32;
+      if (engine === 'llama.cpp') {
+        if (x.category === 'norm' || x.category === 'router') return n * 4;
+        if (x.routedExperts) return n * mx;
+        const q8 = ggmlFallback('Q8_0', x.rowLength);
+        return (n / ggmlTypes[q8].blockWeights) * ggmlTypes[q8].blockBytes;
+      }
+      if (x.routedExperts) return n * mx;
+      // Dense models: MXFP4 on every linear layer; MoE checkpoints keep non-expert tensors in BF16.
+      return linear && !hasExperts ? n * mx : n * BF16;
+    }
+  }
+}
+
+/**
+ * Bytes of every tensor of `inv` in format `f` as `engine` stores them, summed into the parts
+ * placement and speed need. Pure; cache the result per (model, format, engine). `withTypes` also
+ * returns the GGML type of every tensor (slower; for tests and explanations).
+ */
+export function weightsFor(inv: TensorInventory, f: WeightFormat, engine: EngineId, withTypes = false): WeightBreakdown {
+  const a = inv.arch;
+  const layerBytes = new Float64Array(a.layers);
+  const layerExpertBytes = new Float64Array(a.layers);
+  const types: (GgmlType | null)[] = [];
+  let total = 0;
+  let embeddingBytes = 0;
+  let outputBytes = 0;
+  const hasExperts = inv.routedExpertParams > 0;
+  const qs: QuantState = { nAttnV: 0, iAttnV: 0, nFfnDown: a.layers, iFfnDown: 0 };
+  if (f.kind === 'gguf') for (const x of inv.tensors) if (x.category === 'attn_v' || x.category === 'attn_qkv' || x.category === 'attn_kv_b') qs.nAttnV++;
+  const ggufBase = f.kind === 'gguf' ? (ggufFileTypes[f.fileType] as GgmlType) : null;
+  const ggufIsFloat = ggufBase === 'F32' || ggufBase === 'F16' || ggufBase === 'BF16';
+  // Models released with MXFP4 experts (gpt-oss): the GGUF files of every type keep the experts in
+  // MXFP4 (requantizing them gains nothing), e.g. unsloth's gpt-oss-20b "F16" is 13.8 GB, not 42 GB.
+  const keepMxfp4Experts = f.kind === 'gguf' && a.releasedFormat === 'MXFP4';
+
+  for (const x of inv.tensors) {
+    let bytes: number;
+    if (f.kind === 'gguf') {
+      let type: GgmlType;
+      if (x.category === 'norm' || x.category === 'router') type = 'F32';
+      else if (keepMxfp4Experts && x.routedExperts) type = 'MXFP4';
+      else if (ggufIsFloat) type = ggufBase!;
+      else type = ggufTensorType(f.fileType, x, a, qs);
+      if (withTypes) types.push(type);
+      const l = ggmlTypes[type];
+      bytes = (x.elements / l.blockWeights) * l.blockBytes;
+    } else {
+      if (withTypes) types.push(null);
+      bytes = tensorBytesNonGguf(f, x, engine, hasExperts);
+    }
+    total += bytes;
+    if (x.layer >= 0) {
+      layerBytes[x.layer]! += bytes;
+      if (x.routedExperts) layerExpertBytes[x.layer]! += bytes;
+    } else if (x.category === 'token_embd') embeddingBytes += bytes;
+    else outputBytes += bytes;
+  }
+  // A tied embedding doubles as the output head: the head reads it in full every token.
+  const activeShare = a.moe ? a.moe.activeExperts / a.moe.experts : 1;
+  let active = outputBytes + (a.tied ? embeddingBytes : 0);
+  let expertBytes = 0;
+  const prefixLayer = new Float64Array(a.layers + 1);
+  const prefixExpert = new Float64Array(a.layers + 1);
+  for (let i = 0; i < a.layers; i++) {
+    active += layerBytes[i]! - layerExpertBytes[i]! * (1 - activeShare);
+    expertBytes += layerExpertBytes[i]!;
+    prefixLayer[i + 1] = prefixLayer[i]! + layerBytes[i]!;
+    prefixExpert[i + 1] = prefixExpert[i]! + layerExpertBytes[i]!;
+  }
+  return { totalBytes: total, embeddingBytes, outputBytes, layerBytes, layerExpertBytes, prefixLayer, prefixExpert, expertBytes, activeBytes: active, types };
+}

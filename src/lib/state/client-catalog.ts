@@ -1,0 +1,123 @@
+/**
+ * The numbers-only copy of the catalog that calculator islands ship to the browser.
+ *
+ * The full catalog carries a source URL, notes and benchmarks on every row; the sizing engine
+ * needs none of them, and shipping them would cost more than the 35 KB gzipped page budget
+ * allows. `compactCatalog` drops those provenance strings (pages render them on the server);
+ * `client-catalog.data.ts` holds its output, and client-catalog.test.ts fails when the data
+ * file drifts from the catalog (run it with UPDATE_CLIENT_CATALOG=1 to regenerate).
+ */
+import type { ApiPriceEntry, HardwareEntry, ModelEntry, QualityEntry, QuantEntry } from '../catalog/types.ts';
+
+/** The full catalog tables, as `src/lib/catalog/index.ts` exports them. */
+export interface CatalogTablesIn {
+  models: readonly ModelEntry[];
+  hardware: readonly HardwareEntry[];
+  quants: readonly QuantEntry[];
+  apiPrices: readonly ApiPriceEntry[];
+  qualityLoss: readonly QualityEntry[];
+}
+
+/** Fields dropped from each table: provenance and prose, rendered on the server instead. */
+const DROP = {
+  models: ['vendor', 'hfRepo', 'licence', 'source', 'notes', 'benchmarks', 'releaseDate'],
+  hardware: ['source', 'specSeen', 'priceSeen', 'priceSource', 'priceNote', 'notes', 'releaseDate'],
+  quants: ['description', 'source'],
+  // Price and quality rows are few and the calculators cite them next to each number: keep their URLs.
+  apiPrices: ['note'],
+  qualityLoss: ['note'],
+} as const;
+
+/** String fields the types require but the client copy leaves out; filled with '' on expansion. */
+const BLANK = {
+  models: { vendor: '', hfRepo: '', licence: '', source: '', releaseDate: '' },
+  hardware: { source: '', specSeen: '', releaseDate: '' },
+  quants: { description: '', source: '' },
+  apiPrices: {},
+  qualityLoss: {},
+} as const;
+
+type Row = Record<string, unknown>;
+
+function strip(rows: readonly object[], drop: readonly string[]): Row[] {
+  return rows.map((r) => {
+    const out: Row = {};
+    for (const [k, v] of Object.entries(r)) if (!drop.includes(k) && v !== undefined) out[k] = v;
+    return out;
+  });
+}
+
+/**
+ * A table stored column-wise: `k` the field names, `r` one array of values per row (null where a
+ * row lacks the field). About 10% smaller than row objects once gzipped.
+ */
+export interface ColumnTable { k: string[]; r: unknown[][] }
+
+function columns(rows: Row[]): ColumnTable {
+  const k = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  return { k, r: rows.map((row) => k.map((key) => (row[key] === undefined ? null : row[key]))) };
+}
+
+function rowsOf(t: ColumnTable): Row[] {
+  return t.r.map((vals) => {
+    const row: Row = {};
+    t.k.forEach((key, i) => {
+      const v = vals[i];
+      if (v !== null && v !== undefined) row[key] = v;
+    });
+    return row;
+  });
+}
+
+/** The catalog without provenance strings, column-wise. Core tables go to every calculator page. */
+export interface CompactCore { models: ColumnTable; hardware: ColumnTable; quants: ColumnTable }
+/** Tables only the cost and quantization calculators need. */
+export interface CompactExtra { apiPrices: ColumnTable; qualityLoss: ColumnTable }
+
+/** Drops provenance and prose fields from every table (see DROP) and stores them column-wise. */
+export function compactCatalog(full: CatalogTablesIn): { core: CompactCore; extra: CompactExtra } {
+  return {
+    core: {
+      models: columns(strip(full.models, DROP.models)),
+      hardware: columns(strip(full.hardware, DROP.hardware)),
+      quants: columns(strip(full.quants, DROP.quants)),
+    },
+    extra: {
+      apiPrices: columns(strip(full.apiPrices, DROP.apiPrices)),
+      qualityLoss: columns(strip(full.qualityLoss, DROP.qualityLoss)),
+    },
+  };
+}
+
+/** Core catalog tables typed again from a compact copy: dropped required strings become ''. */
+export interface ExpandedCore { models: ModelEntry[]; hardware: HardwareEntry[]; quants: QuantEntry[] }
+/** Price and quality rows typed again from a compact copy. */
+export interface ExpandedExtra { apiPrices: ApiPriceEntry[]; qualityLoss: QualityEntry[] }
+
+/** Re-types compact core tables as catalog rows, with '' for the dropped required strings. */
+export function expandCore(c: CompactCore): ExpandedCore {
+  return {
+    models: rowsOf(c.models).map((r) => ({ ...BLANK.models, ...r }) as unknown as ModelEntry),
+    hardware: rowsOf(c.hardware).map((r) => ({ ...BLANK.hardware, ...r }) as unknown as HardwareEntry),
+    quants: rowsOf(c.quants).map((r) => ({ ...BLANK.quants, ...r }) as unknown as QuantEntry),
+  };
+}
+
+/** Re-types compact price and quality tables as catalog rows. */
+export function expandExtra(c: CompactExtra): ExpandedExtra {
+  return {
+    apiPrices: rowsOf(c.apiPrices).map((r) => ({ ...BLANK.apiPrices, ...r }) as unknown as ApiPriceEntry),
+    qualityLoss: rowsOf(c.qualityLoss).map((r) => ({ ...BLANK.qualityLoss, ...r }) as unknown as QualityEntry),
+  };
+}
+
+/** The TypeScript sources of the two data files for a compact catalog. */
+export function renderClientCatalogModules(c: { core: CompactCore; extra: CompactExtra }): { core: string; extra: string } {
+  const head = `// GENERATED from src/lib/catalog by src/lib/state/client-catalog.test.ts (UPDATE_CLIENT_CATALOG=1). Do not edit.
+// Numbers only: sources and notes render on the server. See client-catalog.ts.
+`;
+  return {
+    core: `${head}import type { CompactCore } from './client-catalog.ts';\n\nexport const compactCore: CompactCore = ${JSON.stringify(c.core)};\n`,
+    extra: `${head}import type { CompactExtra } from './client-catalog.ts';\n\nexport const compactExtra: CompactExtra = ${JSON.stringify(c.extra)};\n`,
+  };
+}

@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium } from 'playwright-core';
+import { openSite, chromiumArgs, chromiumPath, type Site } from '../support/browser.ts';
+
+let site: Site;
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+describe('offline reading through the service worker', () => {
+  it('keeps visited pages and search working after the network drops', async () => {
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    const context = await browser.newContext({ serviceWorkers: 'allow' });
+    const page = await context.newPage();
+    const at = (path: string): string => new URL(path, site.baseUrl).href;
+    await page.goto(site.baseUrl, { waitUntil: 'load' });
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    // Once the worker controls the page, visited pages and the search index go into its cache.
+    await page.reload({ waitUntil: 'load' });
+    await page.goto(at('guides/quantization/'), { waitUntil: 'load' });
+    await page.keyboard.press('/');
+    const input = page.locator('pagefind-modal input').first();
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill('quantization');
+    await page.locator('mark').first().waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(500);
+
+    await context.setOffline(true);
+    await page.goto(at('guides/quantization/'), { waitUntil: 'load' });
+    expect(await page.locator('h1').textContent()).toMatch(/quantiz/i);
+    await page.keyboard.press('/');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill('quantization');
+    await page.locator('mark').first().waitFor({ timeout: 10_000 });
+    expect(await page.locator('mark').count()).toBeGreaterThan(0);
+    await browser.close();
+  }, 60_000);
+});

@@ -1,0 +1,64 @@
+/**
+ * Browser-test harness: serves dist/ with the project's own static server on a free port and
+ * drives Debian's Chromium through playwright-core (no browser download). Records console
+ * errors and every request that leaves the site's origin.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Server } from 'node:http';
+import { serve } from '../../scripts/serve.ts';
+
+export interface Site {
+  browser: Browser;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+/** Launch args that keep Chromium from reaching the network on its own (this machine has none). */
+export const chromiumArgs = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-default-apps', '--disable-extensions',
+];
+
+/** Starts the server for `dir` (default dist/) under `base` and a browser. */
+export async function openSite(options: { dir?: string; base?: string } = {}): Promise<Site> {
+  const { server, url } = await serve({ dir: options.dir ?? process.env['DIST_DIR'] ?? 'dist', port: 0, base: options.base ?? '/', quiet: true });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  return {
+    browser,
+    baseUrl: url,
+    async close() {
+      await browser.close();
+      await new Promise<void>((resolve) => (server as Server).close(() => resolve()));
+    },
+  };
+}
+
+export interface WatchedPage {
+  context: BrowserContext;
+  page: Page;
+  consoleErrors: string[];
+  foreignRequests: string[];
+}
+
+/** A new context and page that record console errors and requests to other origins. */
+export async function watchedPage(site: Site, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<WatchedPage> {
+  const context = await site.browser.newContext({ colorScheme: options.colorScheme ?? 'light', serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const origin = new URL(site.baseUrl).origin;
+  const consoleErrors: string[] = [];
+  const foreignRequests: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:') && !url.startsWith('about:')) {
+      foreignRequests.push(`${page.url()} → ${url}`);
+    }
+  });
+  return { context, page, consoleErrors, foreignRequests };
+}

@@ -1,0 +1,179 @@
+/**
+ * Helpers for the checks over the built site: list its pages, parse them, follow a page's
+ * JavaScript module graph, and measure gzipped sizes. Pure Node; no browser.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, posix, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { parse, type HTMLElement } from 'node-html-parser';
+
+export const distDir = resolve(process.env['DIST_DIR'] ?? 'dist');
+
+/** Every HTML file under dist/, as paths relative to dist/ with forward slashes. */
+export function htmlPages(dir = distDir): string[] {
+  const out: string[] = [];
+  const walk = (folder: string): void => {
+    for (const name of readdirSync(folder)) {
+      const full = join(folder, name);
+      if (statSync(full).isDirectory()) {
+        if (name !== 'pagefind' && name !== '_astro') walk(full);
+      } else if (name.endsWith('.html')) {
+        out.push(relative(dir, full).split('\\').join('/'));
+      }
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+const parsed = new Map<string, HTMLElement>();
+
+/** Parses a page of dist/ once and caches it. */
+export function page(file: string): HTMLElement {
+  let root = parsed.get(file);
+  if (!root) {
+    root = parse(readFileSync(join(distDir, file), 'utf8'), { comment: false });
+    parsed.set(file, root);
+  }
+  return root;
+}
+
+/** The URL path a page is served at (`guides/speed/index.html` → `/guides/speed/`). */
+export function urlOf(file: string): string {
+  if (file === 'index.html') return '/';
+  if (file.endsWith('/index.html')) return `/${file.slice(0, -'index.html'.length)}`;
+  return `/${file}`;
+}
+
+/**
+ * Maps a site-absolute path (without query or fragment) to a file in dist/, the way a
+ * static server does: directories serve index.html. Returns null when nothing is there.
+ */
+export function fileForPath(path: string, dir = distDir): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+  const full = join(dir, decoded);
+  if (!full.startsWith(dir)) return null;
+  if (existsSync(full) && statSync(full).isFile()) return full;
+  const index = join(full, 'index.html');
+  if (existsSync(index)) return index;
+  return null;
+}
+
+/** Resolves an href found on `fromUrl` to a site path, or null for another scheme or origin. */
+export function internalPath(href: string, fromUrl: string): { path: string; fragment: string } | null {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) return null;
+  const url = new URL(href, `http://rigbook.test${fromUrl}`);
+  return { path: url.pathname, fragment: decodeURIComponent(url.hash.slice(1)) };
+}
+
+/** Gzipped size of a string or buffer, bytes (level 9, as a static host would precompress). */
+export function gzipBytes(content: string | Buffer): number {
+  return gzipSync(content, { level: 9 }).length;
+}
+
+const fileGzipCache = new Map<string, number>();
+
+/** Gzipped size of a file, bytes, measured once per run. */
+export function fileGzipBytes(path: string): number {
+  let bytes = fileGzipCache.get(path);
+  if (bytes === undefined) {
+    bytes = gzipBytes(readFileSync(path));
+    fileGzipCache.set(path, bytes);
+  }
+  return bytes;
+}
+
+const staticImport = /(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+\.m?js)["']/g;
+
+/**
+ * The JavaScript files a page loads before any user action: module scripts, modulepreloads,
+ * island components and renderers, and everything they import statically (dynamic
+ * `import()` is lazy, so it is not followed). Returns absolute file paths.
+ */
+export function pageScriptFiles(file: string): string[] {
+  const root = page(file);
+  const fromUrl = urlOf(file);
+  const entry = new Set<string>();
+  const add = (href: string | undefined): void => {
+    if (!href) return;
+    const internal = internalPath(href, fromUrl);
+    if (!internal) return;
+    const path = fileForPath(internal.path);
+    if (path) entry.add(path);
+  };
+  for (const s of root.querySelectorAll('script[src]')) add(s.getAttribute('src'));
+  for (const l of root.querySelectorAll('link[rel="modulepreload"]')) add(l.getAttribute('href'));
+  for (const island of root.querySelectorAll('astro-island')) {
+    add(island.getAttribute('component-url'));
+    add(island.getAttribute('renderer-url'));
+  }
+  const seen = new Set<string>();
+  const queue = [...entry];
+  while (queue.length > 0) {
+    const current = queue.pop()!;
+    if (seen.has(current)) continue;
+    seen.add(current);
+    const code = readFileSync(current, 'utf8');
+    for (const match of code.matchAll(staticImport)) {
+      const spec = match[1]!;
+      if (!spec.startsWith('.') && !spec.startsWith('/')) continue;
+      const target = spec.startsWith('/') ? fileForPath(spec) : resolve(dirname(current), spec);
+      if (target && existsSync(target) && !seen.has(target)) queue.push(target);
+    }
+  }
+  return [...seen];
+}
+
+/** Inline scripts that execute (not JSON data blocks). */
+export function inlineScripts(file: string): string[] {
+  return page(file)
+    .querySelectorAll('script:not([src])')
+    .filter((s) => {
+      const type = s.getAttribute('type');
+      return type === undefined || type === '' || type === 'module' || type === 'text/javascript';
+    })
+    .map((s) => s.textContent);
+}
+
+/** Gzipped JavaScript a page ships before search is opened, bytes. */
+export function pageJsGzipBytes(file: string): number {
+  const external = pageScriptFiles(file).reduce((sum, f) => sum + fileGzipBytes(f), 0);
+  const inline = inlineScripts(file).reduce((sum, s) => sum + gzipBytes(s), 0);
+  return external + inline;
+}
+
+/** Gzipped CSS a page loads (stylesheets and inline styles), bytes. */
+export function pageCssGzipBytes(file: string): number {
+  const root = page(file);
+  const fromUrl = urlOf(file);
+  let total = 0;
+  for (const link of root.querySelectorAll('link[rel="stylesheet"]')) {
+    const internal = internalPath(link.getAttribute('href') ?? '', fromUrl);
+    const path = internal ? fileForPath(internal.path) : null;
+    if (path) total += fileGzipBytes(path);
+  }
+  for (const style of root.querySelectorAll('style')) total += gzipBytes(style.textContent);
+  return total;
+}
+
+/** True for pages that carry a calculator island. */
+export function hasIsland(file: string): boolean {
+  return page(file).querySelector('astro-island') !== null;
+}
+
+/** The template a page belongs to, from its URL: home, guide, calculator, model, hardware, ... */
+export function templateOf(file: string): string {
+  const url = urlOf(file);
+  if (url === '/') return 'home';
+  const first = url.split('/')[1] ?? '';
+  const depth = url.split('/').filter(Boolean).length;
+  if (['guides', 'calculators', 'models', 'hardware'].includes(first)) return depth > 1 ? first.replace(/s$/, '') : `${first}-index`;
+  return first.replace(/\.html$/, '');
+}
+
+export { posix };
