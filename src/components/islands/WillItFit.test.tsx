@@ -37,10 +37,12 @@ describe('WillItFit', () => {
       expect(byTestId(root, `error-${field.id}`).textContent).toMatch(message);
       expect(field.getAttribute('aria-invalid')).toBe('true');
       expect(byTestId(root, 'total').textContent).toBe(good);
+      expect(byTestId(root, 'stale').textContent).toContain('last valid result');
       expect(root.innerHTML).not.toMatch(/NaN|Infinity|<img src=x/);
     }
     await type(field, '8192');
     expect(root.querySelector(`[data-testid="error-${field.id}"]`)).toBeNull();
+    expect(root.querySelector('[data-testid="stale"]')).toBeNull();
   });
 
   it('restores its state from a link, ignores hostile values with a note, and writes changes back to the URL', async () => {
@@ -71,6 +73,19 @@ describe('WillItFit', () => {
     await click(byTestId(root, 'use-my-rig'));
     expect((byLabel(root, 'Model') as HTMLSelectElement).value).toBe('qwen2.5-7b');
     expect(root.querySelector('[data-testid="preset-banner"]')).toBeNull();
+  });
+
+  it('marks an impossible pairing (a GGUF format under vLLM) next to its field and keeps the last result', async () => {
+    const root = await mount(<WillItFit />);
+    const good = byTestId(root, 'total').textContent;
+    await choose(byLabel(root, 'Engine'), 'vllm');
+    const errors = [...root.querySelectorAll('[data-testid^="error-"]')].map((e) => e.textContent ?? '');
+    expect(errors.length).toBeGreaterThan(0);
+    expect(byTestId(root, 'stale')).toBeTruthy();
+    expect(byTestId(root, 'total').textContent).toBe(good);
+    await choose(byLabel(root, 'Weight format'), 'AWQ-INT4');
+    expect(root.querySelector('[data-testid="stale"]')).toBeNull();
+    expect(byTestId(root, 'total').textContent).not.toBe(good);
   });
 
   it('switches every size to GiB when the reader prefers it', async () => {

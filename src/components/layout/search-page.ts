@@ -17,29 +17,25 @@ function loadScript(src: string): Promise<void> {
 const host = document.getElementById('search-ui');
 const form = document.getElementById('search-form');
 if (host && form) {
-  const base = host.dataset['base'] ?? '/';
+  const base = document.documentElement.dataset['base'] ?? '/';
   const q = new URLSearchParams(location.search).get('q') ?? '';
   const css = document.createElement('link');
   css.rel = 'stylesheet';
   css.href = `${base}pagefind/pagefind-component-ui.css`;
   document.head.append(css);
-  host.innerHTML = `<pagefind-config bundle-path="${base}pagefind/" base-url="${base}"></pagefind-config>`
-    + '<pagefind-input></pagefind-input><pagefind-summary></pagefind-summary>'
-    + '<pagefind-filter-pane></pagefind-filter-pane><pagefind-results></pagefind-results>';
   loadScript(`${base}pagefind/pagefind-component-ui.js`).then(async () => {
     form.hidden = true;
     // The component UI exposes its instances on window.PagefindComponents.
     const pf = (window as unknown as { PagefindComponents?: {
-      configureInstance(n: string, o: object): void;
-      getInstanceManager(): { getInstance(n: string): { triggerSearch(t: string): void } };
+      configureInstance(n: string, o: object): { triggerSearch(t: string): void };
     } }).PagefindComponents;
     // Same ranking as the search dialog (site.ts): weaker short-page bias.
-    pf?.configureInstance('default', { ranking: { pageLength: 0.3 } });
+    const instance = pf?.configureInstance('default', { ranking: { pageLength: 0.3 } });
     if (!q) return;
     await customElements.whenDefined('pagefind-input');
     const input = host.querySelector('pagefind-input input') as HTMLInputElement | null;
     if (input) input.value = q;
-    pf?.getInstanceManager().getInstance('default').triggerSearch(q);
+    instance?.triggerSearch(q);
   }, () => { /* keep the plain form */ });
 }
 

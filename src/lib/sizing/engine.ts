@@ -51,7 +51,12 @@ export interface PreparedModel {
   model: ModelEntry | null;
   weights: Map<string, WeightBreakdown>;
   kv: Map<string, KvLayout>;
+  /** Quant-independent placement parts by engine, cache type, rig and lengths (reused across sweeps). */
+  bases?: Map<string, ContextBase>;
 }
+
+/** The quant-independent part of placement at one context. */
+interface ContextBase { layerKv: Float64Array; prefixKv: Float64Array; kvBytes: number; fixed: number[]; capacities: number[]; overhead: number; vision: number }
 
 /** A request with every default resolved and checked. */
 interface Resolved {
@@ -73,8 +78,15 @@ interface Resolved {
   ramCapacity: number | null;
   ramBytesPerSec: number;
   warnings: string[];
-  /** Cache of quant-independent placement parts by context. */
-  bases?: Map<number, { layerKv: Float64Array; prefixKv: Float64Array; kvBytes: number; fixed: number[]; capacities: number[]; overhead: number; vision: number }>;
+  /** Cache of quant-independent placement parts by context (for raw hardware, which has no rig key). */
+  bases?: Map<number, ContextBase>;
+  /** Key of the catalog rig (spec, memory, GPU share) or of no hardware; null for raw hardware. */
+  rigKey: string | null;
+  /** KV bytes read per token at a depth (built once per resolved request, shared by its sweep rows). */
+  kvReadAt?: (depth: number) => number;
+  /** The last context base used, and its context (a sweep asks for the same one on every row). */
+  lastBase?: ContextBase;
+  lastContext?: number;
 }
 
 /** Lowest quality rank hardware tiers show (IQ3_XXS in the catalog's ranking). */
@@ -129,6 +141,11 @@ function weightFamilyOf(q: QuantEntry | null): WeightFamily {
     case 'int8': return 'fp8';
     default: return q.family;
   }
+}
+
+/** The calibrated efficiencies of a backend, read at call time (the fit mutates them in place). */
+function efficiencyOf(b: BackendId) {
+  return efficiencies[b];
 }
 
 function r0(x: number): number {
@@ -290,9 +307,12 @@ export function createEngine(catalog: EngineCatalog) {
     return errs;
   }
 
-  function resolve(req: EstimateRequest): Resolved {
-    const errs = checkFields(req);
-    if (errs.length > 0) throw new InputError(errs[0]!.field, errs[0]!.message);
+  /** Resolve defaults and check a request; `trusted` skips the field checks (sweeps check the base once). */
+  function resolve(req: EstimateRequest, trusted = false): Resolved {
+    if (!trusted) {
+      const errs = checkFields(req);
+      if (errs.length > 0) throw new InputError(errs[0]!.field, errs[0]!.message);
+    }
     const warnings: string[] = [];
     const engine: EngineId = req.engine ?? 'llama.cpp';
 
@@ -374,10 +394,12 @@ export function createEngine(catalog: EngineCatalog) {
 
     // Hardware.
     let rig: Rig | null = null;
+    let rigKey: string | null = '';
     const rawHw = req.bandwidthGbs !== undefined || req.tflops !== undefined || req.backend !== undefined || req.devices !== undefined;
     if (req.hardware !== undefined) {
       if (rawHw) throw new InputError('hardware', 'give --hardware or raw hardware (--memory-gb --bandwidth-gbs ...), not both');
       const key = `${req.hardware}|${req.memoryGb ?? ''}|${req.gpuMemoryFraction ?? ''}`;
+      rigKey = key;
       rig = rigCache.get(key) ?? null;
       if (!rig) {
         rig = parseHardwareSpec(req.hardware, catalog.hardware, hwById, req.memoryGb, req.gpuMemoryFraction);
@@ -386,6 +408,7 @@ export function createEngine(catalog: EngineCatalog) {
     } else if (rawHw || req.memoryGb !== undefined) {
       if (req.memoryGb === undefined) throw new InputError('memoryGb', 'raw hardware needs --memory-gb');
       if (req.bandwidthGbs === undefined) throw new InputError('bandwidthGbs', 'raw hardware needs --bandwidth-gbs');
+      rigKey = null;
       rig = rawRig({ memoryGb: req.memoryGb, bandwidthGbs: req.bandwidthGbs, tflops: req.tflops, backend: req.backend, devices: req.devices });
       if (req.tflops === undefined) warnings.push(`no --tflops given: prefill assumes ${(req.bandwidthGbs * 0.1).toFixed(1)} TFLOPS`);
     }
@@ -413,7 +436,7 @@ export function createEngine(catalog: EngineCatalog) {
     if (engine === 'llama.cpp' && a.visionParams > 0) {
       warnings.push(`vision encoder (${(a.visionParams / 1e9).toFixed(2)}B parameters, about ${((a.visionParams * 2) / 1e9).toFixed(1)} GB in 16-bit) not counted: llama.cpp loads it only with --mmproj`);
     }
-    return { p, quantId, quant, w, engine, kvCache, kv, split, context, prompt, output, depth, sequences, rig, interconnect, ramCapacity, ramBytesPerSec, warnings, bases: new Map() };
+    return { p, quantId, quant, w, engine, kvCache, kv, split, context, prompt, output, depth, sequences, rig, interconnect, ramCapacity, ramBytesPerSec, warnings, rigKey };
   }
 
   /** The devices overhead is computed for: the rig's, or one default device when none was given. */
@@ -423,12 +446,28 @@ export function createEngine(catalog: EngineCatalog) {
     return [{ id: 'none', memoryBytes: 0, installedBytes: 0, bandwidthBytesPerSec: 0, flopsPerSec: 0, backend, powerW: 0, priceUsd: null, unified: backend === 'metal', hbm: false, fp16Acc: false }];
   }
 
-  /** The quant-independent part of placement at one context (cached per resolved request). */
-  interface ContextBase { layerKv: Float64Array; prefixKv: Float64Array; kvBytes: number; fixed: number[]; capacities: number[]; overhead: number; vision: number }
-
+  /**
+   * The quant-independent part of placement at one context: per-layer KV, per-device overhead and
+   * capacities. Cached on the prepared model for catalog rigs (so sweeps and calculators that
+   * recompute with the same settings reuse it), else on the resolved request.
+   */
   function contextBase(r: Resolved, context: number): ContextBase {
-    const cache = r.bases ?? (r.bases = new Map());
-    const hit = cache.get(context);
+    if (r.lastContext === context && r.lastBase) return r.lastBase;
+    const b = contextBaseOf(r, context);
+    r.lastBase = b; r.lastContext = context;
+    return b;
+  }
+
+  function contextBaseOf(r: Resolved, context: number): ContextBase {
+    let key: string | number = context;
+    let cache: Map<string | number, ContextBase>;
+    if (r.rigKey !== null) {
+      key = `${r.engine}|${r.kvCache}|${r.split}|${r.sequences}|${r.prompt}|${r.rigKey}|${context}`;
+      cache = (r.p.bases ?? (r.p.bases = new Map())) as Map<string | number, ContextBase>;
+    } else {
+      cache = (r.bases ?? (r.bases = new Map())) as Map<string | number, ContextBase>;
+    }
+    const hit = cache.get(key);
     if (hit) return hit;
     const a = r.p.arch;
     const devs = devicesOf(r);
@@ -449,8 +488,9 @@ export function createEngine(catalog: EngineCatalog) {
     for (const f of fixed) overhead += f;
     const capacities = devs.map((d) => d.memoryBytes * (r.engine === 'vllm' ? VLLM_GPU_MEMORY_UTILIZATION : 1));
     const b: ContextBase = { layerKv, prefixKv, kvBytes, fixed, capacities, overhead, vision };
-    if (cache.size > 64) cache.clear();
-    cache.set(context, b);
+    // Bounded: a max-context search visits ~20 contexts; calculators a handful of settings.
+    if (cache.size > 256) cache.clear();
+    cache.set(key, b);
     return b;
   }
 
@@ -594,7 +634,6 @@ export function createEngine(catalog: EngineCatalog) {
       if (!llama && a.tied) { loads[0]!.weightBytes += w.embeddingBytes; loads[0]!.allWeightBytes += w.embeddingBytes; }
       if (cpuAll > 0) cpu = { weightBytes: cpuW, allWeightBytes: cpuAll, expertBytes: cpuExp, layerShare: cpuLayers / L };
     }
-    const eff = (b: BackendId) => efficiencies[b];
     let ramBw = r.ramBytesPerSec;
     if (pl.offloadMode === 'weights') ramBw = Math.min(ramBw, PCIE_BYTES_PER_SEC);
     const matmulParams = r.p.inv.activeParams - (a.tied ? 0 : r.p.inv.embeddingParams);
@@ -602,8 +641,8 @@ export function createEngine(catalog: EngineCatalog) {
       arch: a, devices: loads, cpu, ramBytesPerSec: ramBw, split: r.split,
       tpScaling: tensorParallelScaling[r.interconnect], hopSec: layerSplitHopSec, layers: a.layers,
       pipelineEff: calibration.layerSplitPrefillEfficiency ?? 1,
-      efficiency: eff, family: r.quant ? weightFamilyOf(r.quant) : 'float',
-      kvReadAt: (dep) => kvReadBytesPerToken(r.kv, dep),
+      efficiency: efficiencyOf, family: r.quant ? weightFamilyOf(r.quant) : 'float',
+      kvReadAt: r.kvReadAt ?? (r.kvReadAt = (dep: number) => kvReadBytesPerToken(r.kv, dep)),
       activeMatmulParams: matmulParams,
       prompt: r.prompt, output: r.output, depth: r.depth, sequences: r.sequences,
       ubatch: r.engine === 'llama.cpp' ? LLAMA_CPP_UBATCH : r.engine === 'transformers' ? r.prompt : VLLM_BATCHED_TOKENS,
@@ -755,13 +794,20 @@ export function createEngine(catalog: EngineCatalog) {
     const qs = opts.quants ?? catalog.quants.map((q) => q.id);
     const hs = opts.hardware ?? (base.hardware !== undefined ? [base.hardware] : []);
     const rows: SweepRow[] = [];
+    // Check the base's fields once, not per (model, rig): only the model and hardware ids change below.
+    const req: EstimateRequest = { ...base };
+    delete req.quant; delete req.bpw;
+    if (checkFields(req).length > 0) return rows;
     for (const model of ms) {
+      if (typeof model !== 'string' || model.trim() === '') continue;
+      req.model = model;
       for (const hw of hs.length > 0 ? hs : [undefined]) {
-        const req: EstimateRequest = { ...base, model };
-        delete req.quant; delete req.bpw;
-        if (hw !== undefined) req.hardware = hw; else delete req.hardware;
+        if (hw !== undefined) {
+          if (typeof hw !== 'string' || hw.trim() === '') continue;
+          req.hardware = hw;
+        } else delete req.hardware;
         let r0r: Resolved;
-        try { r0r = resolve(req); } catch { continue; }
+        try { r0r = resolve(req, true); } catch { continue; }
         for (const quant of qs) {
           const r = withQuant(r0r, quant, true);
           if (!r || !offered(r.quant!, r.p.arch)) continue;

@@ -51,7 +51,7 @@ export type OffloadMode = 'layers' | 'experts' | 'weights' | null;
 /** Where everything went. */
 export interface Placement {
   verdict: 'fits' | 'offload' | 'no-fit';
-  /** Device index of each layer; -1 when the whole layer is in system RAM. */
+  /** Device index of each layer; -1 when the whole layer is in system RAM. Read-only: may be shared between placements. */
   layerDevice: Int16Array;
   /** 1 where the layer's routed experts are in system RAM. */
   expertCpu: Uint8Array;
@@ -84,7 +84,6 @@ function assignLayers(p: PlacementInput, k: number, expertCpu: Uint8Array, wantB
     assigned[d] = p.fixed[d]! + (d === 0 ? p.firstDeviceExtra : 0) + (d === D - 1 ? p.outputBytes : 0);
     free[d] = p.capacities[d]! - assigned[d]!;
   }
-  const layerDevice = new Int16Array(L).fill(-1);
   // Proportional split first (what llama.cpp does by default), if asked.
   if (wantBalanced && D > 1) {
     let total = 0;
@@ -101,42 +100,47 @@ function assignLayers(p: PlacementInput, k: number, expertCpu: Uint8Array, wantB
       const pw = p.prefixWeights, pk = p.prefixKv;
       if (simple && pw && pk) {
         // Layer i goes to the first device whose share its midpoint does not pass; midpoints grow with i.
-        const mid = (i: number) => (pw[i]! + pk[i]! + pw[i + 1]! + pk[i + 1]!) / 2;
         const bounds: number[] = [0];
         for (let dd = 0; dd < D - 1; dd++) {
           let lo = bounds[dd]!, hi = L; // count of layers with mid <= ends[dd]
-          while (lo < hi) { const m = (lo + hi) >> 1; if (mid(m) <= ends[dd]!) lo = m + 1; else hi = m; }
+          const end = ends[dd]!;
+          while (lo < hi) {
+            const m = (lo + hi) >> 1;
+            if ((pw[m]! + pk[m]! + pw[m + 1]! + pk[m + 1]!) / 2 <= end) lo = m + 1; else hi = m;
+          }
           bounds.push(lo);
         }
         bounds.push(L);
-        const ld = new Int16Array(L);
         let ok = true;
         for (let dd = 0; dd < D; dd++) {
           const a0 = bounds[dd]!, a1 = bounds[dd + 1]!;
-          if (a1 > a0) ld.fill(dd, a0, a1);
           bal[dd]! += pw[a1]! + pk[a1]! - pw[a0]! - pk[a0]!;
           if (bal[dd]! > p.capacities[dd]!) ok = false;
         }
-        if (ok) return { ok: true, layerDevice: ld, assigned: bal, unplaced: 0, bounds };
-        bal.splice(0, D, ...assigned);
+        if (ok) return { ok: true, layerDevice: boundsLayerDevice(bounds, L), assigned: bal, unplaced: 0, bounds };
       }
-      let cum = 0;
-      let d = 0;
-      const ld = new Int16Array(L).fill(-1);
-      const lw = p.layerWeights, lk = p.layerKv;
-      for (let i = k; i < L; i++) {
-        const c = simple ? lw[i]! + lk[i]! : gpuCost(p, i, k, expertCpu);
-        while (d < D - 1 && cum + c / 2 > ends[d]!) d++;
-        ld[i] = d;
-        bal[d]! += c;
-        cum += c;
+      // The walk below assigns exactly as the prefix-sum split above (same midpoint rule), so when that
+      // one was computed and overflowed, the walk would too: go straight to packing.
+      if (!(simple && pw && pk)) {
+        let cum = 0;
+        let d = 0;
+        const ld = new Int16Array(L).fill(-1);
+        const lw = p.layerWeights, lk = p.layerKv;
+        for (let i = k; i < L; i++) {
+          const c = simple ? lw[i]! + lk[i]! : gpuCost(p, i, k, expertCpu);
+          while (d < D - 1 && cum + c / 2 > ends[d]!) d++;
+          ld[i] = d;
+          bal[d]! += c;
+          cum += c;
+        }
+        let ok = true;
+        for (let j = 0; j < D; j++) if (bal[j]! > p.capacities[j]!) { ok = false; break; }
+        if (ok) return { ok: true, layerDevice: ld, assigned: bal, unplaced: 0 };
       }
-      let ok = true;
-      for (let j = 0; j < D; j++) if (bal[j]! > p.capacities[j]!) { ok = false; break; }
-      if (ok) return { ok: true, layerDevice: ld, assigned: bal, unplaced: 0 };
     }
   }
   // Packed: fill devices in order.
+  const layerDevice = new Int16Array(L).fill(-1);
   let d = 0;
   let unplaced = 0;
   for (let i = k; i < L; i++) {
@@ -167,11 +171,38 @@ function minHeadroom(p: PlacementInput, assigned: number[]): number {
 }
 
 const zeroCache = new Map<number, { dev: Int16Array; cpu: Uint8Array }>();
+let lastZeros: { L: number; z: { dev: Int16Array; cpu: Uint8Array } } | null = null;
 /** Shared all-zero arrays (every layer on device 0, no experts on the CPU); callers must not write to them. */
 function zeros(L: number): { dev: Int16Array; cpu: Uint8Array } {
+  if (lastZeros && lastZeros.L === L) return lastZeros.z;
   let z = zeroCache.get(L);
   if (!z) { z = { dev: new Int16Array(L), cpu: new Uint8Array(L) }; zeroCache.set(L, z); }
+  lastZeros = { L, z };
   return z;
+}
+
+const boundsCache = new Map<number, Int16Array>();
+/**
+ * The layer-to-device map of contiguous runs (`bounds`, length D+1), shared between placements
+ * with the same bounds (callers must not write to it): typed arrays over 64 bytes live outside the
+ * V8 heap and cost about a microsecond each, more than the rest of a sweep row's placement.
+ */
+function boundsLayerDevice(bounds: number[], L: number): Int16Array {
+  const D = bounds.length - 1;
+  // A numeric key (L and the bounds in base L+1) is exact while it stays below 2^53.
+  let key = L;
+  let exact = D <= 6 && L < 4096;
+  if (exact) for (let d = 1; d < D; d++) key = key * (L + 1) + bounds[d]!;
+  exact = exact && key < Number.MAX_SAFE_INTEGER;
+  const hit = exact ? boundsCache.get(key) : undefined;
+  if (hit) return hit;
+  const ld = new Int16Array(L);
+  for (let d = 0; d < D; d++) if (bounds[d + 1]! > bounds[d]!) ld.fill(d, bounds[d]!, bounds[d + 1]!);
+  if (exact) {
+    if (boundsCache.size > 4096) boundsCache.clear();
+    boundsCache.set(key, ld);
+  }
+  return ld;
 }
 
 /** Binary search for the least x in [lo, hi] with ok(x), assuming ok is monotone; hi+1 if none. */

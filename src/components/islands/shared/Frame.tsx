@@ -6,7 +6,7 @@ import type { ComponentChildren, JSX } from 'preact';
 import { useStore } from '@nanostores/preact';
 import { $preferencesRaw, readPreferences, setUnit, type Preferences } from '../../../lib/state/preferences.ts';
 import type { CalcState } from './state.ts';
-import { CopyLink, Notes } from './ui.tsx';
+import { CopyLink, InvalidFields, Notes, useInvalidFields } from './ui.tsx';
 import './calculators.css';
 
 /** The reader's preferences, server-rendered with the defaults (then the saved ones after hydration). */
@@ -19,7 +19,9 @@ export function Frame<E>(props: {
   idp: string; title: string; state: CalcState<E>; prefs: Preferences; children: ComponentChildren; testid: string; intro?: string;
 }): JSX.Element {
   const { idp, title, state, prefs, children, testid, intro } = props;
+  const invalid = useInvalidFields();
   return (
+    <InvalidFields.Provider value={invalid}>
     <section class="rb-calc" aria-labelledby={`${idp}-h`} data-testid={testid} data-mode={state.mode}>
       <h2 id={`${idp}-h`} class="rb-calc-title">{title}</h2>
       {intro && <p class="rb-muted">{intro}</p>}
@@ -43,5 +45,6 @@ export function Frame<E>(props: {
         <CopyLink href={state.href} />
       </div>
     </section>
+    </InvalidFields.Provider>
   );
 }

@@ -26,11 +26,10 @@ export function sweepRigs(base: EstimateRequest, rigs: readonly string[]): RigRo
   rigs.forEach((spec, i) => {
     const req = i === 0 ? base : bare;
     const hardware = i === 0 ? (base.hardware ? [base.hardware] : undefined) : [spec];
-    const swept = catalog.models.flatMap((m) => {
-      const quants = catalog.quants.filter((q) => q.qualityRank <= releasedRank(m.id)).map((q) => q.id);
-      return engine.sweep(req, hardware ? { models: [m.id], quants, hardware } : { models: [m.id], quants });
-    });
+    // One sweep per rig (the engine resolves the rig once per call), then drop formats above the release.
+    const swept = engine.sweep(req, hardware ? { hardware } : {});
     for (const s of swept) {
+      if ((quantRank.get(s.quant) ?? 0) > releasedRank(s.model)) continue;
       const key = `${s.model}|${s.quant}`;
       let row = rows.get(key);
       if (!row) {

@@ -3,8 +3,25 @@
  * message next to them, grouped controls, the verdict with its one-line "why", the copy-link
  * button and the note about ignored link values. No numbers are computed here.
  */
-import type { ComponentChildren, JSX } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { createContext, type ComponentChildren, type JSX } from 'preact';
+import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
+
+/**
+ * Which fields of a calculator currently hold an invalid value: fields report into it, the results
+ * block reads it to say that it shows the last valid result.
+ */
+export const InvalidFields = createContext<{ any: boolean; report: (id: string, invalid: boolean) => void }>({ any: false, report: () => {} });
+
+/** State behind InvalidFields for one calculator. */
+export function useInvalidFields(): { any: boolean; report: (id: string, invalid: boolean) => void } {
+  const [ids, setIds] = useState<readonly string[]>([]);
+  const report = useMemo(() => (id: string, invalid: boolean) => setIds((cur) => {
+    const has = cur.includes(id);
+    if (invalid === has) return cur;
+    return invalid ? [...cur, id] : cur.filter((x) => x !== id);
+  }), []);
+  return { any: ids.length > 0, report };
+}
 import { parseNumberField, type NumberFieldSpec } from '../../../lib/state/fields.ts';
 
 /** A numeric text field that keeps what the reader typed and reports only valid values upward. */
@@ -34,6 +51,9 @@ export function NumberField(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
   const error = own ?? props.error;
+  const { report } = useContext(InvalidFields);
+  useEffect(() => report(id, own !== null), [own, id, report]);
+  useEffect(() => () => report(id, false), [id, report]);
   const errId = `${id}-err`;
   const hintId = `${id}-hint`;
   const describedBy = [hint ? hintId : '', error ? errId : ''].filter(Boolean).join(' ') || undefined;
@@ -170,9 +190,10 @@ export function CopyLink(props: { href: () => string }): JSX.Element {
 
 /** The polite live region that holds a calculator's results. */
 export function Results(props: { children: ComponentChildren; stale?: boolean; label?: string }): JSX.Element {
+  const invalid = useContext(InvalidFields).any;
   return (
     <section class="rb-results" aria-live="polite" aria-label={props.label ?? 'Results'} data-testid="results">
-      {props.stale && <p class="rb-stale" data-testid="stale"><span aria-hidden="true">⚠ </span>Showing the last valid result: fix the marked field to update it.</p>}
+      {(props.stale || invalid) && <p class="rb-stale" data-testid="stale"><span aria-hidden="true">⚠ </span>Showing the last valid result: fix the marked field to update it.</p>}
       {props.children}
     </section>
   );

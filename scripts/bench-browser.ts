@@ -1,0 +1,47 @@
+/**
+ * `npm run bench:browser`: the time from one input change to the updated rig-builder table, end
+ * to end in Chromium on the built site (target: under 100 ms on a 2-core machine; issue #5).
+ * Measured inside the page: from the input event to the first animation frame after the table's
+ * rows changed (a MutationObserver), median and max over repeated changes. Needs a build (dist/).
+ */
+import { chromium } from 'playwright-core';
+import { serve } from './serve.ts';
+
+const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const repeats = 15;
+const { server, url } = await serve({ dir: process.env['DIST_DIR'] ?? 'dist', port: 0, base: '/', quiet: true });
+const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+try {
+  const page = await browser.newPage();
+  await page.goto(new URL('calculators/rig-builder/?hardware=rtx-3090&rig2=2xrtx-3090&rig3=m4-max-40c', url).href, { waitUntil: 'load' });
+  await page.waitForFunction(() => [...document.querySelectorAll('astro-island')].every((i) => !i.hasAttribute('ssr')));
+  const field = page.getByLabel('Context per sequence (tokens)').first();
+  await field.waitFor();
+  const samples: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const value = String(4096 * (1 + (i % 8)));
+    const elapsed = await field.evaluate((input: HTMLInputElement, next: string) => new Promise<number>((resolve) => {
+      const table = document.querySelector('[data-testid="rig-table"]') ?? document.body;
+      const start = performance.now();
+      const observer = new MutationObserver(() => {
+        observer.disconnect();
+        requestAnimationFrame(() => resolve(performance.now() - start));
+      });
+      observer.observe(table, { subtree: true, childList: true, characterData: true, attributes: true });
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      setter.call(input, next);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      setTimeout(() => { observer.disconnect(); resolve(Number.NaN); }, 5000);
+    }), value);
+    if (Number.isFinite(elapsed)) samples.push(elapsed);
+    await page.waitForTimeout(50);
+  }
+  samples.sort((a, b) => a - b);
+  const median = samples[Math.floor(samples.length / 2)] ?? Number.NaN;
+  const worst = samples[samples.length - 1] ?? Number.NaN;
+  console.log(`rig builder, input change to updated table (3 rigs, ${samples.length} changes): median ${median.toFixed(1)} ms, max ${worst.toFixed(1)} ms (target < 100 ms) ${median < 100 ? 'PASS' : 'MISS'}`);
+} finally {
+  await browser.close();
+  server.close();
+}
