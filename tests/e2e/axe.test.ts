@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import { htmlPages, templateOf, urlOf } from '../support/dist.ts';
-import { openSite, watchedPage, type Site } from '../support/browser.ts';
+import { useSite, watchedPage } from '../support/browser.ts';
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const current = useSite();
 
 /** One page of each template (the first in path order), plus every calculator page. */
 function samplePages(): string[] {
@@ -31,10 +25,10 @@ function describeViolations(url: string, violations: { id: string; nodes: { targ
 describe('accessibility (axe, WCAG 2.2 A and AA)', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`finds no violation on any page template in the ${scheme} theme`, async () => {
-      const watched = await watchedPage(site, { colorScheme: scheme });
+      const watched = await watchedPage(current.site, { colorScheme: scheme });
       const problems: string[] = [];
       for (const file of samplePages()) {
-        const url = new URL(urlOf(file).slice(1), site.baseUrl).href;
+        const url = new URL(urlOf(file).slice(1), current.site.baseUrl).href;
         await watched.page.goto(url, { waitUntil: 'load' });
         // Let islands hydrate so the checked DOM is the one readers use.
         await watched.page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
@@ -52,8 +46,8 @@ describe('accessibility (axe, WCAG 2.2 A and AA)', () => {
   }
 
   it('finds no violation with the search dialog open', async () => {
-    const watched = await watchedPage(site);
-    await watched.page.goto(site.baseUrl, { waitUntil: 'load' });
+    const watched = await watchedPage(current.site);
+    await watched.page.goto(current.site.baseUrl, { waitUntil: 'load' });
     await watched.page.keyboard.press('/');
     await watched.page.locator('pagefind-modal, dialog[open], [role="dialog"]').first().waitFor({ state: 'attached', timeout: 10_000 });
     await watched.page.keyboard.type('kv cache');

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openSite, watchedPage, type Site } from '../support/browser.ts';
+import { useSite, watchedPage } from '../support/browser.ts';
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const current = useSite();
 
-const at = (path: string): string => new URL(path.replace(/^\//, ''), site.baseUrl).href;
+const at = (path: string): string => current.at(path);
 
 /** Waits until every island on the page has hydrated (Astro removes the `ssr` attribute). */
 async function hydrated(page: Page): Promise<void> {
@@ -26,7 +20,7 @@ async function noBadNumbers(page: Page): Promise<void> {
 
 describe('calculators in the browser', () => {
   it('renders real numbers before hydration and reacts to input after it', async () => {
-    const context = await site.browser.newContext({ javaScriptEnabled: false });
+    const context = await current.site.browser.newContext({ javaScriptEnabled: false });
     const noJs = await context.newPage();
     await noJs.goto(at('/calculators/will-it-fit/'), { waitUntil: 'load' });
     const serverVerdict = await noJs.locator('[data-testid="calc-will-it-fit"] [data-testid="verdict"]').innerText();
@@ -34,7 +28,7 @@ describe('calculators in the browser', () => {
     await expect(noJs.locator('[data-testid="total"]').innerText()).resolves.toMatch(/\d/);
     await context.close();
 
-    const { page, context: ctx, consoleErrors } = await watchedPage(site);
+    const { page, context: ctx, consoleErrors } = await watchedPage(current.site);
     await page.goto(at('/calculators/will-it-fit/?model=llama-3.1-8b&quant=Q4_K_M&context=8192&hardware=rtx-4060'), { waitUntil: 'load' });
     await hydrated(page);
     const before = await page.locator('[data-testid="total"]').innerText();
@@ -47,7 +41,7 @@ describe('calculators in the browser', () => {
   });
 
   it('restores its state from a shared link, and keeps it in the URL as the reader changes it', async () => {
-    const { page, context } = await watchedPage(site);
+    const { page, context } = await watchedPage(current.site);
     await page.goto(at('/calculators/will-it-fit/?model=llama-3.1-70b&quant=Q4_K_M&context=32768&hardware=2xrtx-3090'), { waitUntil: 'load' });
     await hydrated(page);
     await expect(page.getByLabel('Model').inputValue()).resolves.toBe('llama-3.1-70b');
@@ -63,7 +57,7 @@ describe('calculators in the browser', () => {
   });
 
   it('says what is wrong next to a bad field and keeps the last valid result', async () => {
-    const { page, context, consoleErrors } = await watchedPage(site);
+    const { page, context, consoleErrors } = await watchedPage(current.site);
     await page.goto(at('/calculators/will-it-fit/'), { waitUntil: 'load' });
     await hydrated(page);
     const field = page.getByLabel('Context per sequence (tokens)');
@@ -81,7 +75,7 @@ describe('calculators in the browser', () => {
   });
 
   it('ignores a hostile value in the link with a visible note and never injects it', async () => {
-    const { page, context, consoleErrors } = await watchedPage(site);
+    const { page, context, consoleErrors } = await watchedPage(current.site);
     await page.goto(at('/calculators/will-it-fit/?model=%3Cimg%20src%3Dx%20onerror%3Dwindow.pwned%3D1%3E&context=NaN&hardware=Infinity'), { waitUntil: 'load' });
     await hydrated(page);
     await expect(page.locator('[data-testid="notes"]').innerText()).resolves.toMatch(/ignored/i);
@@ -93,7 +87,7 @@ describe('calculators in the browser', () => {
   });
 
   it('shares the selection between two islands on one page', async () => {
-    const { page, context } = await watchedPage(site);
+    const { page, context } = await watchedPage(current.site);
     await page.goto(at('/guides/where-vram-goes/'), { waitUntil: 'load' });
     await hydrated(page);
     const islands = page.locator('[data-testid^="calc-"]');
@@ -112,7 +106,7 @@ describe('calculators in the browser', () => {
   });
 
   it('can be used with the keyboard alone', async () => {
-    const { page, context } = await watchedPage(site);
+    const { page, context } = await watchedPage(current.site);
     await page.goto(at('/calculators/will-it-fit/?model=llama-3.1-8b&hardware=rtx-4060&context=8192'), { waitUntil: 'load' });
     await hydrated(page);
     const before = await page.locator('[data-testid="total"]').innerText();
@@ -131,7 +125,7 @@ describe('calculators in the browser', () => {
   });
 
   it('copies a link that restores the view', async () => {
-    const context = await site.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await current.site.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
     await page.goto(at('/calculators/how-fast/?model=llama-3.1-8b&hardware=rtx-3090'), { waitUntil: 'load' });
     await hydrated(page);
@@ -143,7 +137,7 @@ describe('calculators in the browser', () => {
   });
 
   it('renders every calculator page with numbers and no error', async () => {
-    const { page, context, consoleErrors } = await watchedPage(site);
+    const { page, context, consoleErrors } = await watchedPage(current.site);
     for (const slug of ['will-it-fit', 'how-fast', 'rig-builder', 'quantization-explorer', 'context-planner', 'local-or-api', 'hardware-tiers']) {
       await page.goto(at(`/calculators/${slug}/`), { waitUntil: 'load' });
       await hydrated(page);

@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSite, watchedPage, type Site } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useSite, watchedPage } from '../support/browser.ts';
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const current = useSite();
 
-const at = (path: string): string => new URL(path.replace(/^\//, ''), site.baseUrl).href;
+const at = (path: string): string => current.at(path);
 
 describe('reading and navigating', () => {
   it('marks the table-of-contents entry of the section in view and jumps to a section on click', async () => {
-    const { page, context } = await watchedPage(site);
+    const { page, context } = await watchedPage(current.site);
     await page.goto(at('/guides/where-vram-goes/'), { waitUntil: 'load' });
     const toc = page.locator('rb-toc a');
     expect(await toc.count()).toBeGreaterThan(2);
@@ -27,10 +21,10 @@ describe('reading and navigating', () => {
   });
 
   it('marks the current page in the sidebar and links previous and next guides', async () => {
-    const { page, context } = await watchedPage(site);
+    const { page, context } = await watchedPage(current.site);
     await page.goto(at('/guides/quantization/'), { waitUntil: 'load' });
-    const current = page.locator('nav[aria-label] a[aria-current="page"]');
-    expect(await current.count()).toBeGreaterThan(0);
+    const marked = page.locator('nav[aria-label] a[aria-current="page"]');
+    expect(await marked.count()).toBeGreaterThan(0);
     expect(await page.locator('a[rel="prev"]').count()).toBe(1);
     expect(await page.locator('a[rel="next"]').count()).toBe(1);
     expect(await page.locator('nav[aria-label*="readcrumb"] a').count()).toBeGreaterThan(0);
@@ -38,8 +32,8 @@ describe('reading and navigating', () => {
   });
 
   it('keeps the chosen theme across pages and reloads, with no flash of the other theme', async () => {
-    const { page, context } = await watchedPage(site, { colorScheme: 'light' });
-    await page.goto(site.baseUrl, { waitUntil: 'load' });
+    const { page, context } = await watchedPage(current.site, { colorScheme: 'light' });
+    await page.goto(current.site.baseUrl, { waitUntil: 'load' });
     await page.selectOption('#theme-select', 'dark');
     expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
     await page.goto(at('/guides/speed/'), { waitUntil: 'commit' });
@@ -55,7 +49,7 @@ describe('reading and navigating', () => {
   });
 
   it('lets a keyboard user skip to the content, reach the navigation and open search', async () => {
-    const { page, context } = await watchedPage(site);
+    const { page, context } = await watchedPage(current.site);
     await page.goto(at('/guides/speed/'), { waitUntil: 'load' });
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toMatch(/skip to content/i);
@@ -81,7 +75,7 @@ describe('reading and navigating', () => {
   });
 
   it('offers a working menu on a phone-sized screen', async () => {
-    const context = await site.browser.newContext({ viewport: { width: 390, height: 800 } });
+    const context = await current.site.browser.newContext({ viewport: { width: 390, height: 800 } });
     const page = await context.newPage();
     await page.goto(at('/guides/speed/'), { waitUntil: 'load' });
     const toggle = page.locator('summary, button').filter({ hasText: /menu/i }).first();
@@ -94,7 +88,7 @@ describe('reading and navigating', () => {
   });
 
   it('prints an article without the site chrome', async () => {
-    const { page, context } = await watchedPage(site);
+    const { page, context } = await watchedPage(current.site);
     await page.goto(at('/guides/speed/'), { waitUntil: 'load' });
     await page.emulateMedia({ media: 'print' });
     const hidden = await page.evaluate(() => ['.site-header', '.site-footer', '.toc']

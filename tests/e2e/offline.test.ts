@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
-import { openSite, chromiumArgs, chromiumPath, type Site } from '../support/browser.ts';
+import { useSite, chromiumArgs, chromiumPath } from '../support/browser.ts';
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const current = useSite();
 
 describe('offline reading through the service worker', () => {
   it('keeps visited pages and search working after the network drops', async () => {
     const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
     const context = await browser.newContext({ serviceWorkers: 'allow' });
     const page = await context.newPage();
-    const at = (path: string): string => new URL(path, site.baseUrl).href;
-    await page.goto(site.baseUrl, { waitUntil: 'load' });
+    const at = (path: string): string => new URL(path, current.site.baseUrl).href;
+    await page.goto(current.site.baseUrl, { waitUntil: 'load' });
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });

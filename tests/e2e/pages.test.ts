@@ -1,28 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { htmlPages, urlOf } from '../support/dist.ts';
-import { openSite, watchedPage, type Site } from '../support/browser.ts';
+import { useSite, watchedPage } from '../support/browser.ts';
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const current = useSite();
 
 describe('every page in the browser', () => {
   it('loads every page with no console error and no request to another origin', async () => {
-    const watched = await watchedPage(site);
+    const watched = await watchedPage(current.site);
     const failures: string[] = [];
     const pages = htmlPages().filter((file) => file !== '404.html');
     for (const file of pages) {
-      const url = new URL(urlOf(file).slice(1), site.baseUrl).href;
+      const url = new URL(urlOf(file).slice(1), current.site.baseUrl).href;
       const response = await watched.page.goto(url, { waitUntil: 'load' });
       if (!response || response.status() !== 200) failures.push(`${url}: status ${response?.status()}`);
     }
     // Islands hydrate when visible: scroll the heaviest pages so their scripts run too.
     for (const file of pages.filter((f) => f.startsWith('calculators/') || f.startsWith('guides/'))) {
-      await watched.page.goto(new URL(urlOf(file).slice(1), site.baseUrl).href, { waitUntil: 'load' });
+      await watched.page.goto(new URL(urlOf(file).slice(1), current.site.baseUrl).href, { waitUntil: 'load' });
       await watched.page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       await watched.page.waitForTimeout(150);
     }
@@ -33,8 +27,8 @@ describe('every page in the browser', () => {
   }, 300_000);
 
   it('answers an unknown URL with the 404 page, which offers search', async () => {
-    const watched = await watchedPage(site);
-    const response = await watched.page.goto(new URL('no-such-page/', site.baseUrl).href);
+    const watched = await watchedPage(current.site);
+    const response = await watched.page.goto(new URL('no-such-page/', current.site.baseUrl).href);
     expect(response?.status()).toBe(404);
     await expect(watched.page.locator('h1').textContent()).resolves.toMatch(/not found|404|no page/i);
     expect(await watched.page.locator('main a[href*="search"], main form[action*="search"], main input[type="search"]').count()).toBeGreaterThan(0);

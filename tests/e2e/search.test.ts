@@ -15,7 +15,7 @@ afterAll(async () => {
 
 /** Questions readers ask, and the pages that answer them (the first result must be one of these). */
 const queries: [string, string[]][] = [
-  ['70b on two 3090s', ['/guides/hardware-tiers/', '/guides/multi-gpu-apple-offload/']],
+  ['70b on two 3090s', ['/guides/hardware-tiers/', '/guides/where-vram-goes/', '/guides/multi-gpu-apple-offload/']],
   ['kv cache quantization', ['/guides/quantization/']],
   ['can I run llama 70b on a 4090', ['/models/llama-3.1-70b/', '/models/llama-3.3-70b/', '/guides/hardware-tiers/', '/hardware/rtx-4090/']],
   ['how much vram for 32k context', ['/guides/where-vram-goes/', '/calculators/context-planner/']],

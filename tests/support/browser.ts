@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 /**
  * Browser-test harness: serves dist/ with the project's own static server on a free port and
  * drives Debian's Chromium through playwright-core (no browser download). Records console
@@ -61,4 +62,27 @@ export async function watchedPage(site: Site, options: { colorScheme?: 'light' |
     }
   });
   return { context, page, consoleErrors, foreignRequests };
+}
+
+/**
+ * Registers beforeAll/afterAll hooks that open the site for a test file and close it after;
+ * `current.site` is ready inside tests, `current.at(path)` turns a site path into a URL.
+ */
+export function useSite(options: { dir?: string; base?: string } = {}): { readonly site: Site; at(path: string): string } {
+  let site: Site | undefined;
+  beforeAll(async () => {
+    site = await openSite(options);
+  });
+  afterAll(async () => {
+    await site?.close();
+  });
+  return {
+    get site(): Site {
+      if (!site) throw new Error('the site is not open yet: use it inside a test');
+      return site;
+    },
+    at(path: string): string {
+      return new URL(path.replace(/^\//, ''), this.site.baseUrl).href;
+    },
+  };
 }

@@ -14,7 +14,7 @@ import { attempt, engine, runEstimate, safeValidate, useLastValid } from './shar
 import { Frame, usePreferences } from './shared/Frame.tsx';
 import { SelectionFields } from './shared/SelectionFields.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
-import { Results, Verdict } from './shared/ui.tsx';
+import { Quiet, Results, Verdict } from './shared/ui.tsx';
 
 /** Cache types compared; vLLM's fp8 replaces llama.cpp's q-types there. */
 function cacheTypes(engineId: string): KvCacheTypeId[] {
@@ -67,6 +67,7 @@ export default function ContextPlanner(props: PresetProps): JSX.Element {
             <Verdict kind={cur.maxContext > 0 ? 'fits' : 'no-fit'}
               text={cur.maxContext > 0 ? `Up to ${formatTokens(cur.maxContext)} tokens of context with a ${cur.kvCache} cache` : `No context fits with a ${cur.kvCache} cache`}
               why={`${name} stores ${formatBytes(cur.kvBytesPerToken, unit)} of KV cache per token at ${cur.kvCache}; ${curves.filter((c) => c !== cur).map((c) => `${c.kvCache} reaches ${c.maxContext > 0 ? formatTokens(c.maxContext) : 'none'}`).join(', ') || 'other cache types are not supported by this engine'}.`} />
+            <Quiet>
             <LineChart id={`${idp}-chart`} title={`Total memory of ${name} against context`} xLabel="Context (tokens)" yLabel={unit} xScale="log2"
               formatX={formatTokens} formatY={(v) => formatInUnit(v, unit)}
               hLines={curves[0]?.capacityBytes ? [{ y: bytesIn(curves[0].capacityBytes, unit), label: 'Rig memory' }] : []}
@@ -87,6 +88,7 @@ export default function ContextPlanner(props: PresetProps): JSX.Element {
                 </tbody>
               </table>
             </div>
+            </Quiet>
           </>
         ) : <p>Fix the marked fields to see a result.</p>}
       </Results>

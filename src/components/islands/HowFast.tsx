@@ -14,7 +14,7 @@ import { agentStep, errorFor, runEstimate, useLastValid } from './shared/engine.
 import { Frame, usePreferences } from './shared/Frame.tsx';
 import { SelectionFields } from './shared/SelectionFields.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
-import { Group, NumberField, Results, Verdict } from './shared/ui.tsx';
+import { Group, NumberField, Quiet, Results, Verdict } from './shared/ui.tsx';
 
 /** Extra fields of this calculator (URL keys `prompt`, `output`). */
 export const HOW_FAST_SCHEMA = {
@@ -82,6 +82,7 @@ export default function HowFast(props: PresetProps & { prompt?: number; output?:
         {v ? (
           <>
             <Verdict kind={v.r.speed ? 'info' : 'no-fit'} {...speedVerdict(v.r, v.step)} />
+            <Quiet>
             {v.r.speed && (
               <dl class="rb-stats">
                 <div><dt>Decode (answer)</dt><dd data-testid="decode">{formatTokensPerSec(v.r.speed.decodeTokensPerSec)}</dd><dd class="rb-muted">range {formatSpeedRange(v.r.speed.decodeRange)}</dd></div>
@@ -108,6 +109,7 @@ export default function HowFast(props: PresetProps & { prompt?: number; output?:
                 </tbody>
               </table>
             </div>
+            </Quiet>
           </>
         ) : <p>Fix the marked fields to see a result.</p>}
       </Results>

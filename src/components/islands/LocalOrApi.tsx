@@ -16,7 +16,7 @@ import { engineWithExtras, extra } from './shared/extra.ts';
 import { Frame } from './shared/Frame.tsx';
 import { SelectionFields } from './shared/SelectionFields.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
-import { Group, NumberField, Results, Verdict } from './shared/ui.tsx';
+import { Group, NumberField, Quiet, Results, Verdict } from './shared/ui.tsx';
 
 /** URL schema of the cost fields. `price`/`power` 0 mean "the catalog's value for this rig". */
 export const COST_SCHEMA = {
@@ -107,6 +107,7 @@ export default function LocalOrApi(props: PresetProps & { tokensPerDay?: number;
               <Verdict kind="fits" text={`Local is cheaper: ${usd(c.local.usdPerMonth)} a month`}
                 why={`The cheapest catalogued API here${cheapest ? `, ${cheapest.model}, costs ${usd(cheapest.usdPerMonth)}` : ' is not available'} for ${formatCount(x.tokensPerDay)} tokens a day.`} />
             )}
+            <Quiet>
             <dl class="rb-stats">
               <div><dt>Local per month</dt><dd data-testid="local-month">{usd(c.local.usdPerMonth)}</dd></div>
               <div><dt>Local per million tokens (at capacity)</dt><dd>{usd(c.local.usdPerMTok)}</dd></div>
@@ -136,6 +137,7 @@ export default function LocalOrApi(props: PresetProps & { tokensPerDay?: number;
                 </tbody>
               </table>
             </div>
+            </Quiet>
           </>
         ) : <p>Fix the marked fields to see a result.</p>}
       </Results>

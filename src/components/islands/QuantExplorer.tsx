@@ -15,7 +15,7 @@ import { engineWithExtras } from './shared/extra.ts';
 import { Frame, usePreferences } from './shared/Frame.tsx';
 import { SelectionFields } from './shared/SelectionFields.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
-import { Results, Verdict } from './shared/ui.tsx';
+import { Quiet, Results, Verdict } from './shared/ui.tsx';
 
 const FIT_MARK = { fits: '✓ fits', offload: '◐ offload', 'no-fit': '✗ no' } as const;
 
@@ -55,6 +55,7 @@ export default function QuantExplorer(props: PresetProps): JSX.Element {
             ) : (
               <Verdict kind="no-fit" text={`No format of ${name} fits`} why={`Even the smallest format needs more than the rig has; try more devices or a smaller model.`} />
             )}
+            <Quiet>
             <BarChart id={`${idp}-chart`} title={`Memory of ${name} by weight format`} capacityLabel="Rig memory" format={(v) => formatInUnit(v, unit)} tableOpen={false}
               rows={t.rows.map((r) => ({ label: r.quant, segments: [{ label: 'Total memory', value: bytesIn(r.totalBytes, unit) }], ...(t.capacityBytes ? { capacity: bytesIn(t.capacityBytes, unit) } : {}) }))} />
             <div class="rb-table-scroll">
@@ -78,6 +79,7 @@ export default function QuantExplorer(props: PresetProps): JSX.Element {
                 </tbody>
               </table>
             </div>
+            </Quiet>
           </>
         ) : <p>Fix the marked fields to see a result.</p>}
       </Results>

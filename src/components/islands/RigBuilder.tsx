@@ -80,7 +80,7 @@ export default function RigBuilder(props: PresetProps & { rig2?: string; rig3?: 
   const all = last.value ?? [];
   const filter: RigFilter = { family: x.family, size: x.size as RigFilter['size'], moe: x.moe as RigFilter['moe'], quant: x.show, fitsOnly: x.fitsOnly };
   const shown = useMemo(() => sortRows(filterRows(all, filter), x.sort as RigSort, x.desc), [all, JSON.stringify(filter), x.sort, x.desc]);
-  const [limit, setLimit] = useState(60);
+  const [limit, setLimit] = useState(40);
   // The rows only change with the data, filters, sort or unit: skip rebuilding ~500 cells on other input.
   const body = useMemo(() => shown.slice(0, limit).map((r) => (
               <tr key={r.model + r.quant}>
@@ -157,7 +157,7 @@ export default function RigBuilder(props: PresetProps & { rig2?: string; rig3?: 
           </tbody>
         </table>
       </div>
-      {shown.length > limit && <button type="button" onClick={() => setLimit(limit + 200)}>Show more rows</button>}
+      {shown.length > limit && <button type="button" onClick={() => setLimit(limit + 100)}>Show more rows</button>}
     </Frame>
   );
 }

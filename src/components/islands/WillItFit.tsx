@@ -15,7 +15,7 @@ import { runEstimate, useLastValid } from './shared/engine.ts';
 import { Frame, usePreferences } from './shared/Frame.tsx';
 import { SelectionFields } from './shared/SelectionFields.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
-import { Results, Verdict, type VerdictKind } from './shared/ui.tsx';
+import { Quiet, Results, Verdict, type VerdictKind } from './shared/ui.tsx';
 
 /** Names a device list for the "why" line: "the two cards", "the RTX 4090", "the Mac". */
 function rigName(r: EstimateResult): string {
@@ -88,6 +88,7 @@ export default function WillItFit(props: PresetProps): JSX.Element {
         {r && v ? (
           <>
             <Verdict kind={v.kind} text={v.text} why={v.why} />
+            <Quiet>
             <dl class="rb-stats">
               <div><dt>Total needed</dt><dd data-testid="total">{formatBytes(r.memory.totalBytes, unit)}</dd></div>
               <div><dt>Weights ({r.quant.id}, {formatNumber(r.quant.bitsPerWeight, 2)} bits/weight)</dt><dd>{formatBytes(r.memory.weightsBytes, unit)}</dd></div>
@@ -103,6 +104,7 @@ export default function WillItFit(props: PresetProps): JSX.Element {
               <BarChart id={`${idp}-dev`} title="Placement per device" rows={deviceRows(r, unit)} format={(x) => formatInUnit(x, unit)} capacityLabel="Device memory" tableOpen={false} />
             )}
             {r.warnings.length > 0 && <ul class="rb-muted">{r.warnings.map((w) => <li key={w}>{w}</li>)}</ul>}
+            </Quiet>
           </>
         ) : <p>Fix the marked fields to see a result.</p>}
       </Results>

@@ -75,6 +75,14 @@ describe('estimate', () => {
     expect(r.speed).toBeNull();
     expect(r.memory.totalBytes).toBe(r.memory.weightsBytes + r.memory.kvCacheBytes + r.memory.overheadBytes);
   });
+  it('sizes Gemma 2 9B KV at 8K as 42 full-length layers under vLLM and 21 full + 21 windowed (4,608 cells) under llama.cpp', () => {
+    const v = e.estimate({ model: 'gemma-2-9b', engine: 'vllm', context: 8192 });
+    expect(v.memory.kvCacheBytes).toBe(42 * 8192 * 8192);
+    expect(v.memory.kvBytesPerToken).toBe(42 * 8192);
+    const l = e.estimate({ model: 'gemma-2-9b', engine: 'llama.cpp', context: 8192 });
+    expect(l.memory.kvCacheBytes).toBe(21 * 8192 * 8192 + 21 * 4608 * 8192);
+    expect(l.memory.kvBytesPerToken).toBe(21 * 8192);
+  });
   it('uses 90% of each GPU under vLLM and splits by tensor', () => {
     const r = e.estimate({ model: 'llama-3.1-8b', engine: 'vllm', hardware: '2xrtx-4090' });
     expect(r.settings.split).toBe('tensor');

@@ -14,6 +14,7 @@ import type { EstimateRequest, EstimateResult, FieldError } from './types.ts';
 import { InputError } from './types.ts';
 import { calibration, efficiencies, layerSplitHopSec, tensorParallelScaling } from '../calibration/efficiencies.ts';
 import type { WeightFamily } from '../calibration/efficiencies.ts';
+import { prefillFamilyFactor } from '../calibration/engine-params.ts';
 import type { Arch } from './arch.ts';
 import { archFromModel, archFromRaw } from './arch.ts';
 import { tensorInventory, weightFormatFor, weightsFor } from './weights.ts';
@@ -637,11 +638,13 @@ export function createEngine(catalog: EngineCatalog) {
     let ramBw = r.ramBytesPerSec;
     if (pl.offloadMode === 'weights') ramBw = Math.min(ramBw, PCIE_BYTES_PER_SEC);
     const matmulParams = r.p.inv.activeParams - (a.tied ? 0 : r.p.inv.embeddingParams);
+    const family: WeightFamily = r.quant ? weightFamilyOf(r.quant) : 'float';
     return speedOf({
       arch: a, devices: loads, cpu, ramBytesPerSec: ramBw, split: r.split,
       tpScaling: tensorParallelScaling[r.interconnect], hopSec: layerSplitHopSec, layers: a.layers,
       pipelineEff: calibration.layerSplitPrefillEfficiency ?? 1,
-      efficiency: efficiencyOf, family: r.quant ? weightFamilyOf(r.quant) : 'float',
+      efficiency: efficiencyOf, family,
+      prefillFamilyFactor: (b: BackendId) => prefillFamilyFactor[b]?.[family] ?? 1,
       kvReadAt: r.kvReadAt ?? (r.kvReadAt = (dep: number) => kvReadBytesPerToken(r.kv, dep)),
       activeMatmulParams: matmulParams,
       prompt: r.prompt, output: r.output, depth: r.depth, sequences: r.sequences,
@@ -948,13 +951,33 @@ export function createEngine(catalog: EngineCatalog) {
     return tiers;
   }
 
+  /**
+   * Catalog price (USD) and power (W) of a hardware spec (`ID`, `NxID`, comma lists), summed over its
+   * devices, and the device count; null for an unknown spec. The price is null when a device has no
+   * catalog price, or when `memoryGb` asks for another memory size than the one the catalog prices
+   * (Apple variants: the price is for the catalog's memory). Never throws.
+   */
+  function rigSummary(spec: string, memoryGb?: number): { priceUsd: number | null; powerW: number; devices: number } | null {
+    let rig: Rig;
+    try { rig = parseHardwareSpec(spec, catalog.hardware, hwById, memoryGb, undefined); } catch { return null; }
+    let priceUsd: number | null = 0;
+    let powerW = 0;
+    for (const d of rig.devices) {
+      powerW += d.powerW;
+      const h = hwById.get(d.id.toLowerCase());
+      const samePriced = memoryGb === undefined || (h !== undefined && Math.abs(h.memoryGiB - memoryGb) < 1e-9);
+      priceUsd = priceUsd !== null && d.priceUsd !== null && samePriced ? priceUsd + d.priceUsd : null;
+    }
+    return rig.devices.length > 0 ? { priceUsd, powerW, devices: rig.devices.length } : null;
+  }
+
   /** The quality hint for a format (and model), from the catalog's quality rows. */
   function quality(quant: string, model?: string): QualityHint | null {
     return qualityHint(catalog.qualityLoss ?? [], quant, model);
   }
 
   return {
-    estimate, validateRequest, prepareModel, sweep, contextCurve, quantTable, localVsApi, hardwareTiers, quality,
+    estimate, validateRequest, prepareModel, sweep, contextCurve, quantTable, localVsApi, hardwareTiers, quality, rigSummary,
     /** Light estimate without the maxContext/bestQuant searches (null on bad input). */
     estimateFast: tryRun,
   };

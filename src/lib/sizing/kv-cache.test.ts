@@ -50,6 +50,23 @@ describe('KV cache', () => {
     const l = kvLayout(arch('llama-3.1-8b'), 'vllm', 'bf16');
     expect(kvTotalBytes(l, kvCells('vllm', l, 4096, 4))).toBe(4 * kvTotalBytes(l, kvCells('vllm', l, 4096, 1)));
   });
+  it('sizes all 42 layers of Gemma 2 9B at full length under vLLM at 32K (42 x 32,768 x 8 KiB = 10.5 GiB)', () => {
+    const l = kvLayout(arch('gemma-2-9b'), 'vllm', 'bf16');
+    const c = kvCells('vllm', l, 32768, 1);
+    expect(c.window).toBe(32768);
+    expect(kvTotalBytes(l, c)).toBe(42 * 32768 * 2 * 8 * 256 * 2);
+    expect(kvBytesPerToken(l)).toBe(42 * 2 * 8 * 256 * 2);
+  });
+  it('sizes Gemma 2 9B under llama.cpp at 32K as 21 global layers at full length + 21 windowed layers at 4096 + 512 cells', () => {
+    const l = kvLayout(arch('gemma-2-9b'), 'llama.cpp', 'f16');
+    const c = kvCells('llama.cpp', l, 32768, 1);
+    expect(c.window).toBe(4608); // pad(min(32768, 4096 x 1 + 512), 256)
+    expect(kvTotalBytes(l, c)).toBe(21 * 32768 * 8192 + 21 * 4608 * 8192);
+  });
+  it('sizes gpt-oss-20b windowed layers at full length under vLLM (24 layers x 2,048 bytes per token)', () => {
+    const l = kvLayout(arch('gpt-oss-20b'), 'vllm', 'bf16');
+    expect(kvTotalBytes(l, kvCells('vllm', l, 8192, 32))).toBe(24 * 2048 * 8192 * 32); // 12.00 GiB, as hf-mem PR #70 measured
+  });
   it('reads at most the window on windowed layers when decoding deep in the context', () => {
     const l = kvLayout(arch('gpt-oss-20b'), 'llama.cpp', 'f16');
     expect(kvReadBytesPerToken(l, 10_000)).toBe(12 * 2048 * 10_000 + 12 * 2048 * 128);

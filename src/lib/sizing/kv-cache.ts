@@ -10,10 +10,18 @@
  * Windowed layers (sliding window: Gemma 2/3, gpt-oss; chunked attention: Llama 4):
  * - llama.cpp (b6000 onwards, iSWA cache, `--swa-full` off): the windowed layers hold
  *   `min(cells, window x sequences + ubatch)` cells (llama-kv-cache-iswa.cpp).
- * - vLLM (v0.10 onwards, hybrid KV cache manager on by default): blocks outside the window are
- *   freed, so a windowed layer holds about `window + max_num_batched_tokens` tokens per sequence
- *   while a prompt is prefilled. Older vLLM (and `--disable-hybrid-kv-cache-manager`) sized every
- *   layer at full length.
+ * - vLLM (V1 engine, 0.10 to 0.13, late 2025): windowed layers are sized at full length, because
+ *   that is what must fit. (1) The hybrid KV cache manager allocates every token
+ *   of a sliding-window layer like a full-attention one and frees the blocks outside the window only
+ *   at the next scheduling step (vllm-project/vllm PR #30166 description, Dec 2025:
+ *   https://github.com/vllm-project/vllm/pull/30166), so a long prompt needs full-length blocks.
+ *   (2) Page sizes are unified across layer groups, so windowed layers of a hybrid model reserve
+ *   full-size pages (measured on gpt-oss-20b: 12.00 GiB vs 6.09 GiB windowed at 8K x 32;
+ *   https://github.com/alvarobartt/hf-mem/pull/70). (3) With the hybrid manager disabled (the
+ *   default for several configurations: KV connectors, some platforms; vLLM warns "Hybrid KV cache
+ *   manager is disabled for this hybrid model", https://github.com/tenstorrent/tt-xla/issues/5727)
+ *   windowed layers cost max_model_len. Chunked attention (Llama 4) is treated the same way.
+ *   Attention compute (and the KV read per decoded token) still stops at the window.
  * - Transformers (HybridCache) and MLX (RotatingKVCache): `window` tokens per sequence.
  * Linear-attention layers of hybrid models keep a fixed recurrent state per sequence instead.
  *
@@ -56,6 +64,8 @@ export interface KvLayout {
   nFull: number;
   nWindow: number;
   nLinear: number;
+  /** The engine allocates windowed layers at full length (vLLM): they grow with context like full layers. */
+  windowFullLength: boolean;
 }
 
 /** The KV layout of `a` under `engine` with elements of `kvType`. */
@@ -81,6 +91,7 @@ export function kvLayout(a: Arch, engine: EngineId, kvType: KvCacheTypeId): KvLa
     windowTokens: a.layout?.windowTokens ?? 0,
     linearStateBytes: a.layout?.linearStateBytesPerLayer ?? 0,
     kinds, nFull, nWindow, nLinear,
+    windowFullLength: engine === 'vllm',
   };
 }
 
@@ -101,9 +112,9 @@ export function kvCells(engine: EngineId, layout: KvLayout, context: number, seq
     return { full: total, window: win, sequences };
   }
   if (engine === 'vllm') {
+    // 16-token blocks per sequence; windowed layers at full length (see the module comment).
     const perSeq = Math.ceil(context / 16) * 16;
-    const win = Math.min(perSeq, Math.ceil((w + VLLM_BATCHED_TOKENS) / 16) * 16);
-    return { full: perSeq * sequences, window: win * sequences, sequences };
+    return { full: perSeq * sequences, window: perSeq * sequences, sequences };
   }
   return { full: context * sequences, window: Math.min(context, w) * sequences, sequences };
 }
@@ -124,11 +135,12 @@ export function kvTotalBytes(layout: KvLayout, cells: KvCells): number {
 }
 
 /**
- * Marginal KV bytes per token of one sequence: the full-attention layers only (windowed layers
- * stop growing at their window, linear layers never grow).
+ * Marginal KV bytes per token of one sequence: the full-attention layers, plus the windowed layers
+ * where the engine allocates them at full length (vLLM); elsewhere windowed layers stop growing at
+ * their window, and linear layers never grow.
  */
 export function kvBytesPerToken(layout: KvLayout): number {
-  return layout.nFull * layout.fullLayerBytesPerToken;
+  return layout.nFull * layout.fullLayerBytesPerToken + (layout.windowFullLength ? layout.nWindow * layout.windowLayerBytesPerToken : 0);
 }
 
 /**

@@ -51,6 +51,14 @@ describe('speed', () => {
     expect(s.prefillTokensPerSec).toBeCloseTo(0.5e15 / flops, 3);
     expect(s.timeToFirstTokenSec).toBeCloseTo(512 / s.prefillTokensPerSec, 6);
   });
+  it('scales prefill compute, not decode, by the weight-family prefill factor (1.5 -> 1.5x prefill)', () => {
+    // Bandwidth high enough that prefill stays compute-bound at both rates.
+    const devices = [{ weightBytes: 1e9, allWeightBytes: 1e9, expertBytes: 0, layerShare: 1, bandwidthBytesPerSec: 1e14, flopsPerSec: 1e15, backend: 'cuda' as const }];
+    const base = speedOf(input({ prompt: 512, devices }));
+    const fast = speedOf(input({ prompt: 512, devices, prefillFamilyFactor: (b) => (b === 'cuda' ? 1.5 : 1) }));
+    expect(fast.prefillTokensPerSec).toBeCloseTo(base.prefillTokensPerSec * 1.5, 6);
+    expect(fast.decodeTokensPerSec).toBe(base.decodeTokensPerSec);
+  });
   it('serves more tokens in aggregate with more sequences but fewer per sequence', () => {
     const one = speedOf(input({ kvReadAt: (d) => d * 1e5, depth: 4096 }));
     const eight = speedOf(input({ kvReadAt: (d) => d * 1e5, depth: 4096, sequences: 8 }));

@@ -15,7 +15,7 @@
  * window), over effective compute; it also cannot beat one read of the weights per 512-token
  * micro-batch. Calibrated refinements (calibration/types.ts, each optional): a per-layer decode cost,
  * HBM decode efficiencies, the GeForce FP16-accumulate prefill boost, a sub-linear peak exponent,
- * an attention efficiency factor, and pipelining of layer-split prefill in llama.cpp. Weights in system RAM are streamed to the GPU for each micro-batch (llama.cpp
+ * an attention efficiency factor, pipelining of layer-split prefill in llama.cpp, and a prefill factor per weight family (calibration/engine-params.ts). Weights in system RAM are streamed to the GPU for each micro-batch (llama.cpp
  * offloads large batches to the GPU) at PCIe speed (25 GB/s assumed).
  * Averages follow llama-bench: decode over `output` tokens from `depth`, prefill over `prompt`
  * tokens from `depth`, so the mean attended length is depth + n/2.
@@ -66,6 +66,8 @@ export interface SpeedInput {
   layers?: number;
   efficiency: (backend: BackendId) => BackendEfficiency;
   family: WeightFamily;
+  /** Prefill throughput factor of this weight family on a backend (calibration/engine-params.ts); absent = 1. */
+  prefillFamilyFactor?: (backend: BackendId) => number;
   /** KV bytes read per token at a depth (one sequence, whole model). */
   kvReadAt: (depth: number) => number;
   /** Active parameters per token, excluding the embedding lookup. */
@@ -166,7 +168,10 @@ function prefillSecPerToken(s: SpeedInput): number {
     const peak = d.flopsPerSec * accBoost(e, d);
     // Big GPUs reach a smaller share of their peak (fixed per-op costs, dequantization traffic):
     // effective = prefillCompute x 100 TFLOP/s x (peak / 100 TFLOP/s)^prefillPeakExponent (fitted).
-    const f = e.prefillCompute * 1e14 * Math.pow(peak / 1e14, e.prefillPeakExponent ?? 1);
+    // Float and quantized weights run through different GEMM kernels (cuBLAS/FP16 vs llama.cpp's MMQ):
+    // a fitted factor per backend and weight family (calibration/engine-params.ts; absent = 1).
+    const fam = s.prefillFamilyFactor ? s.prefillFamilyFactor(d.backend) : 1;
+    const f = e.prefillCompute * 1e14 * Math.pow(peak / 1e14, e.prefillPeakExponent ?? 1) * fam;
     // Attention runs at a lower efficiency than the weight GEMMs (prefillAttentionFactor, fitted).
     const comp = (mm / f + att / (f * (e.prefillAttentionFactor ?? 1))) * d.layerShare;
     const mem = d.allWeightBytes / (d.bandwidthBytesPerSec * bwEff(e, s.family, d.hbm)) / ub;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { HardwareEntry } from '../catalog/types.ts';
 import type { EstimateResult } from '../sizing/types.ts';
-import { agentStepSeconds, qualityKnee, rigTotals } from './derived.ts';
+import { agentStepSeconds, qualityKnee } from './derived.ts';
 
 function result(speed: EstimateResult['speed'], output = 400): EstimateResult {
   return {
@@ -24,19 +23,6 @@ describe('agentStepSeconds', () => {
   it('returns null when the run has no speed or a zero rate, never Infinity', () => {
     expect(agentStepSeconds(result(null))).toBeNull();
     expect(agentStepSeconds(result({ decodeTokensPerSec: 0, decodeRange: [0, 0], prefillTokensPerSec: 1, prefillRange: [1, 1], timeToFirstTokenSec: 1, aggregateDecodeTokensPerSec: 0 }))).toBeNull();
-  });
-});
-
-describe('rigTotals', () => {
-  const row = (id: string, powerW: number, priceUsd?: number) => ({ id, powerW, ...(priceUsd === undefined ? {} : { priceUsd }) }) as unknown as HardwareEntry;
-  const rows = new Map([['rtx-3090', row('rtx-3090', 350, 800)], ['rtx-4090', row('rtx-4090', 450, 2500)], ['h100-sxm', row('h100-sxm', 700)]]);
-  it('sums price and power over the devices of a spec', () => {
-    expect(rigTotals('2xrtx-3090', rows)).toEqual({ priceUsd: 1600, powerW: 700, devices: 2 });
-    expect(rigTotals('rtx-4090,2xrtx-3090', rows)).toEqual({ priceUsd: 4100, powerW: 1150, devices: 3 });
-  });
-  it('has no price when a device has none, and nothing for an unknown id', () => {
-    expect(rigTotals('8xh100-sxm', rows)).toEqual({ priceUsd: null, powerW: 5600, devices: 8 });
-    expect(rigTotals('rtx-9999', rows)).toBeNull();
   });
 });
 

@@ -1,10 +1,9 @@
 /**
  * Small quantities derived from engine results and catalog rows that the engine does not return
- * itself (yet): the time of one agent step and the price and power of a multi-device rig. Pure,
+ * itself (yet): the time of one agent step and the knee of the quality curve. Pure,
  * unit-tested, framework-free; the calculators call these instead of doing arithmetic in
  * components. Candidates to move into src/lib/sizing (asked in /work/team/requests-calculators.md).
  */
-import type { HardwareEntry } from '../catalog/types.ts';
 import type { EstimateResult } from '../sizing/types.ts';
 
 /** Seconds as a finite, non-negative number or null. */
@@ -31,28 +30,6 @@ export function agentStepSeconds(r: EstimateResult): { seconds: number; range: [
   const slow = ok(pLo > 0 && dLo > 0 ? ttft * (s.prefillTokensPerSec / pLo) + out / dLo : Number.NaN);
   if (seconds === null) return null;
   return { seconds, range: [Math.min(fast ?? seconds, seconds), Math.max(slow ?? seconds, seconds)] };
-}
-
-/**
- * Catalog price and board power of a hardware spec (`ID`, `NxID`, comma list), summed over its
- * devices. `priceUsd` is null when any device has no catalogued price; null overall when an id is
- * unknown. Example: "2xrtx-3090" with a $800 card of 350 W -> { priceUsd: 1600, powerW: 700, devices: 2 }.
- */
-export function rigTotals(spec: string, rows: ReadonlyMap<string, HardwareEntry>): { priceUsd: number | null; powerW: number; devices: number } | null {
-  let price: number | null = 0;
-  let power = 0;
-  let devices = 0;
-  for (const part of spec.split(',')) {
-    const m = /^(?:(\d+)x)?(.+)$/.exec(part.trim());
-    const row = m ? rows.get(m[2] ?? '') : undefined;
-    if (!m || !row) return null;
-    const n = m[1] ? Number(m[1]) : 1;
-    if (!Number.isInteger(n) || n < 1) return null;
-    devices += n;
-    power += row.powerW * n;
-    price = price !== null && row.priceUsd !== undefined ? price + row.priceUsd * n : null;
-  }
-  return devices ? { priceUsd: price, powerW: power, devices } : null;
 }
 
 /** One weight format's size and measured quality loss, as the engine's quant table gives them. */

@@ -6,7 +6,7 @@ import { useRef } from 'preact/hooks';
 import { createEngine } from '../../../lib/sizing/engine.ts';
 import type { EstimateRequest, EstimateResult, FieldError } from '../../../lib/sizing/types.ts';
 import { catalog } from './catalog.ts';
-import { agentStepSeconds, rigTotals } from '../../../lib/state/derived.ts';
+import { agentStepSeconds } from '../../../lib/state/derived.ts';
 
 /** The engine over the numbers-only client catalog. */
 export const engine = createEngine(catalog);
@@ -76,11 +76,7 @@ export function agentStep(req: EstimateRequest): { seconds: number; range: [numb
   return r ? agentStepSeconds(r) : null;
 }
 
-const hardwareRows = new Map(catalog.hardware.map((h) => [h.id, h]));
-
-/** Catalog price and power of a hardware spec, summed over its devices; null for raw specs. */
+/** Catalog price and power of a hardware spec, summed by the engine; null for raw specs or unknown ids. */
 export function rigSummary(spec: string, memoryGb?: number): { priceUsd: number | null; powerW: number; devices: number } | null {
-  const f = (engine as { rigSummary?: (s: string, m?: number) => { priceUsd: number | null; powerW: number; devices: number } }).rigSummary;
-  if (f) return attempt(() => f(spec, memoryGb)).result;
-  return rigTotals(spec, hardwareRows);
+  return attempt(() => engine.rigSummary(spec, memoryGb)).result;
 }

@@ -198,3 +198,11 @@ export function Results(props: { children: ComponentChildren; stale?: boolean; l
     </section>
   );
 }
+
+/**
+ * Details inside the results region that should not be read out on every change (stats, charts,
+ * tables): the verdict and its reason are announced; the rest is there to read at will.
+ */
+export function Quiet(props: { children: ComponentChildren }): JSX.Element {
+  return <div aria-live="off">{props.children}</div>;
+}

@@ -42,6 +42,11 @@ export function calculatorsIndexExists(): boolean {
   return existsSync(`${dir}/index.astro`) || existsSync(`${dir}/index.mdx`);
 }
 
+/** Anchor id of a guide section on the guides index: "Memory and speed" → "memory-and-speed". */
+export function sectionSlug(section: string): string {
+  return section.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
 /** Guides sorted for reading: by section order, then `order`, then title. */
 export async function sortedGuides(): Promise<CollectionEntry<'guides'>[]> {
   const guides = await getCollection('guides');
