@@ -462,7 +462,9 @@ export function createEngine(catalog: EngineCatalog) {
   function contextBaseOf(r: Resolved, context: number): ContextBase {
     let key: string | number = context;
     let cache: Map<string | number, ContextBase>;
-    if (r.rigKey !== null) {
+    // Only the request's own context is kept on the model (searches visit ~20 others per estimate,
+    // which stay on the request): bounded memory in a long-lived page.
+    if (r.rigKey !== null && context === r.context) {
       key = `${r.engine}|${r.kvCache}|${r.split}|${r.sequences}|${r.prompt}|${r.rigKey}|${context}`;
       cache = (r.p.bases ?? (r.p.bases = new Map())) as Map<string | number, ContextBase>;
     } else {
@@ -489,8 +491,8 @@ export function createEngine(catalog: EngineCatalog) {
     for (const f of fixed) overhead += f;
     const capacities = devs.map((d) => d.memoryBytes * (r.engine === 'vllm' ? VLLM_GPU_MEMORY_UTILIZATION : 1));
     const b: ContextBase = { layerKv, prefixKv, kvBytes, fixed, capacities, overhead, vision };
-    // Bounded: a max-context search visits ~20 contexts; calculators a handful of settings.
-    if (cache.size > 256) cache.clear();
+    // Bounded: a max-context search visits ~20 contexts; calculators a handful of settings per model.
+    if (cache.size > 64) cache.clear();
     cache.set(key, b);
     return b;
   }

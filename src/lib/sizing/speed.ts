@@ -128,7 +128,8 @@ function decodeStepSec(s: SpeedInput, n: number, depth: number): number {
     expertFactor = (1 - Math.pow(1 - p, n)) / p;
   }
   const flops = 2 * s.activeMatmulParams * n;
-  const times: number[] = [];
+  // Sum (layer split) and max (tensor split) of the device times, without an array per step.
+  let sum = 0, worstTime = 0, used = 0;
   for (const d of s.devices) {
     const e = s.efficiency(d.backend);
     const activeExperts = d.expertBytes * (a.moe ? a.moe.activeExperts / a.moe.experts : 0);
@@ -136,16 +137,19 @@ function decodeStepSec(s: SpeedInput, n: number, depth: number): number {
     // Per-token fixed cost of each layer (kernel launches, synchronisation), fitted per backend.
     const mem = bytes / (d.bandwidthBytesPerSec * bwEff(e, s.family, d.hbm)) + (e.decodeLayerOverheadSec ?? 0) * (s.layers ?? 0) * d.layerShare;
     const comp = (flops * d.layerShare) / (d.flopsPerSec * e.prefillCompute * accBoost(e, d));
-    times.push(Math.max(mem, comp));
+    const time = Math.max(mem, comp);
+    sum += time;
+    if (time > worstTime) worstTime = time;
+    if (d.layerShare > 0) used++;
   }
   let t: number;
   if (s.split === 'tensor' && s.devices.length > 1) {
     // Each device holds 1/N; compare against one device reading everything.
     const n1 = s.devices.length;
-    const worst = Math.max(...times) * n1;
+    const worst = worstTime * n1;
     t = worst / (1 + (n1 - 1) * s.tpScaling);
   } else {
-    t = times.reduce((x, y) => x + y, 0) + Math.max(0, s.devices.filter((d) => d.layerShare > 0).length - 1) * s.hopSec;
+    t = sum + Math.max(0, used - 1) * s.hopSec;
   }
   if (s.cpu) {
     const e = s.efficiency('cpu');
@@ -216,14 +220,14 @@ export function speedOf(s: SpeedInput, decodeOnly = false): SpeedResult {
   const decode = finite(1 / step);
   // Sweeps only show decode; skipping prefill saves a third of the work per row.
   const prefill = decodeOnly ? 0 : finite(1 / prefillSecPerToken(s));
-  const backends = s.devices.map((d) => d.backend);
-  if (s.cpu) backends.push('cpu');
   let lo = Infinity, hi = -Infinity, plo = Infinity, phi = -Infinity;
-  for (const b of backends) {
+  const spreadOf = (b: BackendId) => {
     const e = s.efficiency(b);
     lo = Math.min(lo, e.decodeSpread[0]); hi = Math.max(hi, e.decodeSpread[1]);
     plo = Math.min(plo, e.prefillSpread[0]); phi = Math.max(phi, e.prefillSpread[1]);
-  }
+  };
+  for (const d of s.devices) spreadOf(d.backend);
+  if (s.cpu) spreadOf('cpu');
   return {
     decodeTokensPerSec: decode,
     decodeRange: [decode * lo, decode * hi],

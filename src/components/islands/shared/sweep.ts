@@ -4,11 +4,15 @@
  */
 import type { EstimateRequest } from '../../../lib/sizing/types.ts';
 import { catalog, modelOf } from './catalog.ts';
-import { allFinite, engine } from './engine.ts';
+import { engine } from './engine.ts';
 import type { RigRow } from './rig-table.ts';
 
 /** Hardware-specific request fields that belong to rig 1 only (Apple memory size, custom specs, RAM). */
 const RIG_FIELDS = ['hardware', 'memoryGb', 'bandwidthGbs', 'tflops', 'devices', 'backend', 'ramGb', 'ramBandwidthGbs'] as const;
+
+/** Quality rank of each format id, and of each model's released format (computed once per page). */
+const quantRank = new Map(catalog.quants.map((q) => [q.id, q.qualityRank]));
+const releasedRank = new Map(catalog.models.map((m) => [m.id, quantRank.get(m.releasedFormat) ?? Number.MAX_VALUE]));
 
 /**
  * Every catalogued model x format on up to three rigs, as table rows with one cell per rig.
@@ -18,31 +22,30 @@ const RIG_FIELDS = ['hardware', 'memoryGb', 'bandwidthGbs', 'tflops', 'devices',
  */
 export function sweepRigs(base: EstimateRequest, rigs: readonly string[]): RigRow[] {
   const rows = new Map<string, RigRow>();
-  const quantRank = new Map(catalog.quants.map((q) => [q.id, q.qualityRank]));
-  // Formats above a model's released checkpoint (F32 of a BF16 model, BF16 of an MXFP4 one) add size, not quality.
-  const releasedRank = (id: string) => quantRank.get(modelOf(id)?.releasedFormat ?? '') ?? Number.MAX_VALUE;
   const bare: EstimateRequest = { ...base };
   for (const k of RIG_FIELDS) delete bare[k];
   rigs.forEach((spec, i) => {
     const req = i === 0 ? base : bare;
     const hardware = i === 0 ? (base.hardware ? [base.hardware] : undefined) : [spec];
-    // One sweep per rig (the engine resolves the rig once per call), then drop formats above the release.
+    // One sweep per rig (the engine resolves the rig once per call), then drop formats above the release
+    // (F32 of a BF16 model, BF16 of an MXFP4 one add size, not quality). Sweep rows are finite by the
+    // engine's contract; the formatters still print a dash for anything that is not.
     const swept = engine.sweep(req, hardware ? { hardware } : {});
     for (const s of swept) {
-      if ((quantRank.get(s.quant) ?? 0) > releasedRank(s.model)) continue;
+      const rank = quantRank.get(s.quant) ?? 0;
+      if (rank > (releasedRank.get(s.model) ?? Number.MAX_VALUE)) continue;
       const key = `${s.model}|${s.quant}`;
       let row = rows.get(key);
       if (!row) {
         const m = modelOf(s.model);
         row = {
           model: s.model, name: m?.name ?? s.model, family: m?.family ?? '', totalParams: m?.paramsReported ?? 0,
-          moe: Boolean(m?.moe), quant: s.quant, qualityRank: quantRank.get(s.quant) ?? 0, cells: rigs.map(() => null),
+          moe: Boolean(m?.moe), quant: s.quant, qualityRank: rank, cells: rigs.map(() => null),
         };
         rows.set(key, row);
       }
-      row.cells[i] = s.verdict && allFinite(s) ? { verdict: s.verdict, decodeTokensPerSec: s.decodeTokensPerSec, decodeRange: s.decodeRange, totalBytes: s.totalBytes } : null;
+      row.cells[i] = s.verdict ? { verdict: s.verdict, decodeTokensPerSec: s.decodeTokensPerSec, decodeRange: s.decodeRange, totalBytes: s.totalBytes } : null;
     }
   });
   return [...rows.values()];
 }
-
