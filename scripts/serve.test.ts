@@ -50,3 +50,20 @@ describe('the static server', () => {
     }
   });
 });
+
+describe('the static server, compression', () => {
+  it('gzips pages for clients that accept it and keeps hashed assets cacheable for a year', async () => {
+    mkdirSync(join(root, '_astro'), { recursive: true });
+    writeFileSync(join(root, '_astro', 'app.abc123.js'), 'console.log(1);'.repeat(100));
+    const { server, url } = await serve({ dir: root, port: 0, base: '/', quiet: true });
+    try {
+      const page = await fetch(url, { headers: { 'accept-encoding': 'gzip' } });
+      expect(page.headers.get('content-encoding')).toBe('gzip');
+      expect(await page.text()).toContain('home');
+      const asset = await fetch(new URL('_astro/app.abc123.js', url));
+      expect(asset.headers.get('cache-control')).toContain('immutable');
+    } finally {
+      (server as Server).close();
+    }
+  });
+});

@@ -7,7 +7,8 @@
  * Environment: PORT, BASE_PATH. Port 0 picks a free port; the chosen URL is printed.
  */
 import { createServer, type Server } from 'node:http';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const contentTypes: Record<string, string> = {
@@ -31,6 +32,20 @@ const contentTypes: Record<string, string> = {
   '.pf_index': 'application/octet-stream',
   '.pagefind': 'application/octet-stream',
 };
+
+/** Types worth compressing; fonts, images and Pagefind's own files are already compressed. */
+const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt', '.xml', '.webmanifest']);
+const gzipCache = new Map<string, { mtimeMs: number; body: Buffer }>();
+
+/** The gzipped bytes of a file, compressed once per version of the file. */
+function gzippedFile(file: string): Buffer {
+  const mtimeMs = statSync(file).mtimeMs;
+  const cached = gzipCache.get(file);
+  if (cached && cached.mtimeMs === mtimeMs) return cached.body;
+  const body = gzipSync(readFileSync(file), { level: 9 });
+  gzipCache.set(file, { mtimeMs, body });
+  return body;
+}
 
 /** Normalises a base path to the form `/`, or `/kb/`. */
 export function normaliseBase(base: string): string {
@@ -106,7 +121,20 @@ export function serve(options: { dir: string; port: number; base: string; quiet?
     const headers: Record<string, string> = { 'content-type': type };
     // The service worker must be allowed to control the whole base path.
     if (file.endsWith(`${sep}sw.js`)) headers['service-worker-allowed'] = base;
-    headers['cache-control'] = file.endsWith('.html') || file.endsWith('sw.js') ? 'no-cache' : 'public, max-age=3600';
+    // Astro's hashed assets never change under the same name; pages and the worker must revalidate.
+    headers['cache-control'] = file.includes(`${sep}_astro${sep}`)
+      ? 'public, max-age=31536000, immutable'
+      : file.endsWith('.html') || file.endsWith('sw.js') ? 'no-cache' : 'public, max-age=3600';
+    const acceptsGzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    if (acceptsGzip && compressible.has(extname(file))) {
+      const body = gzippedFile(file);
+      headers['content-encoding'] = 'gzip';
+      headers['vary'] = 'accept-encoding';
+      headers['content-length'] = String(body.length);
+      response.writeHead(200, headers);
+      response.end(request.method === 'HEAD' ? undefined : body);
+      return;
+    }
     response.writeHead(200, headers);
     createReadStream(file).pipe(response);
   });

@@ -34,8 +34,7 @@ export default function QuantExplorer(props: PresetProps): JSX.Element {
     const rows = attempt(() => engineWithExtras.quantTable(base)).result;
     const est = runEstimate(base).result;
     if (!rows || !est) return null;
-    const knee = rows.find((r) => (r as { knee?: boolean }).knee)?.quant
-      ?? qualityKnee(rows.map((r) => ({ quant: r.quant, bitsPerWeight: r.bitsPerWeight, meanKld: r.quality?.meanKld ?? null })));
+    const knee = qualityKnee(rows.map((r) => ({ quant: r.quant, bitsPerWeight: r.bitsPerWeight, meanKld: r.quality?.meanKld ?? null })));
     return { rows, capacityBytes: est.hardware?.memoryBytes ?? 0, knee };
   }, [key]);
   const last = useLastValid(out);

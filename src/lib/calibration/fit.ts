@@ -27,6 +27,8 @@ export interface FitSummary { rowsUsed: number; iterations: number; params: Fitt
 const BACKENDS: BackendId[] = ['cuda', 'metal', 'rocm', 'vulkan', 'cpu'];
 const MIN_ROWS = 3;
 const clampEff = (x: number) => Math.min(1, Math.max(0.02, x));
+/** Factors relative to another parameter (family factors) may exceed 1. */
+const clampFactor = (x: number) => Math.min(5, Math.max(0.2, x));
 
 interface Obs { row: MeasurementRow; measured: number; predicted: number }
 
@@ -72,11 +74,11 @@ function sync(cal: CalibrationValues): void {
 }
 
 /** Scales a multiplicative parameter by the median measured/predicted ratio of its rows. */
-function scaleStep(rows: readonly MeasurementRow[], estimate: EstimateFn, get: () => number, set: (v: number) => void): void {
+function scaleStep(rows: readonly MeasurementRow[], estimate: EstimateFn, get: () => number, set: (v: number) => void, clamp = clampEff): void {
   const obs = observe(rows, estimate);
   if (obs.length < MIN_ROWS) return;
   const m = median(obs.map(ratio));
-  if (m !== null && Number.isFinite(m)) set(clampEff(get() * m));
+  if (m !== null && Number.isFinite(m)) set(clamp(get() * m));
 }
 
 /**
@@ -126,7 +128,9 @@ export function fitCalibration(rows: readonly MeasurementRow[], estimate: Estima
   const gridSearch = (key: string, rs: readonly MeasurementRow[], grid: number[], get: () => number, set: (v: number) => void, refit: () => void) => {
     if (rs.length < MIN_ROWS) { unfitted.push(`${key} (${rs.length} fit rows)`); return; }
     const base = get();
-    if (!readsOnce(key, rs, set, base, grid[grid.length - 1]!)) { unfitted.push(`${key} (the engine does not read it)`); set(base); sync(cal); return; }
+    // Probe with a grid value that differs from the current one (else every prediction stays put).
+    const probe = grid[grid.length - 1] !== base ? grid[grid.length - 1]! : grid[0]!;
+    if (!readsOnce(key, rs, set, base, probe)) { unfitted.push(`${key} (the engine does not read it)`); set(base); sync(cal); return; }
     let best = base, bestLoss = Infinity;
     for (const v of grid) {
       set(v); sync(cal); refit();
@@ -149,8 +153,25 @@ export function fitCalibration(rows: readonly MeasurementRow[], estimate: Estima
       // GeForce rows inform prefillCompute only when the engine applies the FP16-accumulate boost.
       const boostRead = b === 'cuda' && bPre.some(isGeForce) &&
         readsOnce('cuda.prefillFp16AccBoost', bPre.filter(isGeForce), (v) => { e.prefillFp16AccBoost = v; }, e.prefillFp16AccBoost ?? 1, 2);
+      // Weight-family factors, fitted jointly with prefillCompute: each family with enough rows is
+      // scaled to its rows' median ratio, then the most common family's factor is folded into
+      // prefillCompute (predictions unchanged) so the two are identifiable.
+      const famRows = new Map<WeightFamily, MeasurementRow[]>();
+      for (const r of bPre) {
+        const f = weightFamilyOfQuant(r.settings.quant);
+        famRows.set(f, [...(famRows.get(f) ?? []), r]);
+      }
+      const fams = [...famRows.entries()].filter(([, rs]) => rs.length >= MIN_ROWS).sort((x, y) => y[1].length - x[1].length);
+      const table = (e.prefillFamilyFactor ??= {});
+      const famRead = fams.length > 1 && readsOnce(`${b}.prefillFamilyFactor`, fams[0]![1], (v) => { table[fams[0]![0]] = v; }, table[fams[0]![0]] ?? 1, 2);
       const fitPrefill = () => {
         scaleStep(boostRead ? bPre.filter((r) => !isGeForce(r)) : bPre, estimate, () => e.prefillCompute, (v) => { e.prefillCompute = v; });
+        if (!famRead) return;
+        for (const [f, rs] of fams) scaleStep(rs, estimate, () => table[f] ?? 1, (v) => { table[f] = v; }, clampFactor);
+        const k = table[fams[0]![0]] ?? 1;
+        e.prefillCompute = clampEff(e.prefillCompute * k);
+        for (const [f] of fams) table[f] = (table[f] ?? 1) / k;
+        delete table[fams[0]![0]];
       };
       if (bPre.length >= MIN_ROWS) {
         fitPrefill();
@@ -160,8 +181,14 @@ export function fitCalibration(rows: readonly MeasurementRow[], estimate: Estima
         }
         gridSearch(`${b}.prefillPeakExponent`, bPre, [1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3],
           () => e.prefillPeakExponent ?? 1, (v) => { e.prefillPeakExponent = v; }, fitPrefill);
-        gridSearch(`${b}.prefillAttentionFactor`, bPre, [1, 0.8, 0.6, 0.5, 0.4, 0.3, 0.25, 0.2, 0.15, 0.1],
+        // Attention efficiency without and with flash attention, each on its own rows.
+        const fa = bPre.filter((r) => r.settings.flashAttention === true);
+        gridSearch(`${b}.prefillAttentionFactor`, bPre.filter((r) => r.settings.flashAttention !== true), [1, 0.8, 0.6, 0.5, 0.4, 0.3, 0.25, 0.2, 0.15, 0.1],
           () => e.prefillAttentionFactor ?? 1, (v) => { e.prefillAttentionFactor = v; }, fitPrefill);
+        if (fa.length >= MIN_ROWS) {
+          gridSearch(`${b}.prefillAttentionFactorFa`, fa, [4, 3, 2.5, 2, 1.6, 1.3, 1, 0.8, 0.6, 0.5, 0.4, 0.3, 0.2],
+            () => e.prefillAttentionFactorFa ?? e.prefillAttentionFactor ?? 1, (v) => { e.prefillAttentionFactorFa = v; }, fitPrefill);
+        }
       }
     }
     gridSearch('layerSplitHopSec', decodeMulti, [0, 50e-6, 100e-6, 200e-6, 300e-6, 400e-6, 600e-6, 800e-6, 1e-3],
@@ -203,6 +230,10 @@ export function fitCalibration(rows: readonly MeasurementRow[], estimate: Estima
       if (e.prefillFp16AccBoost !== undefined) push(`${b}.prefillFp16AccBoost`, e.prefillFp16AccBoost, pre.filter((o) => isGeForce(o.row) && o.row.settings.devices <= 1));
       if (e.prefillAttentionFactor !== undefined) push(`${b}.prefillAttentionFactor`, e.prefillAttentionFactor, pre.filter((o) => o.row.settings.devices <= 1));
       if (e.prefillPeakExponent !== undefined) push(`${b}.prefillPeakExponent`, e.prefillPeakExponent, pre.filter((o) => o.row.settings.devices <= 1));
+      if (e.prefillAttentionFactorFa !== undefined) push(`${b}.prefillAttentionFactorFa`, e.prefillAttentionFactorFa, pre.filter((o) => o.row.settings.devices <= 1 && o.row.settings.flashAttention === true));
+      for (const [f, v] of Object.entries(e.prefillFamilyFactor ?? {})) {
+        if (v !== undefined) push(`${b}.prefillFamilyFactor.${f}`, v, pre.filter((o) => o.row.settings.devices <= 1 && weightFamilyOfQuant(o.row.settings.quant) === f));
+      }
     } else unfitted.push(`${b} prefill (${pre.length} fit rows)`);
   }
   push('layerSplitHopSec', cal.layerSplitHopSec, observe(decodeMulti, estimate));

@@ -43,7 +43,7 @@ export const fitted: CalibrationValues = {
       },
       {
         "name": "cuda.decodeBandwidthHbm.default",
-        "value": 0.41599,
+        "value": 0.372336,
         "rows": 22,
         "medianRatioAfter": 0.954
       },
@@ -73,43 +73,67 @@ export const fitted: CalibrationValues = {
       },
       {
         "name": "cuda.prefillCompute",
-        "value": 0.582805,
+        "value": 0.439078,
         "rows": 80,
-        "medianRatioAfter": 0.972
+        "medianRatioAfter": 0.9936
       },
       {
         "name": "cuda.prefillFp16AccBoost",
-        "value": 2.25,
+        "value": 3,
         "rows": 29,
-        "medianRatioAfter": 0.8874
+        "medianRatioAfter": 0.9696
       },
       {
         "name": "cuda.prefillAttentionFactor",
-        "value": 0.2,
+        "value": 0.15,
         "rows": 80,
-        "medianRatioAfter": 0.972
+        "medianRatioAfter": 0.9936
       },
       {
         "name": "cuda.prefillPeakExponent",
-        "value": 0.4,
+        "value": 0.6,
         "rows": 80,
-        "medianRatioAfter": 0.972
+        "medianRatioAfter": 0.9936
+      },
+      {
+        "name": "cuda.prefillAttentionFactorFa",
+        "value": 1,
+        "rows": 15,
+        "medianRatioAfter": 0.9713
+      },
+      {
+        "name": "cuda.prefillFamilyFactor.float",
+        "value": 1.215931,
+        "rows": 17,
+        "medianRatioAfter": 1
+      },
+      {
+        "name": "cuda.prefillFamilyFactor.gguf-legacy",
+        "value": 1.061187,
+        "rows": 10,
+        "medianRatioAfter": 1
+      },
+      {
+        "name": "cuda.prefillFamilyFactor.microscaling",
+        "value": 0.866911,
+        "rows": 5,
+        "medianRatioAfter": 0.8121
       },
       {
         "name": "metal.decodeBandwidth.default",
-        "value": 0.945186,
+        "value": 0.945179,
         "rows": 25,
         "medianRatioAfter": 1.0031
       },
       {
         "name": "metal.decodeBandwidth.gguf-k",
-        "value": 0.706453,
+        "value": 0.706489,
         "rows": 12,
-        "medianRatioAfter": 0.9973
+        "medianRatioAfter": 0.9972
       },
       {
         "name": "metal.decodeBandwidth.float",
-        "value": 0.832255,
+        "value": 0.832228,
         "rows": 11,
         "medianRatioAfter": 0.9973
       },
@@ -127,20 +151,32 @@ export const fitted: CalibrationValues = {
       },
       {
         "name": "metal.prefillCompute",
-        "value": 0.610506,
+        "value": 0.511889,
         "rows": 26,
         "medianRatioAfter": 1
       },
       {
         "name": "metal.prefillAttentionFactor",
-        "value": 0.6,
+        "value": 0.8,
         "rows": 26,
         "medianRatioAfter": 1
       },
       {
         "name": "metal.prefillPeakExponent",
-        "value": 1,
+        "value": 0.9,
         "rows": 26,
+        "medianRatioAfter": 1
+      },
+      {
+        "name": "metal.prefillFamilyFactor.float",
+        "value": 1.191564,
+        "rows": 8,
+        "medianRatioAfter": 1
+      },
+      {
+        "name": "metal.prefillFamilyFactor.gguf-legacy",
+        "value": 0.617177,
+        "rows": 4,
         "medianRatioAfter": 1
       },
       {
@@ -151,9 +187,9 @@ export const fitted: CalibrationValues = {
       },
       {
         "name": "layerSplitPrefillEfficiency",
-        "value": 0.8,
+        "value": 1,
         "rows": 96,
-        "medianRatioAfter": 1.0718
+        "medianRatioAfter": 0.9847
       }
     ],
     "unfitted": [
@@ -178,48 +214,58 @@ export const fitted: CalibrationValues = {
         "gguf-legacy": 0.8746401436704895,
         "microscaling": 0.9144087945915382
       },
-      "prefillCompute": 0.5828054716627302,
+      "prefillCompute": 0.4390783611108083,
       "decodeSpread": [
         0.871,
         1.05
       ],
       "prefillSpread": [
-        0.74,
-        1.443
+        0.78,
+        1.238
       ],
       "decodeLayerOverheadSec": 0.0001,
-      "prefillFp16AccBoost": 2.25,
-      "prefillAttentionFactor": 0.2,
-      "prefillPeakExponent": 0.4,
+      "prefillFp16AccBoost": 3,
+      "prefillAttentionFactor": 0.15,
+      "prefillPeakExponent": 0.6,
       "decodeBandwidthHbm": {
-        "default": 0.4159904607735079,
+        "default": 0.3723356221801896,
         "float": 0.6456193340850765,
         "gguf-k": 0.6095066725090236
-      }
+      },
+      "prefillFamilyFactor": {
+        "float": 1.2159309286816034,
+        "gguf-legacy": 1.0611869935219547,
+        "microscaling": 0.8669112841098534
+      },
+      "prefillAttentionFactorFa": 1
     },
     "metal": {
       "decodeBandwidth": {
-        "default": 0.945186281936006,
-        "gguf-k": 0.7064529495771323,
-        "float": 0.8322549834600638
+        "default": 0.9451786477482523,
+        "gguf-k": 0.7064891057532827,
+        "float": 0.8322282451172609
       },
-      "prefillCompute": 0.6105064322484832,
+      "prefillCompute": 0.511889167611929,
       "decodeSpread": [
         0.802,
         1.191
       ],
       "prefillSpread": [
-        0.791,
-        1.228
+        0.761,
+        1.097
       ],
       "decodeLayerOverheadSec": 0.00025,
-      "prefillAttentionFactor": 0.6,
-      "prefillPeakExponent": 1
+      "prefillAttentionFactor": 0.8,
+      "prefillPeakExponent": 0.9,
+      "prefillFamilyFactor": {
+        "float": 1.1915643317698408,
+        "gguf-legacy": 0.617176684945081
+      }
     },
     "rocm": {
       "decodeBandwidth": {
-        "default": 0.20286163718426806,
-        "float": 0.07482335243833017
+        "default": 0.14377350546019102,
+        "float": 0.037583310676930104
       },
       "prefillCompute": 0.02,
       "decodeSpread": [
@@ -232,13 +278,14 @@ export const fitted: CalibrationValues = {
       ],
       "decodeLayerOverheadSec": 0,
       "prefillPeakExponent": 1,
-      "prefillAttentionFactor": 1
+      "prefillAttentionFactor": 1,
+      "prefillFamilyFactor": {}
     },
     "vulkan": {
       "decodeBandwidth": {
-        "default": 0.8810739804154896
+        "default": 0.8810900448544857
       },
-      "prefillCompute": 0.11802214192668889,
+      "prefillCompute": 0.0909613902345657,
       "decodeSpread": [
         0.75,
         1.25
@@ -248,8 +295,9 @@ export const fitted: CalibrationValues = {
         1.4
       ],
       "decodeLayerOverheadSec": 0.00025,
-      "prefillPeakExponent": 1,
-      "prefillAttentionFactor": 0.1
+      "prefillPeakExponent": 0.5,
+      "prefillAttentionFactor": 0.1,
+      "prefillFamilyFactor": {}
     },
     "cpu": {
       "decodeBandwidth": {
@@ -263,7 +311,8 @@ export const fitted: CalibrationValues = {
       "prefillSpread": [
         0.6,
         1.4
-      ]
+      ],
+      "prefillFamilyFactor": {}
     }
   },
   "layerSplitHopSec": 0.0002,
@@ -272,5 +321,5 @@ export const fitted: CalibrationValues = {
     "nvlink": 0.8,
     "none": 0.5
   },
-  "layerSplitPrefillEfficiency": 0.8
+  "layerSplitPrefillEfficiency": 1
 };

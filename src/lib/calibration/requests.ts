@@ -59,6 +59,8 @@ export function requestFor(row: MeasurementRow): EstimateRequest {
     req.kvCache = s.kvCache;
   }
   req.depth = Math.max(0, s.depth);
+  // Flash attention as the run had it; unknown (null: the source does not print it) = engine default.
+  if (s.flashAttention !== null) req.flashAttention = s.flashAttention;
   if (row.kind === 'prefill') {
     req.prompt = Math.max(1, s.prompt);
     req.output = 1;

@@ -36,6 +36,17 @@ export interface BackendEfficiency {
   /** Efficiency of attention FLOPs relative to the weight GEMMs in prefill (0..1]. Optional: 1. */
   prefillAttentionFactor?: number;
   /**
+   * The same factor for runs with flash attention on (request `flashAttention`, default true).
+   * Optional: absent means `prefillAttentionFactor` applies with or without flash attention.
+   */
+  prefillAttentionFactorFa?: number;
+  /**
+   * Prefill throughput factor per weight family (dimensionless, absent = 1), fitted jointly with
+   * `prefillCompute`: float and quantized weights run through different GEMM kernels (cuBLAS/Metal
+   * FP16 vs llama.cpp's dequantize or MMQ paths). Read through calibration/engine-params.ts.
+   */
+  prefillFamilyFactor?: Partial<Record<WeightFamily, number>>;
+  /**
    * How effective prefill FLOP/s grow with a device's peak: effective = prefillCompute x 100 TFLOP/s
    * x (peak / 100 TFLOP/s)^this. 1 = proportional to peak; llama.cpp reaches a smaller share of the
    * peak on the biggest GPUs (fixed per-op costs, dequantization traffic). Optional: 1.

@@ -74,6 +74,8 @@ interface Resolved {
   output: number;
   depth: number;
   sequences: number;
+  /** Flash attention in prefill (request `flashAttention`, default true). */
+  flashAttention: boolean;
   rig: Rig | null;
   interconnect: InterconnectId;
   ramCapacity: number | null;
@@ -126,7 +128,9 @@ const NUMERIC: Partial<Record<keyof EstimateRequest, [number, number, boolean]>>
   gpuMemoryFraction: [0.05, 1, false],
 };
 const STRING_FIELDS: readonly (keyof EstimateRequest)[] = ['model', 'quant', 'kvCache', 'engine', 'split', 'interconnect', 'hardware', 'backend'];
-const KNOWN_FIELDS: readonly string[] = [...Object.keys(NUMERIC), ...STRING_FIELDS];
+/** Boolean request fields. */
+const BOOLEAN_FIELDS: readonly (keyof EstimateRequest)[] = ['flashAttention'];
+const KNOWN_FIELDS: readonly string[] = [...Object.keys(NUMERIC), ...STRING_FIELDS, ...BOOLEAN_FIELDS];
 const RAW_ARCH_FIELDS: readonly (keyof EstimateRequest)[] = ['params', 'layers', 'hidden', 'heads', 'kvHeads', 'headDim', 'vocab', 'intermediate', 'experts', 'activeExperts'];
 
 /** MXFP4 is an MoE-expert format (llama.cpp's MXFP4_MOE); dense models are not offered it in tables and searches. */
@@ -300,6 +304,10 @@ export function createEngine(catalog: EngineCatalog) {
       const v = rec[k];
       if (v !== undefined && (typeof v !== 'string' || v.trim() === '')) errs.push({ field: k, message: `${k} must be a non-empty string` });
     }
+    for (const k of BOOLEAN_FIELDS) {
+      const v = rec[k];
+      if (v !== undefined && typeof v !== 'boolean') errs.push({ field: k, message: `${k} must be true or false` });
+    }
     const oneOf = <T extends string>(k: keyof EstimateRequest, allowed: readonly T[]) => {
       const v = rec[k];
       if (typeof v === 'string' && !allowed.includes(v as T)) errs.push({ field: k, message: `${k} must be one of ${allowed.join(', ')} (got "${v}")` });
@@ -380,6 +388,8 @@ export function createEngine(catalog: EngineCatalog) {
     const output = req.output ?? 128;
     const depth = req.depth ?? 0;
     const sequences = req.sequences ?? 1;
+    // llama.cpp's `--flash-attn auto` (the default of current builds) turns it on where supported.
+    const flashAttention = req.flashAttention ?? true;
     let context = req.context ?? Math.min(8192, a.maxContext);
     if (req.context === undefined && a.maxContext < 8192) warnings.push(`context capped at the model's maximum, ${a.maxContext} tokens`);
     if (req.context !== undefined && context > a.maxContext) {
@@ -437,7 +447,7 @@ export function createEngine(catalog: EngineCatalog) {
     if (engine === 'llama.cpp' && a.visionParams > 0) {
       warnings.push(`vision encoder (${(a.visionParams / 1e9).toFixed(2)}B parameters, about ${((a.visionParams * 2) / 1e9).toFixed(1)} GB in 16-bit) not counted: llama.cpp loads it only with --mmproj`);
     }
-    return { p, quantId, quant, w, engine, kvCache, kv, split, context, prompt, output, depth, sequences, rig, interconnect, ramCapacity, ramBytesPerSec, warnings, rigKey };
+    return { p, quantId, quant, w, engine, kvCache, kv, split, context, prompt, output, depth, sequences, flashAttention, rig, interconnect, ramCapacity, ramBytesPerSec, warnings, rigKey };
   }
 
   /** The devices overhead is computed for: the rig's, or one default device when none was given. */
@@ -649,7 +659,7 @@ export function createEngine(catalog: EngineCatalog) {
       prefillFamilyFactor: (b: BackendId) => prefillFamilyFactor[b]?.[family] ?? 1,
       kvReadAt: r.kvReadAt ?? (r.kvReadAt = (dep: number) => kvReadBytesPerToken(r.kv, dep)),
       activeMatmulParams: matmulParams,
-      prompt: r.prompt, output: r.output, depth: r.depth, sequences: r.sequences,
+      prompt: r.prompt, output: r.output, depth: r.depth, sequences: r.sequences, flashAttention: r.flashAttention,
       ubatch: r.engine === 'llama.cpp' ? LLAMA_CPP_UBATCH : r.engine === 'transformers' ? r.prompt : VLLM_BATCHED_TOKENS,
     }, decodeOnly);
   }

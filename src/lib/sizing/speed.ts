@@ -76,6 +76,8 @@ export interface SpeedInput {
   output: number;
   depth: number;
   sequences: number;
+  /** Flash attention in prefill (default true): selects the backend's FA attention factor when fitted. */
+  flashAttention?: boolean;
   /** Micro-batch of prefill, tokens. */
   ubatch: number;
 }
@@ -176,8 +178,10 @@ function prefillSecPerToken(s: SpeedInput): number {
     // a fitted factor per backend and weight family (calibration/engine-params.ts; absent = 1).
     const fam = s.prefillFamilyFactor ? s.prefillFamilyFactor(d.backend) : 1;
     const f = e.prefillCompute * 1e14 * Math.pow(peak / 1e14, e.prefillPeakExponent ?? 1) * fam;
-    // Attention runs at a lower efficiency than the weight GEMMs (prefillAttentionFactor, fitted).
-    const comp = (mm / f + att / (f * (e.prefillAttentionFactor ?? 1))) * d.layerShare;
+    // Attention runs at a lower efficiency than the weight GEMMs (prefillAttentionFactor, fitted);
+    // with flash attention the score matrix stays on chip, so it has its own factor when fitted.
+    const attFactor = (s.flashAttention ?? true) && e.prefillAttentionFactorFa !== undefined ? e.prefillAttentionFactorFa : (e.prefillAttentionFactor ?? 1);
+    const comp = (mm / f + att / (f * attFactor)) * d.layerShare;
     const mem = d.allWeightBytes / (d.bandwidthBytesPerSec * bwEff(e, s.family, d.hbm)) / ub;
     times.push(Math.max(comp, mem));
   }

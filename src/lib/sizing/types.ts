@@ -55,6 +55,14 @@ export interface EstimateRequest {
    * Added by the engine (not in issue #2's option list); CLI `--gpu-share`.
    */
   gpuMemoryFraction?: number;
+  /**
+   * Flash attention on (true) or off (false) for prefill speed (default true: llama.cpp's
+   * `--flash-attn auto` turns it on where the backend supports it, as in current builds; vLLM and
+   * MLX always use fused attention). With it off, attention over a long depth costs much more
+   * (the score matrix goes through memory). Added by the calibration work (issue #3); CLI
+   * `--flash-attention on|off`.
+   */
+  flashAttention?: boolean;
 }
 
 export type FitVerdict = 'fits' | 'offload' | 'no-fit';

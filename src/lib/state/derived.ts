@@ -1,8 +1,8 @@
 /**
- * Small quantities derived from engine results and catalog rows that the engine does not return
- * itself (yet): the time of one agent step and the knee of the quality curve. Pure,
- * unit-tested, framework-free; the calculators call these instead of doing arithmetic in
- * components. Candidates to move into src/lib/sizing (asked in /work/team/requests-calculators.md).
+ * Small quantities derived from engine results that the engine does not return itself: the time
+ * of one agent step and the knee of the quality curve. Pure, unit-tested, framework-free; the
+ * calculators call these instead of doing arithmetic in components. Kept here rather than in
+ * createEngine (agreed with the engine's owner) so they do not weigh on every island's engine bundle.
  */
 import type { EstimateResult } from '../sizing/types.ts';
 

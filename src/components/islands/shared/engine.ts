@@ -70,8 +70,6 @@ export function useLastValid<T>(value: T | null): { value: T | null; stale: bool
 
 /** Time of one agent step (prefill of the prompt + decode of the answer) for a request; null if it does not run. */
 export function agentStep(req: EstimateRequest): { seconds: number; range: [number, number] } | null {
-  const f = (engine as { agentStep?: (r: EstimateRequest) => { seconds: number; range: [number, number] } | null }).agentStep;
-  if (f) return attempt(() => f(req)).result;
   const r = runEstimate(req).result;
   return r ? agentStepSeconds(r) : null;
 }
