@@ -8,11 +8,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allRows } from '../src/lib/calibration/dataset.ts';
 import { calibration } from '../src/lib/calibration/efficiencies.ts';
-import { fitCalibration, fittedModuleSource } from '../src/lib/calibration/fit.ts';
+import { fitCalibration, fitOutOfFoldSpreads, fittedModuleSource } from '../src/lib/calibration/fit.ts';
 import { estimate } from '../src/lib/sizing/estimate.ts';
 
 const fitRows = allRows.filter((r) => r.split === 'fit' && r.scored);
 const summary = fitCalibration(allRows, estimate, calibration);
+// Ranges: p10/p90 of out-of-fold residuals of the fit part (5 folds by run), not in-sample ones.
+const spreads = fitOutOfFoldSpreads(allRows, estimate, calibration);
 calibration.fittedOn = {
   date: new Date().toISOString().slice(0, 10),
   rows: summary.rowsUsed,
@@ -20,9 +22,11 @@ calibration.fittedOn = {
   sources: [...new Set(fitRows.map((r) => r.source.url.replace(/#L\d+$/, '')))].length,
   params: summary.params,
   unfitted: summary.unfitted,
+  spreads: { method: 'p10/p90 of measured/predicted over out-of-fold predictions of the fit part (5 folds by run, each re-fitted without its fold)', values: spreads },
 };
 const here = dirname(fileURLToPath(import.meta.url));
 writeFileSync(join(here, '../src/lib/calibration/fitted.ts'), fittedModuleSource(calibration));
 for (const p of summary.params) console.log(`${p.name.padEnd(34)} ${String(p.value).padStart(10)}  rows ${String(p.rows).padStart(4)}  median measured/predicted after fit ${p.medianRatioAfter ?? '-'}`);
+for (const s of spreads) console.log(`${`${s.backend}.${s.kind}Spread${s.devices === 'multi' ? 'Multi' : ''}`.padEnd(34)} [${s.spread.join(', ')}]  out-of-fold rows ${s.rows}`);
 for (const u of summary.unfitted) console.log(`not fitted: ${u}`);
 console.log(`\nwrote src/lib/calibration/fitted.ts (${summary.rowsUsed} fit rows, ${summary.iterations} iterations)`);

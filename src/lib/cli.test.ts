@@ -43,6 +43,16 @@ describe('estimate command', () => {
       expect(r.err).not.toMatch(/at .*\.ts:\d+/);
     }
   });
+  it('takes --flash-attention on|off: off slows long-depth prefill, on is the default, anything else exits 2', () => {
+    const base = ['--model', 'llama-3.1-8b', '--quant', 'Q4_K_M', '--hardware', 'rtx-4090', '--depth', '16384', '--json'];
+    const prefill = (extra: string[]) => JSON.parse(run([...base, ...extra]).out).speed.prefillTokensPerSec as number;
+    const on = prefill(['--flash-attention', 'on']);
+    expect(prefill([])).toBe(on);
+    expect(prefill(['--flash-attention=off'])).toBeLessThan(on * 0.8);
+    const bad = run([...base, '--flash-attention', 'yes']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/^error: --flash-attention takes on or off/);
+  });
   it('exits 2 when no model is given', () => {
     expect(run(['--json']).code).toBe(2);
   });

@@ -14,7 +14,7 @@ import type { EstimateRequest, EstimateResult } from './sizing/types.ts';
 import { suggestIds } from './sizing/suggest.ts';
 
 /** Command-line option -> request key, and whether the value is a number. */
-const OPTIONS: Record<string, { key: keyof EstimateRequest; number: boolean }> = {
+const OPTIONS: Record<string, { key: keyof EstimateRequest; number: boolean; onOff?: boolean }> = {
   '--model': { key: 'model', number: false },
   '--params': { key: 'params', number: true },
   '--layers': { key: 'layers', number: true },
@@ -46,6 +46,7 @@ const OPTIONS: Record<string, { key: keyof EstimateRequest; number: boolean }> =
   '--ram-gb': { key: 'ramGb', number: true },
   '--ram-bandwidth-gbs': { key: 'ramBandwidthGbs', number: true },
   '--gpu-share': { key: 'gpuMemoryFraction', number: true },
+  '--flash-attention': { key: 'flashAttention', number: false, onOff: true },
 };
 
 const HELP = `Usage: npm run --silent estimate -- [options]
@@ -55,7 +56,7 @@ Model:     --model ID | raw: --params N --layers N --hidden N --heads N --kv-hea
 Weights:   --quant ID (default: the released format) | --bpw N
 Run:       --context N (per sequence, default 8192) --prompt N (512) --output N (128) --depth N (0)
            --sequences N (1) --kv-cache f16|bf16|q8_0|q4_0|fp8 --engine llama.cpp|vllm|mlx|transformers
-           --split layer|tensor --interconnect pcie|nvlink
+           --split layer|tensor --interconnect pcie|nvlink --flash-attention on|off (default on)
 Hardware:  --hardware ID | NxID | ID,ID  [--memory-gb N (GiB per device)] [--gpu-share 0..1]
            raw: --memory-gb N --bandwidth-gbs N [--tflops N --backend cuda|metal|rocm|vulkan|cpu --devices N]
            --ram-gb N --ram-bandwidth-gbs N (system RAM for offload)
@@ -93,7 +94,11 @@ export function parseArgs(argv: readonly string[]): Parsed {
     const v = inline ?? argv[++i];
     if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new CliError(`${arg} needs a value`);
     if (spec.key in req) throw new CliError(`${arg} given twice`);
-    if (spec.number) {
+    if (spec.onOff) {
+      const b = v.trim().toLowerCase();
+      if (b !== 'on' && b !== 'off') throw new InputError(spec.key, `${arg} takes on or off (got "${v}")`);
+      req[spec.key] = b === 'on';
+    } else if (spec.number) {
       const n = v.trim() === '' ? NaN : Number(v);
       if (!Number.isFinite(n)) throw new InputError(spec.key, `${arg} must be a number (got "${v}")`);
       req[spec.key] = n;

@@ -72,7 +72,7 @@ export default function ContextPlanner(props: PresetProps): JSX.Element {
               formatX={formatTokens} formatY={(v) => formatInUnit(v, unit)}
               hLines={curves[0]?.capacityBytes ? [{ y: bytesIn(curves[0].capacityBytes, unit), label: 'Rig memory' }] : []}
               series={curves.map((c) => ({ label: `${c.kvCache} cache`, points: c.points.map((p) => ({ x: p.context, y: bytesIn(p.totalBytes, unit) })) }))} />
-            <div class="rb-table-scroll">
+            <div class="rb-table-scroll" tabIndex={0} role="region" aria-label="Table, scrolls sideways on narrow screens">
               <table class="rb-table" data-testid="context-table">
                 <caption class="rb-muted">Where each cache type stops fitting</caption>
                 <thead><tr><th scope="col">KV cache</th><th scope="col">Per token</th><th scope="col">Largest context that fits</th><th scope="col">KV cache at that context</th></tr></thead>

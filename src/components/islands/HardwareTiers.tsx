@@ -41,7 +41,7 @@ export default function HardwareTiers(props: PresetProps): JSX.Element {
               <span class="rb-muted">Hardware in this tier: {t.hardware.length ? t.hardware.map(specLabel).join(', ') : 'none catalogued'}.</span>
             </p>
             {t.runs.length ? (
-              <div class="rb-table-scroll">
+              <div class="rb-table-scroll" tabIndex={0} role="region" aria-label="Table, scrolls sideways on narrow screens">
                 <table class="rb-table">
                   <caption class="rb-sr">Largest models the {specLabel(t.example)} runs entirely on its accelerators at 8K context</caption>
                   <thead><tr><th scope="col">Model</th><th scope="col">Best format that fits</th><th scope="col">Decode</th></tr></thead>

@@ -10,7 +10,8 @@ import { FIELD_SPECS } from '../../lib/state/fields.ts';
 import { selectionToRequest, type Selection } from '../../lib/state/selection.ts';
 import { hardwareSpecFromParts, hardwareSpecParts } from '../../lib/state/url.ts';
 import type { EstimateRequest, EstimateResult } from '../../lib/sizing/types.ts';
-import { agentStep, errorFor, runEstimate, useLastValid } from './shared/engine.ts';
+import { errorFor, runEstimate, useLastValid } from './shared/engine.ts';
+import { agentStepSeconds } from '../../lib/state/derived.ts';
 import { Frame, usePreferences } from './shared/Frame.tsx';
 import { SelectionFields } from './shared/SelectionFields.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
@@ -62,9 +63,12 @@ export default function HowFast(props: PresetProps & { prompt?: number; output?:
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const out = useMemo(() => runEstimate(base), [key]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const step = useMemo(() => (out.result ? agentStep(base) : null), [key, out.result]);
+  const step = useMemo(() => (out.result ? agentStepSeconds(out.result) : null), [key, out.result]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const rows = useMemo(() => (out.result ? scenarios(state.selection, base).map((sc) => ({ sc, o: runEstimate(sc.req), st: agentStep(sc.req) })) : []), [key, out.result]);
+  const rows = useMemo(() => (out.result ? scenarios(state.selection, base).map((sc) => {
+    const o = runEstimate(sc.req);
+    return { sc, o, st: o.result ? agentStepSeconds(o.result) : null };
+  }) : []), [key, out.result]);
   const last = useLastValid(out.result ? { r: out.result, step, rows } : null);
   const v = last.value;
   return (
@@ -91,7 +95,7 @@ export default function HowFast(props: PresetProps & { prompt?: number; output?:
                 {v.step && <div><dt>One agent step ({formatTokens(v.r.settings.prompt)} in, {formatTokens(v.r.settings.output)} out)</dt><dd data-testid="step">{formatSeconds(v.step.seconds)}</dd><dd class="rb-muted">range {formatSeconds(v.step.range[0])}–{formatSeconds(v.step.range[1])}</dd></div>}
               </dl>
             )}
-            <div class="rb-table-scroll">
+            <div class="rb-table-scroll" tabIndex={0} role="region" aria-label="Table, scrolls sideways on narrow screens">
               <table class="rb-table" data-testid="scenarios">
                 <caption class="rb-muted">What changes</caption>
                 <thead><tr><th scope="col">Scenario</th><th scope="col">Fit</th><th scope="col">Decode</th><th scope="col">Prefill</th><th scope="col">First token</th><th scope="col">Agent step</th></tr></thead>

@@ -119,7 +119,7 @@ export default function LocalOrApi(props: PresetProps & { tokensPerDay?: number;
                 series={[{ label: 'Local', points: c.overTime.filter((p) => p.month % 3 === 0).map((p) => ({ x: p.month, y: p.localUsd })) },
                   ...chartApis(c.api).map((a) => ({ label: a.model, points: c.overTime.filter((p) => p.month % 3 === 0).map((p) => ({ x: p.month, y: p.apiUsd[a.i] ?? 0 })) }))]} />
             )}
-            <div class="rb-table-scroll">
+            <div class="rb-table-scroll" tabIndex={0} role="region" aria-label="Table, scrolls sideways on narrow screens">
               <table class="rb-table" data-testid="api-table">
                 <caption class="rb-muted">Catalogued API prices, cheapest first for this volume and input share</caption>
                 <thead><tr><th scope="col">API</th><th scope="col">Kind</th><th scope="col">$ per million (blended)</th><th scope="col">Per month</th><th scope="col">Break-even volume</th><th scope="col">Price seen</th></tr></thead>

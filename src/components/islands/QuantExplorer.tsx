@@ -57,7 +57,7 @@ export default function QuantExplorer(props: PresetProps): JSX.Element {
             <Quiet>
             <BarChart id={`${idp}-chart`} title={`Memory of ${name} by weight format`} capacityLabel="Rig memory" format={(v) => formatInUnit(v, unit)} tableOpen={false}
               rows={t.rows.map((r) => ({ label: r.quant, segments: [{ label: 'Total memory', value: bytesIn(r.totalBytes, unit) }], ...(t.capacityBytes ? { capacity: bytesIn(t.capacityBytes, unit) } : {}) }))} />
-            <div class="rb-table-scroll">
+            <div class="rb-table-scroll" tabIndex={0} role="region" aria-label="Table, scrolls sideways on narrow screens">
               <table class="rb-table" data-testid="quant-table">
                 <caption class="rb-muted">Weight formats of {name}, best quality first. Quality loss is indicative: it was measured on the model named, not necessarily this one.</caption>
                 <thead><tr><th scope="col">Format</th><th scope="col">Bits/weight</th><th scope="col">Weights</th><th scope="col">Total</th><th scope="col">Fit</th><th scope="col">Decode</th><th scope="col">Quality loss (vs 16-bit)</th></tr></thead>

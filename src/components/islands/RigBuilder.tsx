@@ -137,7 +137,7 @@ export default function RigBuilder(props: PresetProps & { rig2?: string; rig3?: 
         </div>
       </Group>
       <p class="rb-muted" role="status" data-testid="row-count">{shown.length} rows{shown.length > limit ? `, showing the first ${limit}` : ''}. ✓ fits, ◐ part in system RAM, ✗ does not fit.</p>
-      <div class="rb-table-scroll">
+      <div class="rb-table-scroll" tabIndex={0} role="region" aria-label="Table, scrolls sideways on narrow screens">
         <table class="rb-table" data-testid="rig-table">
           <caption class="rb-sr">Models by weight format on each rig: fit and decode speed. Column headers sort.</caption>
           <thead>

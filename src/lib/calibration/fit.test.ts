@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EstimateRequest, EstimateResult } from '../sizing/types.ts';
-import { fitCalibration } from './fit.ts';
+import { fitCalibration, fitOutOfFoldSpreads } from './fit.ts';
 import { fitted } from './fitted.ts';
 import type { CalibrationValues, MeasurementRow } from './types.ts';
 
@@ -125,5 +125,62 @@ describe('fitting the optional engine parameters', () => {
     expect(cal.backends.cuda.prefillPeakExponent ?? 1).toBe(1);
     expect(summary.unfitted).toContain('cuda.decodeLayerOverheadSec (the engine does not read it)');
     expect(summary.unfitted).toContain('cuda.prefillPeakExponent (the engine does not read it)');
+  });
+});
+
+/** A toy engine whose prefill reads the per-family factor: prefill = eff x factor[family] x 100 TFLOP/s / 16 GFLOP. */
+function toyEngine3(cal: CalibrationValues) {
+  const base = toyEngine(cal);
+  return (req: EstimateRequest): EstimateResult => {
+    const r = base(req);
+    const e = cal.backends.cuda;
+    const fam = req.quant === 'F16' ? 'float' : req.quant === 'Q8_0' ? 'gguf-legacy' : 'gguf-k';
+    const prefill = (e.prefillCompute * (e.prefillFamilyFactor?.[fam] ?? 1) * 100e12) / 16e9;
+    return { ...r, speed: { ...r.speed!, prefillTokensPerSec: prefill, prefillRange: [prefill, prefill] } };
+  };
+}
+
+describe('fitting the prefill family factors jointly with prefillCompute', () => {
+  it('recovers the family ratios, folding the most common family into prefillCompute', () => {
+    const cal = JSON.parse(JSON.stringify(fitted)) as CalibrationValues;
+    cal.backends.cuda.prefillFamilyFactor = {};
+    const truth = { k: 0.3, float: 0.39, legacy: 0.33 };
+    const rows: MeasurementRow[] = [];
+    for (let i = 0; i < 6; i++) rows.push(row(`k${i}`, 'prefill', 'Q4_K_M', (truth.k * 100e12) / 16e9, 'fit'));
+    for (let i = 0; i < 5; i++) rows.push(row(`f${i}`, 'prefill', 'F16', (truth.float * 100e12) / 16e9, 'fit'));
+    for (let i = 0; i < 5; i++) rows.push(row(`l${i}`, 'prefill', 'Q8_0', (truth.legacy * 100e12) / 16e9, 'fit'));
+    fitCalibration(rows, toyEngine3(cal), cal);
+    const e = cal.backends.cuda;
+    expect(e.prefillCompute).toBeCloseTo(truth.k, 4);
+    expect(e.prefillFamilyFactor?.['gguf-k']).toBeUndefined();
+    expect(e.prefillFamilyFactor?.float).toBeCloseTo(truth.float / truth.k, 4);
+    expect(e.prefillFamilyFactor?.['gguf-legacy']).toBeCloseTo(truth.legacy / truth.k, 4);
+  });
+});
+
+describe('honest speed ranges', () => {
+  it('sets the spreads from out-of-fold residuals, apart for several devices, and restores the fitted values', () => {
+    const cal = JSON.parse(JSON.stringify(fitted)) as CalibrationValues;
+    const rows: MeasurementRow[] = [];
+    // Measured = truth x noise; the noise spans 0.8..1.2 on one device and 0.6..1.4 on two.
+    for (let i = 0; i < 40; i++) {
+      const noise = 0.8 + (0.4 * i) / 39;
+      rows.push(row(`k${i}`, 'decode', 'Q4_K_M', ((1000 * 0.6) / 5) * noise, 'fit'));
+      const noise2 = 0.6 + (0.8 * i) / 39;
+      rows.push(row(`m${i}`, 'decode', 'Q4_K_M', 1 / (5 / (1000 * 0.6) + 0.0004) * noise2, 'fit', '2xrtx-a6000'));
+    }
+    const estimate = toyEngine(cal);
+    fitCalibration(rows, estimate, cal);
+    const fittedEff = cal.backends.cuda.decodeBandwidth['gguf-k'];
+    const inSample = cal.backends.cuda.decodeSpread;
+    const spreads = fitOutOfFoldSpreads(rows, estimate, cal);
+    const e = cal.backends.cuda;
+    expect(e.decodeBandwidth['gguf-k']).toBe(fittedEff);
+    expect(spreads.map((s) => `${s.kind}/${s.devices}`).sort()).toEqual(['decode/multi', 'decode/single']);
+    // One-device rows only: about the noise's p10..p90 (0.84..1.16), not the mixed in-sample spread.
+    expect(e.decodeSpread[0]).toBeGreaterThan(0.8);
+    expect(e.decodeSpread[1]).toBeLessThan(1.2);
+    expect(e.decodeSpread[1] - e.decodeSpread[0]).toBeLessThan(inSample[1] - inSample[0]);
+    expect(e.decodeSpreadMulti![1] - e.decodeSpreadMulti![0]).toBeGreaterThan(0.5);
   });
 });

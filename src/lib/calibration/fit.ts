@@ -3,9 +3,13 @@
  *  - decode efficiency per backend (default) and per (backend, weight family) with >= 3 rows,
  *    separately for HBM devices when the engine reads `decodeBandwidthHbm`;
  *  - a fixed decode cost per layer per backend (`decodeLayerOverheadSec`);
- *  - prefill efficiency per backend, the GeForce FP16-accumulate factor, the attention factor;
+ *  - prefill efficiency per backend, the GeForce FP16-accumulate factor, the peak exponent, the
+ *    attention factor without and with flash attention (each on its own rows, by the row's
+ *    `flashAttention` setting), and a prefill factor per weight family with >= 5 rows, fitted
+ *    jointly with the prefill efficiency (the most common family is folded into it);
  *  - the layer-split hop cost and prefill pipelining efficiency;
- *  - the speed spreads (p10/p90 of measured/predicted per backend) used for ranges.
+ *  - the speed spreads (p10/p90 of measured/predicted per backend) used for ranges: in-sample
+ *    here, replaced by out-of-fold ones by `fitOutOfFoldSpreads` (scripts/fit.ts runs both).
  * No per-model or per-row correction. The engine is a black box that reads `calibration` at call
  * time: multiplicative parameters are fitted by median-ratio fixed-point steps, additive ones by
  * a grid search on the median + p90 of |log(measured/predicted)|. A parameter the engine does not
@@ -26,6 +30,13 @@ export interface FitSummary { rowsUsed: number; iterations: number; params: Fitt
 
 const BACKENDS: BackendId[] = ['cuda', 'metal', 'rocm', 'vulkan', 'cpu'];
 const MIN_ROWS = 3;
+/**
+ * A prefill family factor moves every estimate of its family, so it needs more evidence than a
+ * backend-wide value: with 4 Metal legacy-quant rows, two of them Mixtral on a December-2023 build
+ * (per-expert MoE prefill, several times slower than today), a 3-row minimum fitted 0.62x into all
+ * Metal Q4_0/Q8_0 prefill.
+ */
+const MIN_FAMILY_ROWS = 5;
 const clampEff = (x: number) => Math.min(1, Math.max(0.02, x));
 /** Factors relative to another parameter (family factors) may exceed 1. */
 const clampFactor = (x: number) => Math.min(5, Math.max(0.2, x));
@@ -161,8 +172,11 @@ export function fitCalibration(rows: readonly MeasurementRow[], estimate: Estima
         const f = weightFamilyOfQuant(r.settings.quant);
         famRows.set(f, [...(famRows.get(f) ?? []), r]);
       }
-      const fams = [...famRows.entries()].filter(([, rs]) => rs.length >= MIN_ROWS).sort((x, y) => y[1].length - x[1].length);
+      const fams = [...famRows.entries()].filter(([, rs]) => rs.length >= MIN_FAMILY_ROWS).sort((x, y) => y[1].length - x[1].length);
       const table = (e.prefillFamilyFactor ??= {});
+      // A family without enough rows has no factor (1), whatever an earlier fit left there.
+      const fitted = fams.length > 1 ? new Set(fams.map(([f]) => f)) : new Set<WeightFamily>();
+      for (const f of Object.keys(table) as WeightFamily[]) if (!fitted.has(f)) delete table[f];
       const famRead = fams.length > 1 && readsOnce(`${b}.prefillFamilyFactor`, fams[0]![1], (v) => { table[fams[0]![0]] = v; }, table[fams[0]![0]] ?? 1, 2);
       const fitPrefill = () => {
         scaleStep(boostRead ? bPre.filter((r) => !isGeForce(r)) : bPre, estimate, () => e.prefillCompute, (v) => { e.prefillCompute = v; });
@@ -185,7 +199,8 @@ export function fitCalibration(rows: readonly MeasurementRow[], estimate: Estima
         const fa = bPre.filter((r) => r.settings.flashAttention === true);
         gridSearch(`${b}.prefillAttentionFactor`, bPre.filter((r) => r.settings.flashAttention !== true), [1, 0.8, 0.6, 0.5, 0.4, 0.3, 0.25, 0.2, 0.15, 0.1],
           () => e.prefillAttentionFactor ?? 1, (v) => { e.prefillAttentionFactor = v; }, fitPrefill);
-        if (fa.length >= MIN_ROWS) {
+        if (fa.length < MIN_ROWS) delete e.prefillAttentionFactorFa;
+        else {
           gridSearch(`${b}.prefillAttentionFactorFa`, fa, [4, 3, 2.5, 2, 1.6, 1.3, 1, 0.8, 0.6, 0.5, 0.4, 0.3, 0.2],
             () => e.prefillAttentionFactorFa ?? e.prefillAttentionFactor ?? 1, (v) => { e.prefillAttentionFactorFa = v; }, fitPrefill);
         }
@@ -221,7 +236,6 @@ export function fitCalibration(rows: readonly MeasurementRow[], estimate: Estima
         }
       }
       if (e.decodeLayerOverheadSec !== undefined) push(`${b}.decodeLayerOverheadSec`, e.decodeLayerOverheadSec, single);
-      params.push({ name: `${b}.decodeSpread`, value: e.decodeSpread[1], rows: dec.length, medianRatioAfter: null });
     } else unfitted.push(`${b} decode (${dec.length} fit rows)`);
     if (pre.length >= 5) {
       const lo = quantile(pre.map(ratio), 0.1), hi = quantile(pre.map(ratio), 0.9);
@@ -252,4 +266,75 @@ import type { CalibrationValues } from './types.ts';
 
 export const fitted: CalibrationValues = ${JSON.stringify(cal, null, 2)};
 `;
+}
+
+/** Copies `src` into `dst` in place, keeping the identity of nested objects (the engine holds references). */
+function restoreInPlace(dst: Record<string, unknown>, src: Record<string, unknown>): void {
+  for (const k of Object.keys(dst)) if (!(k in src)) delete dst[k];
+  for (const [k, v] of Object.entries(src)) {
+    const d = dst[k];
+    if (v !== null && typeof v === 'object' && !Array.isArray(v) && d !== null && typeof d === 'object' && !Array.isArray(d)) {
+      restoreInPlace(d as Record<string, unknown>, v as Record<string, unknown>);
+    } else {
+      dst[k] = Array.isArray(v) ? [...v] : v;
+    }
+  }
+}
+
+/** Fold (0..folds-1) of a group key: FNV-1a, so the folds are fixed and need no randomness. */
+function foldOf(group: string, folds: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < group.length; i++) { h ^= group.charCodeAt(i); h = Math.imul(h, 0x01000193) >>> 0; }
+  return h % folds;
+}
+
+/** Out-of-fold spreads of one backend and kind, with the rows they came from. */
+export interface SpreadFit { backend: BackendId; kind: 'decode' | 'prefill'; devices: 'single' | 'multi'; spread: [number, number]; rows: number }
+
+/**
+ * Honest speed ranges: sets each backend's `decodeSpread` / `prefillSpread` to the 10th and 90th
+ * percentile of measured/predicted over OUT-OF-FOLD predictions of the fit part. The fit part's
+ * runs (groups) are dealt into `folds` folds; for each fold the parameters are re-fitted on the
+ * other folds and the fold's rows predicted, so every residual is one the fit did not see, as a
+ * test row's is (in-sample residuals are narrower and cover only ~67-75% of test rows). `cal` must
+ * be the live calibration the engine reads; it is restored to its fitted values before returning,
+ * apart from the spreads. Backends with fewer than 5 out-of-fold rows keep their spreads.
+ */
+export function fitOutOfFoldSpreads(rows: readonly MeasurementRow[], estimate: EstimateFn, cal: CalibrationValues, folds = 5, iterations = 2): SpreadFit[] {
+  const fitRows = rows.filter((r) => r.split === 'fit' && r.scored && (r.kind === 'decode' || r.kind === 'prefill'));
+  const fitted0 = JSON.parse(JSON.stringify(cal)) as Record<string, unknown>;
+  const ratios = new Map<string, number[]>();
+  for (let k = 0; k < folds; k++) {
+    const held = fitRows.filter((r) => foldOf(r.group, folds) === k);
+    if (held.length === 0) continue;
+    const heldIds = new Set(held.map((r) => r.id));
+    restoreInPlace(cal as unknown as Record<string, unknown>, fitted0);
+    sync(cal);
+    fitCalibration(rows.map((r) => (heldIds.has(r.id) ? { ...r, split: 'test' as const } : r)), estimate, cal, iterations);
+    for (const o of observe(held, estimate)) {
+      const key = `${backendOf(o.row)}|${o.row.kind}|${o.row.settings.devices > 1 ? 'multi' : 'single'}`;
+      ratios.set(key, [...(ratios.get(key) ?? []), ratio(o)]);
+    }
+  }
+  restoreInPlace(cal as unknown as Record<string, unknown>, fitted0);
+  sync(cal);
+  const out: SpreadFit[] = [];
+  for (const b of BACKENDS) {
+    const e = cal.backends[b];
+    for (const kind of ['decode', 'prefill'] as const) {
+      const single = ratios.get(`${b}|${kind}|single`) ?? [];
+      const multi = ratios.get(`${b}|${kind}|multi`) ?? [];
+      // One-device spreads from one-device rows (all rows when too few); several-device spreads apart.
+      for (const [devices, rs] of [['single', single.length >= 5 ? single : [...single, ...multi]], ['multi', multi]] as const) {
+        if (rs.length < 5) continue;
+        const lo = quantile(rs, 0.1), hi = quantile(rs, 0.9);
+        if (lo === null || hi === null) continue;
+        const spread: [number, number] = [round(lo, 3)!, round(hi, 3)!];
+        if (devices === 'single') { if (kind === 'decode') e.decodeSpread = spread; else e.prefillSpread = spread; }
+        else if (kind === 'decode') e.decodeSpreadMulti = spread; else e.prefillSpreadMulti = spread;
+        out.push({ backend: b, kind, devices, spread, rows: rs.length });
+      }
+    }
+  }
+  return out;
 }

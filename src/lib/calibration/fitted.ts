@@ -66,12 +66,6 @@ export const fitted: CalibrationValues = {
         "medianRatioAfter": 0.9907
       },
       {
-        "name": "cuda.decodeSpread",
-        "value": 1.05,
-        "rows": 205,
-        "medianRatioAfter": null
-      },
-      {
         "name": "cuda.prefillCompute",
         "value": 0.439078,
         "rows": 80,
@@ -102,12 +96,6 @@ export const fitted: CalibrationValues = {
         "medianRatioAfter": 0.9713
       },
       {
-        "name": "cuda.prefillFamilyFactor.float",
-        "value": 1.215931,
-        "rows": 17,
-        "medianRatioAfter": 1
-      },
-      {
         "name": "cuda.prefillFamilyFactor.gguf-legacy",
         "value": 1.061187,
         "rows": 10,
@@ -120,20 +108,26 @@ export const fitted: CalibrationValues = {
         "medianRatioAfter": 0.8121
       },
       {
+        "name": "cuda.prefillFamilyFactor.float",
+        "value": 1.215931,
+        "rows": 17,
+        "medianRatioAfter": 1
+      },
+      {
         "name": "metal.decodeBandwidth.default",
-        "value": 0.945179,
+        "value": 0.945154,
         "rows": 25,
         "medianRatioAfter": 1.0031
       },
       {
         "name": "metal.decodeBandwidth.gguf-k",
-        "value": 0.706489,
+        "value": 0.706501,
         "rows": 12,
         "medianRatioAfter": 0.9972
       },
       {
         "name": "metal.decodeBandwidth.float",
-        "value": 0.832228,
+        "value": 0.832221,
         "rows": 11,
         "medianRatioAfter": 0.9973
       },
@@ -144,39 +138,27 @@ export const fitted: CalibrationValues = {
         "medianRatioAfter": 1.0031
       },
       {
-        "name": "metal.decodeSpread",
-        "value": 1.191,
-        "rows": 25,
-        "medianRatioAfter": null
-      },
-      {
         "name": "metal.prefillCompute",
-        "value": 0.511889,
+        "value": 0.597601,
         "rows": 26,
-        "medianRatioAfter": 1
+        "medianRatioAfter": 0.9791
       },
       {
         "name": "metal.prefillAttentionFactor",
         "value": 0.8,
         "rows": 26,
-        "medianRatioAfter": 1
+        "medianRatioAfter": 0.9791
       },
       {
         "name": "metal.prefillPeakExponent",
-        "value": 0.9,
+        "value": 1,
         "rows": 26,
-        "medianRatioAfter": 1
+        "medianRatioAfter": 0.9791
       },
       {
         "name": "metal.prefillFamilyFactor.float",
-        "value": 1.191564,
+        "value": 1.218113,
         "rows": 8,
-        "medianRatioAfter": 1
-      },
-      {
-        "name": "metal.prefillFamilyFactor.gguf-legacy",
-        "value": 0.617177,
-        "rows": 4,
         "medianRatioAfter": 1
       },
       {
@@ -203,7 +185,72 @@ export const fitted: CalibrationValues = {
       "cpu decode (0 fit rows)",
       "cpu prefill (0 fit rows)",
       "tensorParallelScaling (no tensor-parallel rows in the set)"
-    ]
+    ],
+    "spreads": {
+      "method": "p10/p90 of measured/predicted over out-of-fold predictions of the fit part (5 folds by run, each re-fitted without its fold)",
+      "values": [
+        {
+          "backend": "cuda",
+          "kind": "decode",
+          "devices": "single",
+          "spread": [
+            0.891,
+            1.112
+          ],
+          "rows": 97
+        },
+        {
+          "backend": "cuda",
+          "kind": "decode",
+          "devices": "multi",
+          "spread": [
+            0.871,
+            1.192
+          ],
+          "rows": 108
+        },
+        {
+          "backend": "cuda",
+          "kind": "prefill",
+          "devices": "single",
+          "spread": [
+            0.824,
+            1.3
+          ],
+          "rows": 80
+        },
+        {
+          "backend": "cuda",
+          "kind": "prefill",
+          "devices": "multi",
+          "spread": [
+            0.671,
+            1.285
+          ],
+          "rows": 96
+        },
+        {
+          "backend": "metal",
+          "kind": "decode",
+          "devices": "single",
+          "spread": [
+            0.703,
+            1.284
+          ],
+          "rows": 25
+        },
+        {
+          "backend": "metal",
+          "kind": "prefill",
+          "devices": "single",
+          "spread": [
+            0.747,
+            1.256
+          ],
+          "rows": 26
+        }
+      ]
+    }
   },
   "backends": {
     "cuda": {
@@ -214,14 +261,14 @@ export const fitted: CalibrationValues = {
         "gguf-legacy": 0.8746401436704895,
         "microscaling": 0.9144087945915382
       },
-      "prefillCompute": 0.4390783611108083,
+      "prefillCompute": 0.4390784066119147,
       "decodeSpread": [
-        0.871,
-        1.05
+        0.891,
+        1.112
       ],
       "prefillSpread": [
-        0.78,
-        1.238
+        0.824,
+        1.3
       ],
       "decodeLayerOverheadSec": 0.0001,
       "prefillFp16AccBoost": 3,
@@ -233,39 +280,46 @@ export const fitted: CalibrationValues = {
         "gguf-k": 0.6095066725090236
       },
       "prefillFamilyFactor": {
-        "float": 1.2159309286816034,
-        "gguf-legacy": 1.0611869935219547,
-        "microscaling": 0.8669112841098534
+        "gguf-legacy": 1.0611869574939863,
+        "microscaling": 0.8669107738491008,
+        "float": 1.2159307651251214
       },
-      "prefillAttentionFactorFa": 1
+      "prefillAttentionFactorFa": 1,
+      "decodeSpreadMulti": [
+        0.871,
+        1.192
+      ],
+      "prefillSpreadMulti": [
+        0.671,
+        1.285
+      ]
     },
     "metal": {
       "decodeBandwidth": {
-        "default": 0.9451786477482523,
-        "gguf-k": 0.7064891057532827,
-        "float": 0.8322282451172609
+        "default": 0.9451540829951943,
+        "gguf-k": 0.7065011032323762,
+        "float": 0.8322205795554573
       },
-      "prefillCompute": 0.511889167611929,
+      "prefillCompute": 0.5976010233124613,
       "decodeSpread": [
-        0.802,
-        1.191
+        0.703,
+        1.284
       ],
       "prefillSpread": [
-        0.761,
-        1.097
+        0.747,
+        1.256
       ],
       "decodeLayerOverheadSec": 0.00025,
       "prefillAttentionFactor": 0.8,
-      "prefillPeakExponent": 0.9,
+      "prefillPeakExponent": 1,
       "prefillFamilyFactor": {
-        "float": 1.1915643317698408,
-        "gguf-legacy": 0.617176684945081
+        "float": 1.21811349700895
       }
     },
     "rocm": {
       "decodeBandwidth": {
-        "default": 0.14377350546019102,
-        "float": 0.037583310676930104
+        "default": 0.025829248080052894,
+        "float": 0.02
       },
       "prefillCompute": 0.02,
       "decodeSpread": [
@@ -283,9 +337,9 @@ export const fitted: CalibrationValues = {
     },
     "vulkan": {
       "decodeBandwidth": {
-        "default": 0.8810900448544857
+        "default": 0.8810852523082306
       },
-      "prefillCompute": 0.0909613902345657,
+      "prefillCompute": 0.09096138012231221,
       "decodeSpread": [
         0.75,
         1.25

@@ -65,7 +65,8 @@ export const NOT_MODELLED: string[] = [
   'Tensor-parallel speed: no tensor-parallel measurement is in the set yet, so its scaling factor is a prior, not a fit.',
   'AMD (ROCm, Vulkan), Intel and CPU-only speeds: too few dated, citable measurements were gathered to fit them; their efficiencies are priors.',
   'vLLM and Transformers speeds: every measurement in the set is llama.cpp, so their efficiencies are priors.',
-  'Flash attention on or off: the request has no such setting, so long-prompt prefill is one average of runs with and without it.',
+  'Flash attention is one on/off setting (default on) with one fitted attention cost per backend; its fit rests on 15 CUDA rows from one device (DGX Spark, late 2025), and Metal, ROCm and Vulkan use their no-flash-attention cost for both.',
+  'The dequantize-then-FP16-GEMM prefill path of llama.cpp builds before June 2024: on cards with little bandwidth for their compute (A40, L40S, RTX 4000/5000 Ada) quantized 70B prefill ran about half as fast as the model says; current builds use int8 MMQ kernels instead.',
   'Early mixture-of-experts kernels: llama.cpp builds of late 2023 ran Mixtral prefill several times slower than today; the test part keeps those rows and they are the largest prefill errors.',
 ];
 

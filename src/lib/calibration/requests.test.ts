@@ -40,6 +40,11 @@ describe('requests for measurement rows', () => {
     const r = requestFor(row({ kind: 'prefill', settings: { prompt: 2048, hardware: '2xrtx-3090', devices: 2, splitMode: 'layer' } }));
     expect(r).toMatchObject({ prompt: 2048, output: 1, split: 'layer', hardware: '2xrtx-3090' });
   });
+  it('passes flash attention as the run had it, and leaves it to the engine default when the source does not say', () => {
+    expect(requestFor(row({ kind: 'prefill', settings: { flashAttention: true } })).flashAttention).toBe(true);
+    expect(requestFor(row({ kind: 'prefill', settings: { flashAttention: false } })).flashAttention).toBe(false);
+    expect('flashAttention' in requestFor(row({ kind: 'prefill', settings: { flashAttention: null } }))).toBe(false);
+  });
   it('passes the installed memory of a unified-memory machine', () => {
     expect(requestFor(row({ settings: { hardware: 'm1-max-32c', memoryGb: 64 } })).memoryGb).toBe(64);
   });

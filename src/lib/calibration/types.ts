@@ -19,6 +19,12 @@ export interface BackendEfficiency {
   /** p10 and p90 of measured/predicted prefill on the fit set. */
   prefillSpread: [number, number];
   /**
+   * The same spreads for runs spread over several devices (layer-split pipelining and hops add
+   * their own error). Optional: absent means the one-device spreads apply.
+   */
+  decodeSpreadMulti?: [number, number];
+  prefillSpreadMulti?: [number, number];
+  /**
    * Fixed decode cost per token per layer, seconds (kernel launches, synchronisation), added to
    * the bandwidth time. Optional: absent means 0.
    */

@@ -129,6 +129,7 @@ describe('bad input', () => {
     ['a q4_0 cache under vLLM', { model: 'llama-3.1-8b', engine: 'vllm', kvCache: 'q4_0' }, /does not support/],
     ['an unknown engine', { model: 'llama-3.1-8b', engine: 'ollama' }, /one of/],
     ['an unknown field', { model: 'llama-3.1-8b', contxt: 4096 }, /did you mean "context"/],
+    ['a flashAttention that is not true or false', { model: 'llama-3.1-8b', flashAttention: 'on' }, /flashAttention must be true or false/],
     ['MLX on an NVIDIA card', { model: 'llama-3.1-8b', engine: 'mlx', hardware: 'rtx-4090' }, /Apple/],
     ['raw hardware without bandwidth', { model: 'llama-3.1-8b', memoryGb: 24 }, /bandwidth/],
   ];

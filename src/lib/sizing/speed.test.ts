@@ -51,6 +51,27 @@ describe('speed', () => {
     expect(s.prefillTokensPerSec).toBeCloseTo(0.5e15 / flops, 3);
     expect(s.timeToFirstTokenSec).toBeCloseTo(512 / s.prefillTokensPerSec, 6);
   });
+  it('runs attention at the flash-attention factor when flash attention is on, the plain factor when off or unfitted', () => {
+    const fa: BackendEfficiency = { ...eff, prefillAttentionFactor: 0.2, prefillAttentionFactorFa: 1 };
+    const devices = [{ weightBytes: 1e9, allWeightBytes: 1e9, expertBytes: 0, layerShare: 1, bandwidthBytesPerSec: 1e14, flopsPerSec: 1e15, backend: 'cuda' as const }];
+    const at = (e: BackendEfficiency, flashAttention?: boolean) => speedOf(input({ devices, efficiency: () => e, depth: 16384, prompt: 512, ...(flashAttention === undefined ? {} : { flashAttention }) })).prefillTokensPerSec;
+    const att = attentionFlopsPerToken(arch, 16384 + 256);
+    // Flash attention is the default; its factor 1 prices attention like the weight GEMMs.
+    expect(at(fa)).toBeCloseTo(0.5e15 / (2e9 + att), 3);
+    expect(at(fa, true)).toBe(at(fa));
+    expect(at(fa, false)).toBeCloseTo(0.5e15 / (2e9 + att / 0.2), 3);
+    // Without a fitted flash-attention factor the plain one applies either way.
+    const plain: BackendEfficiency = { ...eff, prefillAttentionFactor: 0.2 };
+    expect(at(plain, true)).toBe(at(plain, false));
+  });
+  it('widens the ranges with the several-device spreads when more than one device holds layers', () => {
+    const multi: BackendEfficiency = { ...eff, decodeSpreadMulti: [0.5, 1.5], prefillSpreadMulti: [0.4, 1.6] };
+    const one = speedOf(input({ efficiency: () => multi }));
+    expect(one.decodeRange[0] / one.decodeTokensPerSec).toBeCloseTo(0.8, 9);
+    const two = speedOf(input({ efficiency: () => multi, devices: [0, 1].map(() => ({ weightBytes: 0.5e9, allWeightBytes: 0.5e9, expertBytes: 0, layerShare: 0.5, bandwidthBytesPerSec: 1e12, flopsPerSec: 1e15, backend: 'cuda' as const })) }));
+    expect(two.decodeRange[0] / two.decodeTokensPerSec).toBeCloseTo(0.5, 9);
+    expect(two.prefillRange[1] / two.prefillTokensPerSec).toBeCloseTo(1.6, 9);
+  });
   it('scales prefill compute, not decode, by the weight-family prefill factor (1.5 -> 1.5x prefill)', () => {
     // Bandwidth high enough that prefill stays compute-bound at both rates.
     const devices = [{ weightBytes: 1e9, allWeightBytes: 1e9, expertBytes: 0, layerShare: 1, bandwidthBytesPerSec: 1e14, flopsPerSec: 1e15, backend: 'cuda' as const }];

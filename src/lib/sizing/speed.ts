@@ -225,10 +225,16 @@ export function speedOf(s: SpeedInput, decodeOnly = false): SpeedResult {
   // Sweeps only show decode; skipping prefill saves a third of the work per row.
   const prefill = decodeOnly ? 0 : finite(1 / prefillSecPerToken(s));
   let lo = Infinity, hi = -Infinity, plo = Infinity, phi = -Infinity;
+  let active = 0;
+  for (const d of s.devices) if (d.layerShare > 0) active++;
+  // Runs over several devices have their own (wider) calibrated spreads when fitted.
+  const multi = active > 1;
   const spreadOf = (b: BackendId) => {
     const e = s.efficiency(b);
-    lo = Math.min(lo, e.decodeSpread[0]); hi = Math.max(hi, e.decodeSpread[1]);
-    plo = Math.min(plo, e.prefillSpread[0]); phi = Math.max(phi, e.prefillSpread[1]);
+    const ds = (multi && e.decodeSpreadMulti) || e.decodeSpread;
+    const ps = (multi && e.prefillSpreadMulti) || e.prefillSpread;
+    lo = Math.min(lo, ds[0]); hi = Math.max(hi, ds[1]);
+    plo = Math.min(plo, ps[0]); phi = Math.max(phi, ps[1]);
   };
   for (const d of s.devices) spreadOf(d.backend);
   if (s.cpu) spreadOf('cpu');

@@ -6,7 +6,6 @@ import { useRef } from 'preact/hooks';
 import { createEngine } from '../../../lib/sizing/engine.ts';
 import type { EstimateRequest, EstimateResult, FieldError } from '../../../lib/sizing/types.ts';
 import { catalog } from './catalog.ts';
-import { agentStepSeconds } from '../../../lib/state/derived.ts';
 
 /** The engine over the numbers-only client catalog. */
 export const engine = createEngine(catalog);
@@ -66,12 +65,6 @@ export function useLastValid<T>(value: T | null): { value: T | null; stale: bool
     return { value, stale: false };
   }
   return { value: ref.current, stale: ref.current !== null };
-}
-
-/** Time of one agent step (prefill of the prompt + decode of the answer) for a request; null if it does not run. */
-export function agentStep(req: EstimateRequest): { seconds: number; range: [number, number] } | null {
-  const r = runEstimate(req).result;
-  return r ? agentStepSeconds(r) : null;
 }
 
 /** Catalog price and power of a hardware spec, summed by the engine; null for raw specs or unknown ids. */
