@@ -11,7 +11,14 @@ let outDir: string;
 let site: Site;
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'rigbook-kb-'));
-  const env = { ...process.env, BASE_PATH: '/kb/' };
+  // Vitest puts its own Vite variables (BASE_URL, MODE, NODE_ENV=test, ...) into process.env; a
+  // child build must not inherit them, or it builds for the wrong base.
+  const env: Record<string, string> = { BASE_PATH: '/kb/' };
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value === undefined || /^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST|SUITE)$/.test(key)) continue;
+    env[key] = value;
+  }
+  env['BASE_PATH'] = '/kb/';
   const build = spawnSync('npx', ['astro', 'build', '--outDir', outDir], { env, stdio: 'pipe', encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`sub-path build failed:\n${build.stdout}\n${build.stderr}`);
   const index = spawnSync('npx', ['pagefind', '--site', outDir, '--quiet'], { env, stdio: 'pipe', encoding: 'utf8' });

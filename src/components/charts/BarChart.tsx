@@ -102,7 +102,7 @@ export function BarChart(props: BarChartProps): JSX.Element {
       </svg>
       <details class="rb-data" open={tableOpen}>
         <summary>Data table</summary>
-        <div class="rb-table-wrap" tabIndex={0} role="region" aria-label="Data table, scrolls sideways on narrow screens">
+        <div class="rb-table-wrap" tabIndex={0} role="region" aria-label={`${title}: data table, scrolls sideways on narrow screens`}>
           <table>
             <thead>
               <tr><th scope="col">{''}</th>{series.map((s) => <th scope="col" key={s}>{s}</th>)}<th scope="col">Total</th>{hasCapacity && <th scope="col">{capacityLabel}</th>}</tr>

@@ -107,7 +107,7 @@ export function LineChart(props: LineChartProps): JSX.Element {
       </svg>
       <details class="rb-data" open={tableOpen}>
         <summary>Data table</summary>
-        <div class="rb-table-wrap" tabIndex={0} role="region" aria-label="Data table, scrolls sideways on narrow screens">
+        <div class="rb-table-wrap" tabIndex={0} role="region" aria-label={`${title}: data table, scrolls sideways on narrow screens`}>
           <table>
             <thead><tr><th scope="col">{xLabel}</th>{series.map((s) => <th scope="col" key={s.label}>{s.label}</th>)}</tr></thead>
             <tbody>

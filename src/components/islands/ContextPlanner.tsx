@@ -11,10 +11,11 @@ import { selectionToRequest } from '../../lib/state/selection.ts';
 import type { KvCacheTypeId } from '../../lib/catalog/types.ts';
 import { modelOf } from './shared/catalog.ts';
 import { attempt, engine, runEstimate, safeValidate, useLastValid } from './shared/engine.ts';
+import { contextCurve } from '../../lib/sizing/context-curve.ts';
 import { Frame, usePreferences } from './shared/Frame.tsx';
 import { SelectionFields } from './shared/SelectionFields.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
-import { Quiet, Results, Verdict } from './shared/ui.tsx';
+import { Quiet, Results, Verdict, TableScroll } from './shared/ui.tsx';
 
 /** Cache types compared; vLLM's fp8 replaces llama.cpp's q-types there. */
 function cacheTypes(engineId: string): KvCacheTypeId[] {
@@ -43,7 +44,7 @@ export default function ContextPlanner(props: PresetProps): JSX.Element {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const out = useMemo(() => {
     if (errors.length) return null;
-    const curves = attempt(() => engine.contextCurve(base, contextSamples(maxCtx), kinds)).result;
+    const curves = attempt(() => contextCurve(engine, base, contextSamples(maxCtx), kinds)).result;
     if (!curves) return null;
     // Per-token cache, capacity and the cache at the largest fitting context come from single estimates.
     const withKv = curves.map((c) => {
@@ -72,7 +73,7 @@ export default function ContextPlanner(props: PresetProps): JSX.Element {
               formatX={formatTokens} formatY={(v) => formatInUnit(v, unit)}
               hLines={curves[0]?.capacityBytes ? [{ y: bytesIn(curves[0].capacityBytes, unit), label: 'Rig memory' }] : []}
               series={curves.map((c) => ({ label: `${c.kvCache} cache`, points: c.points.map((p) => ({ x: p.context, y: bytesIn(p.totalBytes, unit) })) }))} />
-            <div class="rb-table-scroll" tabIndex={0} role="region" aria-label="Table, scrolls sideways on narrow screens">
+            <TableScroll>
               <table class="rb-table" data-testid="context-table">
                 <caption class="rb-muted">Where each cache type stops fitting</caption>
                 <thead><tr><th scope="col">KV cache</th><th scope="col">Per token</th><th scope="col">Largest context that fits</th><th scope="col">KV cache at that context</th></tr></thead>
@@ -87,7 +88,7 @@ export default function ContextPlanner(props: PresetProps): JSX.Element {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             </Quiet>
           </>
         ) : <p>Fix the marked fields to see a result.</p>}

@@ -8,9 +8,10 @@ import { useId, useMemo } from 'preact/hooks';
 import { formatTokensPerSec, formatUsd } from '../../lib/format/index.ts';
 import { hardwareOf, modelOf } from './shared/catalog.ts';
 import { attempt, engine, useLastValid } from './shared/engine.ts';
+import { hardwareTiers } from '../../lib/sizing/tiers.ts';
 import { Frame, usePreferences } from './shared/Frame.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
-import { Results } from './shared/ui.tsx';
+import { Results, TableScroll } from './shared/ui.tsx';
 
 /** "2xrtx-3090" -> "2× RTX 3090" (names from the catalog). */
 export function specLabel(spec: string): string {
@@ -25,7 +26,7 @@ export default function HardwareTiers(props: PresetProps): JSX.Element {
   const idp = `ht${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const state = useCalcState('hardware-tiers', props, {}, {});
   const prefs = usePreferences();
-  const out = useMemo(() => attempt(() => engine.hardwareTiers()).result, []);
+  const out = useMemo(() => attempt(() => hardwareTiers(engine)).result, []);
   const last = useLastValid(out);
   const tiers = last.value;
   return (
@@ -41,7 +42,7 @@ export default function HardwareTiers(props: PresetProps): JSX.Element {
               <span class="rb-muted">Hardware in this tier: {t.hardware.length ? t.hardware.map(specLabel).join(', ') : 'none catalogued'}.</span>
             </p>
             {t.runs.length ? (
-              <div class="rb-table-scroll" tabIndex={0} role="region" aria-label="Table, scrolls sideways on narrow screens">
+              <TableScroll label={`${t.label}: largest models`}>
                 <table class="rb-table">
                   <caption class="rb-sr">Largest models the {specLabel(t.example)} runs entirely on its accelerators at 8K context</caption>
                   <thead><tr><th scope="col">Model</th><th scope="col">Best format that fits</th><th scope="col">Decode</th></tr></thead>
@@ -51,7 +52,7 @@ export default function HardwareTiers(props: PresetProps): JSX.Element {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             ) : <p>No catalogued model fits this tier’s example rig.</p>}
           </section>
         )) : <p>The tiers could not be computed.</p>}

@@ -15,7 +15,7 @@ import { agentStepSeconds } from '../../lib/state/derived.ts';
 import { Frame, usePreferences } from './shared/Frame.tsx';
 import { SelectionFields } from './shared/SelectionFields.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
-import { Group, NumberField, Quiet, Results, Verdict } from './shared/ui.tsx';
+import { Group, NumberField, Quiet, Results, Verdict, TableScroll } from './shared/ui.tsx';
 
 /** Extra fields of this calculator (URL keys `prompt`, `output`). */
 export const HOW_FAST_SCHEMA = {
@@ -95,7 +95,7 @@ export default function HowFast(props: PresetProps & { prompt?: number; output?:
                 {v.step && <div><dt>One agent step ({formatTokens(v.r.settings.prompt)} in, {formatTokens(v.r.settings.output)} out)</dt><dd data-testid="step">{formatSeconds(v.step.seconds)}</dd><dd class="rb-muted">range {formatSeconds(v.step.range[0])}–{formatSeconds(v.step.range[1])}</dd></div>}
               </dl>
             )}
-            <div class="rb-table-scroll" tabIndex={0} role="region" aria-label="Table, scrolls sideways on narrow screens">
+            <TableScroll>
               <table class="rb-table" data-testid="scenarios">
                 <caption class="rb-muted">What changes</caption>
                 <thead><tr><th scope="col">Scenario</th><th scope="col">Fit</th><th scope="col">Decode</th><th scope="col">Prefill</th><th scope="col">First token</th><th scope="col">Agent step</th></tr></thead>
@@ -112,7 +112,7 @@ export default function HowFast(props: PresetProps & { prompt?: number; output?:
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             </Quiet>
           </>
         ) : <p>Fix the marked fields to see a result.</p>}

@@ -4,19 +4,21 @@
  * break-even volume, and cumulative cost over time. Numbers from the engine's cost helper.
  */
 import type { JSX } from 'preact';
-import { useStore } from '@nanostores/preact';
+import { useHydratedStore } from './shared/store.ts';
 import { useId, useMemo } from 'preact/hooks';
 import { LineChart } from '../charts/LineChart.tsx';
 import { formatCount, formatTokensPerSec, formatUsd } from '../../lib/format/index.ts';
 import { FIELD_SPECS } from '../../lib/state/fields.ts';
 import { $preferencesRaw, readPreferences, setElectricity } from '../../lib/state/preferences.ts';
 import { selectionToRequest } from '../../lib/state/selection.ts';
-import { attempt, errorFor, rigSummary, runEstimate, safeValidate, useLastValid } from './shared/engine.ts';
-import { engineWithExtras, extra } from './shared/extra.ts';
+import { attempt, engine, errorFor, runEstimate, safeValidate, useLastValid } from './shared/engine.ts';
+import { extra } from './shared/extra.ts';
+import { localVsApi } from '../../lib/sizing/local-vs-api.ts';
+import { rigSummary } from '../../lib/sizing/rig-summary.ts';
 import { Frame } from './shared/Frame.tsx';
 import { SelectionFields } from './shared/SelectionFields.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
-import { Group, NumberField, Quiet, Results, Verdict } from './shared/ui.tsx';
+import { Group, NumberField, Quiet, Results, Verdict, TableScroll } from './shared/ui.tsx';
 
 /** URL schema of the cost fields. `price`/`power` 0 mean "the catalog's value for this rig". */
 export const COST_SCHEMA = {
@@ -47,7 +49,7 @@ export default function LocalOrApi(props: PresetProps & { tokensPerDay?: number;
   const state = useCalcState('local-or-api', props, COST_SCHEMA, {
     ...COST_DEFAULTS, tokensPerDay: props.tokensPerDay ?? COST_DEFAULTS.tokensPerDay, price: props.price ?? COST_DEFAULTS.price,
   });
-  const prefs = readPreferences(useStore($preferencesRaw, { ssr: 'initial' }));
+  const prefs = readPreferences(useHydratedStore($preferencesRaw));
   const x = state.extras;
   const base = selectionToRequest(state.selection);
   const errors = safeValidate(base);
@@ -56,12 +58,12 @@ export default function LocalOrApi(props: PresetProps & { tokensPerDay?: number;
   const out = useMemo(() => {
     if (errors.length) return null;
     const est = runEstimate(base).result;
-    const rig = rigSummary(state.selection.hardware, state.selection.memoryGb || undefined);
+    const rig = attempt(() => rigSummary(engine, state.selection.hardware, state.selection.memoryGb || undefined)).result;
     const rigPriceUsd = x.price > 0 ? x.price : rig?.priceUsd ?? 0;
     const rigPowerW = x.power > 0 ? x.power : rig?.powerW ?? 0;
     const decodeTokensPerSec = est?.speed?.aggregateDecodeTokensPerSec ?? 0;
     if (!est?.speed || rigPriceUsd <= 0 || rigPowerW <= 0) return { missing: !est?.speed ? 'fit' : rigPriceUsd <= 0 ? 'price' : 'power' } as const;
-    const r = attempt(() => engineWithExtras.localVsApi({
+    const r = attempt(() => localVsApi(extra.apiPrices, {
       hardwarePriceUsd: rigPriceUsd, lifetimeYears: x.years, powerW: rigPowerW, electricityUsdPerKWh: prefs.electricityUsdPerKWh,
       utilisation: x.util / 100, tokensPerDay: x.tokensPerDay, decodeTokensPerSec, inputShare: x.inputPct / 100,
     })).result;
@@ -119,7 +121,7 @@ export default function LocalOrApi(props: PresetProps & { tokensPerDay?: number;
                 series={[{ label: 'Local', points: c.overTime.filter((p) => p.month % 3 === 0).map((p) => ({ x: p.month, y: p.localUsd })) },
                   ...chartApis(c.api).map((a) => ({ label: a.model, points: c.overTime.filter((p) => p.month % 3 === 0).map((p) => ({ x: p.month, y: p.apiUsd[a.i] ?? 0 })) }))]} />
             )}
-            <div class="rb-table-scroll" tabIndex={0} role="region" aria-label="Table, scrolls sideways on narrow screens">
+            <TableScroll>
               <table class="rb-table" data-testid="api-table">
                 <caption class="rb-muted">Catalogued API prices, cheapest first for this volume and input share</caption>
                 <thead><tr><th scope="col">API</th><th scope="col">Kind</th><th scope="col">$ per million (blended)</th><th scope="col">Per month</th><th scope="col">Break-even volume</th><th scope="col">Price seen</th></tr></thead>
@@ -136,7 +138,7 @@ export default function LocalOrApi(props: PresetProps & { tokensPerDay?: number;
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             </Quiet>
           </>
         ) : <p>Fix the marked fields to see a result.</p>}

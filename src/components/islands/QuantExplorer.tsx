@@ -10,12 +10,13 @@ import { bytesIn, formatBytes, formatInUnit, formatNumber, formatSpeedRange } fr
 import { qualityKnee } from '../../lib/state/derived.ts';
 import { selectionToRequest } from '../../lib/state/selection.ts';
 import { modelOf } from './shared/catalog.ts';
-import { attempt, runEstimate, safeValidate, useLastValid } from './shared/engine.ts';
-import { engineWithExtras } from './shared/extra.ts';
+import { attempt, engine, runEstimate, safeValidate, useLastValid } from './shared/engine.ts';
+import { extra } from './shared/extra.ts';
+import { quantTable } from '../../lib/sizing/quant-table.ts';
 import { Frame, usePreferences } from './shared/Frame.tsx';
 import { SelectionFields } from './shared/SelectionFields.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
-import { Quiet, Results, Verdict } from './shared/ui.tsx';
+import { Quiet, Results, Verdict, TableScroll } from './shared/ui.tsx';
 
 const FIT_MARK = { fits: '✓ fits', offload: '◐ offload', 'no-fit': '✗ no' } as const;
 
@@ -31,7 +32,7 @@ export default function QuantExplorer(props: PresetProps): JSX.Element {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const out = useMemo(() => {
     if (errors.length) return null;
-    const rows = attempt(() => engineWithExtras.quantTable(base)).result;
+    const rows = attempt(() => quantTable(engine, base, extra.qualityLoss)).result;
     const est = runEstimate(base).result;
     if (!rows || !est) return null;
     const knee = qualityKnee(rows.map((r) => ({ quant: r.quant, bitsPerWeight: r.bitsPerWeight, meanKld: r.quality?.meanKld ?? null })));
@@ -57,7 +58,7 @@ export default function QuantExplorer(props: PresetProps): JSX.Element {
             <Quiet>
             <BarChart id={`${idp}-chart`} title={`Memory of ${name} by weight format`} capacityLabel="Rig memory" format={(v) => formatInUnit(v, unit)} tableOpen={false}
               rows={t.rows.map((r) => ({ label: r.quant, segments: [{ label: 'Total memory', value: bytesIn(r.totalBytes, unit) }], ...(t.capacityBytes ? { capacity: bytesIn(t.capacityBytes, unit) } : {}) }))} />
-            <div class="rb-table-scroll" tabIndex={0} role="region" aria-label="Table, scrolls sideways on narrow screens">
+            <TableScroll>
               <table class="rb-table" data-testid="quant-table">
                 <caption class="rb-muted">Weight formats of {name}, best quality first. Quality loss is indicative: it was measured on the model named, not necessarily this one.</caption>
                 <thead><tr><th scope="col">Format</th><th scope="col">Bits/weight</th><th scope="col">Weights</th><th scope="col">Total</th><th scope="col">Fit</th><th scope="col">Decode</th><th scope="col">Quality loss (vs 16-bit)</th></tr></thead>
@@ -77,7 +78,7 @@ export default function QuantExplorer(props: PresetProps): JSX.Element {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             </Quiet>
           </>
         ) : <p>Fix the marked fields to see a result.</p>}

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import RigBuilder from './RigBuilder.tsx';
+import RigBuilder, { rigBuilderInitial } from './RigBuilder.tsx';
 import { BAD_INPUTS, byLabel, byTestId, choose, click, freshPage, mount, ssr, type } from './shared/test-utils.tsx';
 
 beforeEach(() => freshPage());
@@ -61,5 +61,19 @@ describe('RigBuilder', () => {
     await choose(byLabel(root, 'Rig 2'), 'rtx-4090');
     const p = new URLSearchParams(location.search);
     expect([p.get('hardware'), p.get('rig2'), p.get('minTps'), p.get('family')]).toEqual(['2xrtx-3090', 'rtx-4090', '30', 'llama']);
+  }, 30000);
+
+  it('renders the build-time default rows exactly as a fresh sweep would, from a fraction of the rows', () => {
+    const initial = rigBuilderInitial();
+    expect(initial.rows.length).toBeGreaterThan(10);
+    expect(initial.rows.length).toBeLessThan(200);
+    const strip = (h: string) => h.replace(/\b(id|for|aria-labelledby|aria-describedby|name)="[^"]*"/g, '');
+    expect(strip(ssr(<RigBuilder syncUrl initial={initial} />))).toBe(strip(ssr(<RigBuilder syncUrl />)));
+  }, 20000);
+
+  it('ignores build-time rows that belong to another view', async () => {
+    const initial = { key: 'another view', rows: [] };
+    const root = await mount(<RigBuilder initial={initial} />);
+    expect(rows(root).length).toBeGreaterThan(0);
   }, 30000);
 });

@@ -7,16 +7,17 @@ import type { JSX } from 'preact';
 import { useId, useMemo, useState } from 'preact/hooks';
 import { formatBytes, formatCount, formatSpeedRange, formatTokensPerSec } from '../../lib/format/index.ts';
 import { FIELD_SPECS } from '../../lib/state/fields.ts';
-import { selectionToRequest } from '../../lib/state/selection.ts';
+import { DEFAULT_SELECTION, selectionToRequest } from '../../lib/state/selection.ts';
+import type { EstimateRequest } from '../../lib/sizing/types.ts';
 import { hardwareSpecFromParts, hardwareSpecParts, type QuerySchema } from '../../lib/state/url.ts';
 import { HARDWARE_OPTIONS, QUANT_OPTIONS, catalog, familyLabel, hardwareOf } from './shared/catalog.ts';
 import { safeValidate, useLastValid } from './shared/engine.ts';
 import { sweepRigs } from './shared/sweep.ts';
 import { Frame, usePreferences } from './shared/Frame.tsx';
-import { bestAt, filterRows, sortRows, SIZE_BUCKETS, type RigFilter, type RigSort } from './shared/rig-table.ts';
+import { bestAt, filterRows, sortRows, SIZE_BUCKETS, type RigFilter, type RigRow, type RigSort } from './shared/rig-table.ts';
 import { SelectionFields } from './shared/SelectionFields.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
-import { Group, NumberField, Results, SelectField, Verdict } from './shared/ui.tsx';
+import { Group, NumberField, Results, SelectField, Verdict, TableScroll } from './shared/ui.tsx';
 
 const FAMILIES = [...new Set(catalog.models.map((m) => m.family))].sort();
 
@@ -53,6 +54,49 @@ const COUNTS = [1, 2, 3, 4, 6, 8].map((n) => ({ value: String(n), label: `× ${n
 const FIT_MARK = { fits: '✓', offload: '◐', 'no-fit': '✗' } as const;
 const FIT_WORD = { fits: 'fits', offload: 'offload', 'no-fit': 'does not fit' } as const;
 
+/**
+ * The formats a view needs: the one the table shows (or all), and those the answer may pick
+ * (4-bit quality and up, or all). The default view sweeps about half the formats.
+ */
+function formatsFor(x: Extras): string[] | undefined {
+  if (x.show === 'all' || x.minFormat === 'any') return undefined;
+  const ids = catalog.quants.filter((q) => q.qualityRank >= Q4_RANK).map((q) => q.id);
+  return ids.includes(x.show) ? ids : [...ids, x.show];
+}
+
+/** The table filter of a view. */
+function filterOf(x: Extras): RigFilter {
+  return { family: x.family, size: x.size as RigFilter['size'], moe: x.moe as RigFilter['moe'], quant: x.show, fitsOnly: x.fitsOnly };
+}
+
+/** Rigs of a view: rig 1 (the selection's hardware), then rigs 2 and 3 when set. */
+function rigsOf(hardware: string, x: Extras): string[] {
+  return [hardware, x.rig2, x.rig3].filter(Boolean);
+}
+
+/** Identifies a complete view (request, rigs and every rig-builder field). */
+function viewKey(base: EstimateRequest, rigs: readonly string[], x: Extras): string {
+  return JSON.stringify([base, rigs, x]);
+}
+
+/** Rows computed at build time for the page's default view (so hydration does not sweep again). */
+export interface RigInitial { key: string; rows: RigRow[] }
+
+/**
+ * The default view's rows, computed on the server for the standalone page: only the rows the
+ * default table and answers show (shown rows and each rig's best row), with the key of that view.
+ * The island uses them while the view is unchanged, and sweeps as soon as anything changes.
+ */
+export function rigBuilderInitial(): RigInitial {
+  const x = { ...RIG_DEFAULTS };
+  const base = selectionToRequest(DEFAULT_SELECTION);
+  const rigs = rigsOf(DEFAULT_SELECTION.hardware, x);
+  const all = sweepRigs(base, rigs, formatsFor(x));
+  const keep = new Set<RigRow>(filterRows(all, filterOf(x)));
+  rigs.forEach((_, i) => { const b = bestAt(all, i, x.minTps, x.minFormat === 'any' ? 0 : Q4_RANK); if (b) keep.add(b); });
+  return { key: viewKey(base, rigs, x), rows: all.filter((r) => keep.has(r)) };
+}
+
 function rigLabel(spec: string): string {
   return spec.split(',').map((p) => {
     const m = /^(\d+)x(.+)$/.exec(p);
@@ -63,22 +107,26 @@ function rigLabel(spec: string): string {
 }
 
 /** Rig builder island. */
-export default function RigBuilder(props: PresetProps & { rig2?: string; rig3?: string; minTps?: number }): JSX.Element {
+export default function RigBuilder(props: PresetProps & { rig2?: string; rig3?: string; minTps?: number; initial?: RigInitial }): JSX.Element {
   const idp = `rb${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const state = useCalcState<Extras>('rig-builder', props, RIG_SCHEMA, {
     ...RIG_DEFAULTS, rig2: props.rig2 ?? '', rig3: props.rig3 ?? '', minTps: props.minTps ?? RIG_DEFAULTS.minTps,
   });
   const prefs = usePreferences();
   const x = state.extras;
-  const rigs = [state.selection.hardware, x.rig2, x.rig3].filter(Boolean);
+  const rigs = rigsOf(state.selection.hardware, x);
   const base = selectionToRequest(state.selection);
   const errors = safeValidate(base);
-  const key = JSON.stringify([base, rigs]);
+  const formats = formatsFor(x);
+  // While the view is the one computed at build time, use its rows (no sweep on hydration); any
+  // change sweeps the formats the view needs, and only the request, rigs or formats re-sweep.
+  const initial = props.initial && props.initial.key === viewKey(base, rigs, x) ? props.initial : null;
+  const key = initial ? `initial|${initial.key}` : JSON.stringify([base, rigs, formats]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const rows = useMemo(() => (errors.length ? null : sweepRigs(base, rigs)), [key]);
+  const rows = useMemo(() => (errors.length ? null : initial ? initial.rows : sweepRigs(base, rigs, formats)), [key]);
   const last = useLastValid(rows);
   const all = last.value ?? [];
-  const filter: RigFilter = { family: x.family, size: x.size as RigFilter['size'], moe: x.moe as RigFilter['moe'], quant: x.show, fitsOnly: x.fitsOnly };
+  const filter = filterOf(x);
   const shown = useMemo(() => sortRows(filterRows(all, filter), x.sort as RigSort, x.desc), [all, JSON.stringify(filter), x.sort, x.desc]);
   const [limit, setLimit] = useState(40);
   // The rows only change with the data, filters, sort or unit: skip rebuilding ~500 cells on other input.
@@ -137,7 +185,7 @@ export default function RigBuilder(props: PresetProps & { rig2?: string; rig3?: 
         </div>
       </Group>
       <p class="rb-muted" role="status" data-testid="row-count">{shown.length} rows{shown.length > limit ? `, showing the first ${limit}` : ''}. ✓ fits, ◐ part in system RAM, ✗ does not fit.</p>
-      <div class="rb-table-scroll" tabIndex={0} role="region" aria-label="Table, scrolls sideways on narrow screens">
+      <TableScroll>
         <table class="rb-table" data-testid="rig-table">
           <caption class="rb-sr">Models by weight format on each rig: fit and decode speed. Column headers sort.</caption>
           <thead>
@@ -156,7 +204,7 @@ export default function RigBuilder(props: PresetProps & { rig2?: string; rig3?: 
             {body}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {shown.length > limit && <button type="button" onClick={() => setLimit(limit + 100)}>Show more rows</button>}
     </Frame>
   );

@@ -31,10 +31,14 @@ import type { DeviceLoad, SpeedResult } from './speed.ts';
 import { GiB, parseHardwareSpec, rawRig } from './rig.ts';
 import type { Device, Rig } from './rig.ts';
 import { suggestIds, unknownIdMessage } from './suggest.ts';
+import { offered, r0, r3 } from './core-util.ts';
 import { qualityHint } from './quality.ts';
-import type { QualityHint } from './quality.ts';
-import { apiUsdPerMonth, apiUsdPerMTok, breakEvenTokensPerDay, localCost } from './cost.ts';
-import type { LocalCost } from './cost.ts';
+import { sweep, type SweepOptions } from './sweep.ts';
+import { contextCurve } from './context-curve.ts';
+import { quantTable } from './quant-table.ts';
+import { localVsApi, type LocalVsApiInput } from './local-vs-api.ts';
+import { hardwareTiers, type TierOptions } from './tiers.ts';
+import { rigSummary } from './rig-summary.ts';
 
 /** The catalog tables the engine reads. String fields it uses: ids, model `family`, `releasedFormat`, `name`; hardware `vendor`, `backend`, `interconnect`; quant `family`, `engines`. */
 export interface EngineCatalog {
@@ -57,10 +61,10 @@ export interface PreparedModel {
 }
 
 /** The quant-independent part of placement at one context. */
-interface ContextBase { layerKv: Float64Array; prefixKv: Float64Array; kvBytes: number; fixed: number[]; capacities: number[]; overhead: number; vision: number }
+export interface ContextBase { layerKv: Float64Array; prefixKv: Float64Array; kvBytes: number; fixed: number[]; capacities: number[]; overhead: number; vision: number }
 
 /** A request with every default resolved and checked. */
-interface Resolved {
+export interface Resolved {
   p: PreparedModel;
   quantId: string;
   quant: QuantEntry | null;
@@ -92,8 +96,6 @@ interface Resolved {
   lastContext?: number;
 }
 
-/** Lowest quality rank hardware tiers show (IQ3_XXS in the catalog's ranking). */
-const TIER_MIN_RANK = 55;
 
 const ENGINES: readonly EngineId[] = ['llama.cpp', 'vllm', 'mlx', 'transformers'];
 const KV_TYPES: readonly KvCacheTypeId[] = ['f16', 'bf16', 'q8_0', 'q4_0', 'fp8'];
@@ -133,10 +135,6 @@ const BOOLEAN_FIELDS: readonly (keyof EstimateRequest)[] = ['flashAttention'];
 const KNOWN_FIELDS: readonly string[] = [...Object.keys(NUMERIC), ...STRING_FIELDS, ...BOOLEAN_FIELDS];
 const RAW_ARCH_FIELDS: readonly (keyof EstimateRequest)[] = ['params', 'layers', 'hidden', 'heads', 'kvHeads', 'headDim', 'vocab', 'intermediate', 'experts', 'activeExperts'];
 
-/** MXFP4 is an MoE-expert format (llama.cpp's MXFP4_MOE); dense models are not offered it in tables and searches. */
-function offered(q: QuantEntry, a: Arch): boolean {
-  return q.id !== 'MXFP4' || a.moe !== null;
-}
 
 /** The weight family that selects a decode efficiency. */
 function weightFamilyOf(q: QuantEntry | null): WeightFamily {
@@ -153,13 +151,6 @@ function efficiencyOf(b: BackendId) {
   return efficiencies[b];
 }
 
-function r0(x: number): number {
-  return Number.isFinite(x) ? Math.round(x) : 0;
-}
-
-function r3(x: number): number {
-  return Number.isFinite(x) ? Math.round(x * 1000) / 1000 : 0;
-}
 
 /** Options of the internal estimate. */
 interface RunOptions {
@@ -181,61 +172,14 @@ export interface SweepRow {
   decodeRange: [number, number];
 }
 
-/** One point of a context curve. */
-export interface ContextPoint { context: number; kvCacheBytes: number; totalBytes: number; fits: boolean }
-
-/** One row of a quant table. */
-export interface QuantRow {
-  quant: string;
-  bitsPerWeight: number;
-  weightsBytes: number;
-  totalBytes: number;
-  verdict: 'fits' | 'offload' | 'no-fit' | null;
-  decodeTokensPerSec: number;
-  decodeRange: [number, number];
-  quality: QualityHint | null;
-}
-
-/** Inputs of the local-versus-API comparison. */
-export interface LocalVsApiInput {
-  hardwarePriceUsd: number;
-  lifetimeYears: number;
-  powerW: number;
-  electricityUsdPerKWh: number;
-  /** Share of the time the rig generates, 0..1. */
-  utilisation: number;
-  /** Volume to price, tokens per day. */
-  tokensPerDay: number;
-  /** Aggregate decode rate of the rig, tokens per second. */
-  decodeTokensPerSec: number;
-  /** Share of input tokens in the API bill, 0..1 (default 0.75: agents read more than they write). */
-  inputShare?: number;
-  /** Months to chart (default 36). */
-  months?: number;
-}
-
-/** Result of the local-versus-API comparison. */
-export interface LocalVsApiResult {
-  local: LocalCost;
-  api: { id: string; model: string; provider: string; usdPerMTok: number; usdPerMonth: number; breakEvenTokensPerDay: number | null; seen: string; source: string }[];
-  overTime: { month: number; localUsd: number; apiUsd: number[] }[];
-}
-
-/** A hardware tier computed from the catalog. */
-export interface HardwareTier {
-  id: 'lightweight' | 'mid-range' | 'frontier-open' | 'ultra-frontier';
-  label: string;
-  /** Usable accelerator memory range of the tier, GiB. */
-  memoryGiB: [number, number];
-  hardware: string[];
-  /** Representative rig the runs are computed on. */
-  example: string;
-  runs: { model: string; quant: string; decodeTokensPerSec: number }[];
-  priceUsd: [number, number] | null;
-}
-
-/** Build an engine over a catalog. */
-export function createEngine(catalog: EngineCatalog) {
+/**
+ * The engine core over a catalog: estimate, validateRequest, prepareModel, estimateFast, plus the
+ * internals the helper modules build on (sweep.ts, context-curve.ts, quant-table.ts, tiers.ts,
+ * rig-summary.ts). Calculator islands call this and import only the helpers they use, so a page
+ * ships only the code it runs (the helpers are not closures here, on purpose: functions of a
+ * returned object cannot be tree-shaken).
+ */
+export function createEngineCore(catalog: EngineCatalog) {
   const modelById = new Map<string, ModelEntry>();
   for (const m of catalog.models) modelById.set(m.id.toLowerCase(), m);
   const hwById = new Map<string, HardwareEntry>();
@@ -798,202 +742,46 @@ export function createEngine(catalog: EngineCatalog) {
     try { return run(req, { search: false }); } catch { return null; }
   }
 
-  /**
-   * Every combination of models x quants x hardware specs over a base request, as light rows
-   * (no maxContext/bestQuant search). Combinations the engine cannot run (e.g. a GGUF type under
-   * vLLM) are left out. Defaults: the catalog's models, every quant, the base request's hardware.
-   * Never throws. Reuses per-model work, so a row costs a few microseconds.
-   */
-  function sweep(base: EstimateRequest, opts: { models?: string[]; quants?: string[]; hardware?: string[] } = {}): SweepRow[] {
-    const ms = opts.models ?? catalog.models.map((m) => m.id);
-    const qs = opts.quants ?? catalog.quants.map((q) => q.id);
-    const hs = opts.hardware ?? (base.hardware !== undefined ? [base.hardware] : []);
-    const rows: SweepRow[] = [];
-    // Check the base's fields once, not per (model, rig): only the model and hardware ids change below.
-    const req: EstimateRequest = { ...base };
-    delete req.quant; delete req.bpw;
-    if (checkFields(req).length > 0) return rows;
-    for (const model of ms) {
-      if (typeof model !== 'string' || model.trim() === '') continue;
-      req.model = model;
-      for (const hw of hs.length > 0 ? hs : [undefined]) {
-        if (hw !== undefined) {
-          if (typeof hw !== 'string' || hw.trim() === '') continue;
-          req.hardware = hw;
-        } else delete req.hardware;
-        let r0r: Resolved;
-        try { r0r = resolve(req, true); } catch { continue; }
-        for (const quant of qs) {
-          const r = withQuant(r0r, quant, true);
-          if (!r || !offered(r.quant!, r.p.arch)) continue;
-          try { rows.push(evaluateRow(r, model, hw ?? '')); } catch { continue; }
-        }
-      }
-    }
-    return rows;
-  }
-
-  /**
-   * KV cache and total memory over a list of contexts for each KV-cache type, with whether each
-   * point fits the base request's hardware (false without hardware) and the largest context that
-   * fits. Types the engine does not support are left out. Never throws.
-   */
-  function contextCurve(base: EstimateRequest, contexts: number[], kvCaches: KvCacheTypeId[]): { kvCache: KvCacheTypeId; points: ContextPoint[]; maxContext: number }[] {
-    const out: { kvCache: KvCacheTypeId; points: ContextPoint[]; maxContext: number }[] = [];
-    for (const kvCache of kvCaches) {
-      let r: Resolved;
-      try { r = resolve({ ...base, kvCache, context: base.context ?? 8192, depth: 0, prompt: 1, output: 1 }); } catch { continue; }
-      const points: ContextPoint[] = [];
-      for (const c of contexts) {
-        if (!Number.isFinite(c) || c < 1) continue;
-        const ctx = Math.floor(c);
-        const { pin, kvBytes, overhead } = placementInput(r, r.w, ctx);
-        points.push({
-          context: ctx, kvCacheBytes: r0(kvBytes), totalBytes: r0(r.w.totalBytes + kvBytes + overhead),
-          fits: r.rig ? place(pin, false).verdict === 'fits' : false,
-        });
-      }
-      out.push({ kvCache, points, maxContext: r.rig ? maxContextFor(r, r.w) : 0 });
-    }
-    return out;
-  }
-
-  /**
-   * One row per weight format the engine loads (up to the released format's quality), with size,
-   * verdict, decode speed and the quality hint. Never throws.
-   */
-  function quantTable(base: EstimateRequest): QuantRow[] {
-    const rows: QuantRow[] = [];
-    const engine = base.engine ?? 'llama.cpp';
-    let releasedRank = Infinity;
-    let moe = true;
-    if (base.model) {
-      const m = modelById.get(base.model.toLowerCase());
-      const rq = m ? quantById.get(m.releasedFormat.toLowerCase()) : undefined;
-      if (rq) releasedRank = rq.qualityRank;
-      if (m) moe = m.moe !== undefined;
-    }
-    const qs = catalog.quants.filter((q) => q.engines.includes(engine) && q.qualityRank <= releasedRank && (q.id !== 'MXFP4' || moe)).sort((x, y) => y.qualityRank - x.qualityRank);
-    for (const q of qs) {
-      const req: EstimateRequest = { ...base, quant: q.id };
-      delete req.bpw;
-      const e = tryRun(req);
-      if (!e) continue;
-      rows.push({
-        quant: q.id, bitsPerWeight: e.quant.bitsPerWeight, weightsBytes: e.memory.weightsBytes, totalBytes: e.memory.totalBytes,
-        verdict: e.fit?.verdict ?? null, decodeTokensPerSec: e.speed?.decodeTokensPerSec ?? 0, decodeRange: e.speed?.decodeRange ?? [0, 0],
-        quality: qualityHint(catalog.qualityLoss ?? [], q.id, base.model),
-      });
-    }
-    return rows;
-  }
-
-  /**
-   * Local cost against every catalogued API price: monthly cost, $ per million tokens, break-even
-   * volume per API row and cumulative cost month by month. Never throws; bad numbers count as 0.
-   */
-  function localVsApi(i: LocalVsApiInput): LocalVsApiResult {
-    const local = localCost(i);
-    const share = i.inputShare ?? 0.75;
-    const api = (catalog.apiPrices ?? []).map((row) => {
-      const usdPerMTok = apiUsdPerMTok(row.inputUsdPerMTok, row.outputUsdPerMTok, share);
-      return {
-        id: row.id, model: row.model, provider: row.provider, usdPerMTok,
-        usdPerMonth: apiUsdPerMonth(usdPerMTok, i.tokensPerDay),
-        breakEvenTokensPerDay: breakEvenTokensPerDay(local, usdPerMTok),
-        seen: row.seen, source: row.source,
-      };
-    });
-    const months = Math.max(1, Math.min(120, Math.floor(Number.isFinite(i.months ?? 36) ? (i.months ?? 36) : 36)));
-    const hw = Number.isFinite(i.hardwarePriceUsd) && i.hardwarePriceUsd > 0 ? i.hardwarePriceUsd : 0;
-    const overTime: LocalVsApiResult['overTime'] = [];
-    for (let m = 0; m <= months; m++) {
-      overTime.push({ month: m, localUsd: hw + local.energyUsdPerMonth * m, apiUsd: api.map((x) => x.usdPerMonth * m) });
-    }
-    return { local, api, overTime };
-  }
-
-  /**
-   * Hardware tiers computed from the catalog: each tier is a range of usable accelerator memory;
-   * its hardware are the catalogued devices (or multi-GPU rigs) in that range; its runs are the
-   * largest catalogued models that fit the tier's example rig at 8K context with the best format
-   * that fits, with decode speed. Prices are the range of catalogued prices in the tier.
-   */
-  function hardwareTiers(): HardwareTier[] {
-    const defs: { id: HardwareTier['id']; label: string; range: [number, number]; example: string; rigs: string[] }[] = [
-      { id: 'lightweight', label: 'Lightweight (up to 16 GB)', range: [0, 16], example: 'rtx-4060-ti-16gb', rigs: [] },
-      { id: 'mid-range', label: 'Mid-range (17-48 GB)', range: [16.01, 48], example: '2xrtx-3090', rigs: ['2xrtx-3090', '2xrtx-4090'] },
-      { id: 'frontier-open', label: 'Frontier open models (49-256 GB)', range: [48.01, 256], example: 'm3-ultra-80c', rigs: ['4xrtx-3090', '2xa100-80gb-sxm', '2xh100-sxm'] },
-      { id: 'ultra-frontier', label: 'Ultra-frontier (over 256 GB)', range: [256.01, Infinity], example: '8xh100-sxm', rigs: ['8xh100-sxm', '8xh200', '8xmi300x'] },
-    ];
-    const tiers: HardwareTier[] = [];
-    for (const t of defs) {
-      const hw: string[] = [];
-      const prices: number[] = [];
-      for (const h of catalog.hardware) {
-        const usable = h.memoryGiB * (h.unifiedMemory ? (h.gpuMemoryFraction ?? 0.75) : 1);
-        if (usable >= t.range[0] && usable <= t.range[1]) { hw.push(h.id); if (h.priceUsd) prices.push(h.priceUsd); }
-      }
-      for (const spec of t.rigs) {
-        const m = /^(\d+)x(.+)$/.exec(spec);
-        const h = m ? hwById.get(m[2]!) : undefined;
-        if (!h || !m) continue;
-        hw.push(spec);
-        if (h.priceUsd) prices.push(h.priceUsd * Number(m[1]));
-      }
-      let example = t.example;
-      if (!hwById.has(example) && !/^\d+x/.test(example)) example = hw[0] ?? example;
-      const runs: HardwareTier['runs'] = [];
-      const sorted = [...catalog.models].sort((x, y) => y.paramsReported - x.paramsReported);
-      for (const m of sorted) {
-        if (runs.length >= 5) break;
-        let r: Resolved;
-        try { r = resolve({ model: m.id, hardware: example, context: 8192 }); } catch { continue; }
-        // Tiers show formats people actually run: 3 bits and up (IQ3_XXS or better).
-        const best = bestQuantFor(r, TIER_MIN_RANK);
-        if (!best) continue;
-        const rq = withQuant(r, best);
-        if (!rq) continue;
-        const row = evaluateRow(rq, m.id, example);
-        if (row.verdict !== 'fits') continue;
-        runs.push({ model: m.id, quant: best, decodeTokensPerSec: row.decodeTokensPerSec });
-      }
-      tiers.push({ id: t.id, label: t.label, memoryGiB: [t.range[0], Number.isFinite(t.range[1]) ? t.range[1] : 0], hardware: hw, example, runs, priceUsd: prices.length ? [Math.min(...prices), Math.max(...prices)] : null });
-    }
-    return tiers;
-  }
-
-  /**
-   * Catalog price (USD) and power (W) of a hardware spec (`ID`, `NxID`, comma lists), summed over its
-   * devices, and the device count; null for an unknown spec. The price is null when a device has no
-   * catalog price, or when `memoryGb` asks for another memory size than the one the catalog prices
-   * (Apple variants: the price is for the catalog's memory). Never throws.
-   */
-  function rigSummary(spec: string, memoryGb?: number): { priceUsd: number | null; powerW: number; devices: number } | null {
-    let rig: Rig;
-    try { rig = parseHardwareSpec(spec, catalog.hardware, hwById, memoryGb, undefined); } catch { return null; }
-    let priceUsd: number | null = 0;
-    let powerW = 0;
-    for (const d of rig.devices) {
-      powerW += d.powerW;
-      const h = hwById.get(d.id.toLowerCase());
-      const samePriced = memoryGb === undefined || (h !== undefined && Math.abs(h.memoryGiB - memoryGb) < 1e-9);
-      priceUsd = priceUsd !== null && d.priceUsd !== null && samePriced ? priceUsd + d.priceUsd : null;
-    }
-    return rig.devices.length > 0 ? { priceUsd, powerW, devices: rig.devices.length } : null;
-  }
-
-  /** The quality hint for a format (and model), from the catalog's quality rows. */
-  function quality(quant: string, model?: string): QualityHint | null {
-    return qualityHint(catalog.qualityLoss ?? [], quant, model);
-  }
-
   return {
-    estimate, validateRequest, prepareModel, sweep, contextCurve, quantTable, localVsApi, hardwareTiers, quality, rigSummary,
+    catalog, modelById, hwById, quantById,
+    estimate, validateRequest, prepareModel,
     /** Light estimate without the maxContext/bestQuant searches (null on bad input). */
     estimateFast: tryRun,
+    checkFields, resolve, withQuant, evaluateRow, placementInput, maxContextFor, bestQuantFor,
+  };
+}
+
+/** The engine core's functions (see createEngineCore). */
+export type EngineCore = ReturnType<typeof createEngineCore>;
+
+/**
+ * Build an engine over a catalog: the core and every helper bound to it (what the CLI, the pages
+ * and the tests call). Same contract as before the split: see each helper's module.
+ */
+export function createEngine(catalog: EngineCatalog) {
+  const core = createEngineCore(catalog);
+  return {
+    estimate: core.estimate,
+    validateRequest: core.validateRequest,
+    prepareModel: core.prepareModel,
+    sweep: (base: EstimateRequest, opts?: SweepOptions) => sweep(core, base, opts),
+    contextCurve: (base: EstimateRequest, contexts: number[], kvCaches: KvCacheTypeId[]) => contextCurve(core, base, contexts, kvCaches),
+    quantTable: (base: EstimateRequest) => quantTable(core, base),
+    localVsApi: (i: LocalVsApiInput) => localVsApi(catalog.apiPrices ?? [], i),
+    hardwareTiers: (opts?: TierOptions) => hardwareTiers(core, opts),
+    /** The quality hint for a format (and model), from the catalog's quality rows. */
+    quality: (quant: string, model?: string) => qualityHint(catalog.qualityLoss ?? [], quant, model),
+    rigSummary: (spec: string, memoryGb?: number) => rigSummary(core, spec, memoryGb),
+    /** Light estimate without the maxContext/bestQuant searches (null on bad input). */
+    estimateFast: core.estimateFast,
   };
 }
 
 /** The engine's public functions. */
 export type Engine = ReturnType<typeof createEngine>;
+
+export type { SweepOptions } from './sweep.ts';
+export type { ContextPoint, ContextCurve } from './context-curve.ts';
+export type { QuantRow } from './quant-table.ts';
+export type { LocalVsApiInput, LocalVsApiResult } from './local-vs-api.ts';
+export type { HardwareTier, TierOptions } from './tiers.ts';

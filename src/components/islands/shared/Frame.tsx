@@ -3,15 +3,15 @@
  * notes about ignored link values, the GB/GiB preference and the copy-link button.
  */
 import type { ComponentChildren, JSX } from 'preact';
-import { useStore } from '@nanostores/preact';
+import { useHydratedStore } from './store.ts';
 import { $preferencesRaw, readPreferences, setUnit, type Preferences } from '../../../lib/state/preferences.ts';
 import type { CalcState } from './state.ts';
-import { CopyLink, InvalidFields, Notes, useInvalidFields } from './ui.tsx';
+import { CalcTitle, CopyLink, InvalidFields, Notes, useInvalidFields } from './ui.tsx';
 import './calculators.css';
 
 /** The reader's preferences, server-rendered with the defaults (then the saved ones after hydration). */
 export function usePreferences(): Preferences {
-  return readPreferences(useStore($preferencesRaw, { ssr: 'initial' }));
+  return readPreferences(useHydratedStore($preferencesRaw));
 }
 
 /** Wraps a calculator's form and results. */
@@ -21,6 +21,7 @@ export function Frame<E>(props: {
   const { idp, title, state, prefs, children, testid, intro } = props;
   const invalid = useInvalidFields();
   return (
+    <CalcTitle.Provider value={title}>
     <InvalidFields.Provider value={invalid}>
     <section class="rb-calc" aria-labelledby={`${idp}-h`} data-testid={testid} data-mode={state.mode}>
       <h2 id={`${idp}-h`} class="rb-calc-title">{title}</h2>
@@ -46,5 +47,6 @@ export function Frame<E>(props: {
       </div>
     </section>
     </InvalidFields.Provider>
+    </CalcTitle.Provider>
   );
 }

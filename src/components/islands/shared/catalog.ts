@@ -3,6 +3,7 @@
  * of the catalog (see src/lib/state/client-catalog.ts) handed to the engine's core, plus the
  * option lists for the selects and the ids the URL decoder accepts.
  */
+import { compareText } from '../../../lib/format/index.ts';
 import { expandCore } from '../../../lib/state/client-catalog.ts';
 import { compactCore } from '../../../lib/state/client-catalog.data.ts';
 import type { KnownIds } from '../../../lib/state/url.ts';
@@ -43,7 +44,7 @@ export function familyLabel(f: string): string {
 
 /** Model options grouped by family, in catalog order within a family. */
 export const MODEL_OPTIONS: Option[] = [...catalog.models]
-  .sort((a, b) => familyLabel(a.family).localeCompare(familyLabel(b.family)) || a.paramsReported - b.paramsReported)
+  .sort((a, b) => compareText(familyLabel(a.family), familyLabel(b.family)) || a.paramsReported - b.paramsReported)
   .map((m) => ({ value: m.id, label: m.name, group: familyLabel(m.family) }));
 
 const SEGMENT_LABEL: Record<HardwareEntry['segment'], string> = {
@@ -52,7 +53,7 @@ const SEGMENT_LABEL: Record<HardwareEntry['segment'], string> = {
 
 /** Hardware options grouped by segment, then by memory. */
 export const HARDWARE_OPTIONS: Option[] = [...catalog.hardware]
-  .sort((a, b) => Object.keys(SEGMENT_LABEL).indexOf(a.segment) - Object.keys(SEGMENT_LABEL).indexOf(b.segment) || a.memoryGiB - b.memoryGiB || a.name.localeCompare(b.name))
+  .sort((a, b) => Object.keys(SEGMENT_LABEL).indexOf(a.segment) - Object.keys(SEGMENT_LABEL).indexOf(b.segment) || a.memoryGiB - b.memoryGiB || compareText(a.name, b.name))
   .map((h) => ({ value: h.id, label: `${h.name} (${h.memoryGiB} GB)`, group: SEGMENT_LABEL[h.segment] }));
 
 /** Weight-format options, best quality first. */

@@ -3,12 +3,15 @@
  * wrappers that never throw and never hand a non-finite number to the UI.
  */
 import { useRef } from 'preact/hooks';
-import { createEngine } from '../../../lib/sizing/engine.ts';
+import { createEngineCore } from '../../../lib/sizing/engine.ts';
 import type { EstimateRequest, EstimateResult, FieldError } from '../../../lib/sizing/types.ts';
 import { catalog } from './catalog.ts';
 
-/** The engine over the numbers-only client catalog. */
-export const engine = createEngine(catalog);
+/**
+ * The engine core over the numbers-only client catalog. Helpers (sweep, contextCurve, quantTable,
+ * hardwareTiers, localVsApi) are imported by the one island that uses each, from src/lib/sizing.
+ */
+export const engine = createEngineCore(catalog);
 
 /** An estimate, or the problems that prevented it. */
 export interface Outcome<T = EstimateResult> { result: T | null; errors: FieldError[] }
@@ -65,9 +68,4 @@ export function useLastValid<T>(value: T | null): { value: T | null; stale: bool
     return { value, stale: false };
   }
   return { value: ref.current, stale: ref.current !== null };
-}
-
-/** Catalog price and power of a hardware spec, summed by the engine; null for raw specs or unknown ids. */
-export function rigSummary(spec: string, memoryGb?: number): { priceUsd: number | null; powerW: number; devices: number } | null {
-  return attempt(() => engine.rigSummary(spec, memoryGb)).result;
 }

@@ -3,6 +3,7 @@
  * Pure functions (no Preact) so the benchmark script can time the full recompute. It selects and
  * orders engine results; it computes no new quantity.
  */
+import { compareText } from '../../../lib/format/index.ts';
 import type { FitVerdict } from '../../../lib/sizing/types.ts';
 
 /** One model x format on one rig, as the engine's sweep reports it. */
@@ -56,10 +57,10 @@ export function sortRows(rows: readonly RigRow[], key: RigSort, desc: boolean): 
   const idx = key.startsWith('speed') ? Number(key.slice(5)) : -1;
   return [...rows].sort((a, b) => {
     let d = 0;
-    if (key === 'model') d = a.name.localeCompare(b.name);
+    if (key === 'model') d = compareText(a.name, b.name);
     else if (key === 'params') d = a.totalParams - b.totalParams;
     else d = speedOf(a.cells[idx]) - speedOf(b.cells[idx]);
-    return sign * d || a.name.localeCompare(b.name) || b.qualityRank - a.qualityRank;
+    return sign * d || compareText(a.name, b.name) || b.qualityRank - a.qualityRank;
   });
 }
 

@@ -3,7 +3,7 @@
  * the calculator's own extra fields, URL round trip on standalone pages, and notes about
  * ignored link values. Islands are the one place that touches `location` and `history`.
  */
-import { useStore } from '@nanostores/preact';
+import { useHydratedStore } from './store.ts';
 import { atom } from 'nanostores';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import {
@@ -65,8 +65,8 @@ export function useCalcState<E extends Record<string, string | number | boolean>
   const syncUrl = props.syncUrl === true;
   const [mode, setMode] = useState<'preset' | 'shared'>(preset ? 'preset' : 'shared');
   const [presetState, setPresetState] = useState(() => sanitizeSelection(preset, KNOWN_IDS, DEFAULT_SELECTION));
-  const shared = useStore($selection, { ssr: 'initial' });
-  const linkNotes = useStore($linkNotes, { ssr: 'initial' });
+  const shared = useHydratedStore($selection);
+  const linkNotes = useHydratedStore($linkNotes);
   const [extras, setExtrasState] = useState<E>(extraDefaults);
   const [extraNotes, setExtraNotes] = useState<string[]>([]);
 
@@ -75,13 +75,15 @@ export function useCalcState<E extends Record<string, string | number | boolean>
     if (!$selectionReady.get()) {
       const r = resolveInitialSelection(syncUrl ? location.search : '', $myRig.get(), KNOWN_IDS);
       $selectionReady.set(true);
-      $selection.set(r.selection);
+      // Same content as the server-rendered default: keep the object, so hydration is not followed
+      // by a second full render of every island on the page.
+      if (JSON.stringify(r.selection) !== JSON.stringify($selection.get())) $selection.set(r.selection);
       if (r.notes.length) $linkNotes.set(r.notes);
     }
     if (syncUrl) {
       const d = decodeQuery(location.search, extraSchema, KNOWN_IDS);
       if (Object.keys(d.values).length) setExtrasState((e) => ({ ...e, ...(d.values as Partial<E>) }));
-      setExtraNotes(d.notes);
+      if (d.notes.length) setExtraNotes(d.notes);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [mode]);

@@ -5,6 +5,7 @@
 import type { EstimateRequest } from '../../../lib/sizing/types.ts';
 import { catalog, modelOf } from './catalog.ts';
 import { engine } from './engine.ts';
+import { sweep, type SweepOptions } from '../../../lib/sizing/sweep.ts';
 import type { RigRow } from './rig-table.ts';
 
 /** Hardware-specific request fields that belong to rig 1 only (Apple memory size, custom specs, RAM). */
@@ -19,8 +20,10 @@ const releasedRank = new Map(catalog.models.map((m) => [m.id, quantRank.get(m.re
  * Rig 1 uses the base request's hardware fields as they are (custom specs, Apple memory, RAM);
  * rigs 2 and 3 are catalog specs with the catalog's memory. Formats the engine cannot load with
  * the chosen engine are left out by the sweep; a combination missing on one rig gets a null cell.
+ * `quants` limits the formats (default: every catalogued format), so a view that shows one format
+ * and answers at 4-bit quality or better does not pay for the 1- to 3-bit rows.
  */
-export function sweepRigs(base: EstimateRequest, rigs: readonly string[]): RigRow[] {
+export function sweepRigs(base: EstimateRequest, rigs: readonly string[], quants?: readonly string[]): RigRow[] {
   const rows = new Map<string, RigRow>();
   const bare: EstimateRequest = { ...base };
   for (const k of RIG_FIELDS) delete bare[k];
@@ -30,7 +33,9 @@ export function sweepRigs(base: EstimateRequest, rigs: readonly string[]): RigRo
     // One sweep per rig (the engine resolves the rig once per call), then drop formats above the release
     // (F32 of a BF16 model, BF16 of an MXFP4 one add size, not quality). Sweep rows are finite by the
     // engine's contract; the formatters still print a dash for anything that is not.
-    const swept = engine.sweep(req, hardware ? { hardware } : {});
+    const opts: SweepOptions = hardware ? { hardware } : {};
+    if (quants) opts.quants = [...quants];
+    const swept = sweep(engine, req, opts);
     for (const s of swept) {
       const rank = quantRank.get(s.quant) ?? 0;
       if (rank > (releasedRank.get(s.model) ?? Number.MAX_VALUE)) continue;

@@ -188,11 +188,28 @@ export function CopyLink(props: { href: () => string }): JSX.Element {
   );
 }
 
-/** The polite live region that holds a calculator's results. */
+/**
+ * The calculator's title, provided by Frame: landmark and region names start with it, so two
+ * calculators on one guide page never expose two landmarks with the same name.
+ */
+export const CalcTitle = createContext('Calculator');
+
+/** A keyboard-focusable region that scrolls a wide table sideways, named after its calculator (and `label`). */
+export function TableScroll(props: { children: ComponentChildren; label?: string }): JSX.Element {
+  const title = useContext(CalcTitle);
+  return (
+    <div class="rb-table-scroll" tabIndex={0} role="region" aria-label={`${title}: ${props.label ?? 'table'}, scrolls sideways on narrow screens`}>
+      {props.children}
+    </div>
+  );
+}
+
+/** The polite live region that holds a calculator's results (a region named "<title>: results"). */
 export function Results(props: { children: ComponentChildren; stale?: boolean; label?: string }): JSX.Element {
   const invalid = useContext(InvalidFields).any;
+  const title = useContext(CalcTitle);
   return (
-    <section class="rb-results" aria-live="polite" aria-label={props.label ?? 'Results'} data-testid="results">
+    <section class="rb-results" aria-live="polite" aria-label={`${title}: ${props.label ?? 'results'}`} data-testid="results">
       {(props.stale || invalid) && <p class="rb-stale" data-testid="stale"><span aria-hidden="true">⚠ </span>Showing the last valid result: fix the marked field to update it.</p>}
       {props.children}
     </section>
