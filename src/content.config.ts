@@ -37,6 +37,8 @@ const guides = defineCollection({
       order: z.number().int().min(0),
       updated: z.coerce.date(),
       sources: z.array(source).min(1, 'sources: at least one source'),
+      /** The questions the guide answers, in the words readers search with; shown under the title. */
+      answers: z.array(z.string().min(10).max(120)).max(6).optional(),
     })
     .superRefine((data, ctx) => {
       const seen = new Set<string>();

@@ -35,6 +35,8 @@ async function firstResult(query: string): Promise<string | null> {
   const script = `(async () => {
     const base = document.documentElement.dataset.base || '/';
     const pagefind = await import(base + 'pagefind/pagefind.js');
+    // The ranking the site's search UI uses (src/components/layout/site.ts).
+    await pagefind.options({ ranking: { pageLength: 0.3 } });
     await pagefind.init();
     const search = await pagefind.search(${JSON.stringify(query)});
     const first = search.results[0];
