@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import HardwareTiers from './HardwareTiers.tsx';
-import { byTestId, click, freshPage, mount, ssr } from './shared/test-utils.tsx';
+import { byLabel, byTestId, click, freshPage, mount, ssr, type } from './shared/test-utils.tsx';
 
 beforeEach(() => freshPage());
 
@@ -30,4 +30,16 @@ describe('HardwareTiers', () => {
     await click(byTestId(root, 'copy-link'));
     expect(copied).toMatch(/\/calculators\/hardware-tiers\/\?model=/);
   });
+
+  it('recomputes the tiers at the context the reader types, and keeps them on a bad value', async () => {
+    const root = await mount(<HardwareTiers />);
+    const at8k = byTestId(root, 'tier-lightweight').textContent;
+    const field = byLabel(root, 'Context per sequence (tokens)');
+    await type(field, '128k');
+    const at128k = byTestId(root, 'tier-lightweight').textContent;
+    expect(at128k).not.toBe(at8k);
+    await type(field, '-5');
+    expect(byTestId(root, `error-${field.id}`).textContent).toMatch(/negative/);
+    expect(byTestId(root, 'tier-lightweight').textContent).toBe(at128k);
+  }, 30000);
 });

@@ -5,13 +5,14 @@
  */
 import type { JSX } from 'preact';
 import { useId, useMemo } from 'preact/hooks';
-import { formatTokensPerSec, formatUsd } from '../../lib/format/index.ts';
+import { formatSpeedRange, formatTokens, formatTokensPerSec, formatUsd } from '../../lib/format/index.ts';
+import { FIELD_SPECS } from '../../lib/state/fields.ts';
 import { hardwareOf, modelOf } from './shared/catalog.ts';
 import { attempt, engine, useLastValid } from './shared/engine.ts';
 import { hardwareTiers } from '../../lib/sizing/tiers.ts';
 import { Frame, usePreferences } from './shared/Frame.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
-import { Results, TableScroll } from './shared/ui.tsx';
+import { Group, NumberField, Results, TableScroll } from './shared/ui.tsx';
 
 /** "2xrtx-3090" -> "2× RTX 3090" (names from the catalog). */
 export function specLabel(spec: string): string {
@@ -26,13 +27,20 @@ export default function HardwareTiers(props: PresetProps): JSX.Element {
   const idp = `ht${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const state = useCalcState('hardware-tiers', props, {}, {});
   const prefs = usePreferences();
-  const out = useMemo(() => attempt(() => hardwareTiers(engine)).result, []);
+  // The reader's context and KV-cache type (shared with the other calculators); formats from Q4_0 up.
+  const context = state.selection.context;
+  const kvCache = state.selection.kvCache;
+  const out = useMemo(() => attempt(() => hardwareTiers(engine, { context, kvCache })).result, [context, kvCache]);
   const last = useLastValid(out);
   const tiers = last.value;
+  const ctxText = formatTokens(context);
   return (
     <Frame idp={idp} title="Hardware tiers" state={state} prefs={prefs} testid="calc-hardware-tiers"
-      intro="Each tier is a range of usable accelerator memory. Its hardware is every catalogued device or common multi-GPU rig in that range; what it runs is computed on the tier’s example rig at 8K context with the best format that fits.">
-      <Results>
+      intro="Each tier is a range of usable accelerator memory. Its hardware is every catalogued device or common multi-GPU rig in that range; what it runs is computed on the tier’s example rig at your context with the best format that fits, no lower than Q4_0.">
+      <Group legend="Workload">
+        <NumberField id={`${idp}-context`} label="Context per sequence (tokens)" value={context} spec={FIELD_SPECS.context} onValid={(v) => state.update({ context: v })} hint="e.g. 8192 or 32k" />
+      </Group>
+      <Results stale={last.stale}>
         {tiers ? tiers.map((t) => (
           <section key={t.id} class="rb-tier" data-testid={`tier-${t.id}`} aria-labelledby={`${idp}-${t.id}`}>
             <h3 id={`${idp}-${t.id}`}>{t.label}</h3>
@@ -44,11 +52,11 @@ export default function HardwareTiers(props: PresetProps): JSX.Element {
             {t.runs.length ? (
               <TableScroll label={`${t.label}: largest models`}>
                 <table class="rb-table">
-                  <caption class="rb-sr">Largest models the {specLabel(t.example)} runs entirely on its accelerators at 8K context</caption>
-                  <thead><tr><th scope="col">Model</th><th scope="col">Best format that fits</th><th scope="col">Decode</th></tr></thead>
+                  <caption class="rb-sr">Largest models the {specLabel(t.example)} runs entirely on its accelerators at {ctxText} context</caption>
+                  <thead><tr><th scope="col">Model</th><th scope="col">Best format that fits</th><th scope="col">Decode (range)</th></tr></thead>
                   <tbody>
                     {t.runs.map((r) => (
-                      <tr key={r.model}><th scope="row">{modelOf(r.model)?.name ?? r.model}</th><td>{r.quant}</td><td>{formatTokensPerSec(r.decodeTokensPerSec)}</td></tr>
+                      <tr key={r.model}><th scope="row">{modelOf(r.model)?.name ?? r.model}</th><td>{r.quant}</td><td>{formatTokensPerSec(r.decodeTokensPerSec)} <span class="rb-muted">({formatSpeedRange(r.decodeRange)})</span></td></tr>
                     ))}
                   </tbody>
                 </table>

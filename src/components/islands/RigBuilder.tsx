@@ -116,11 +116,12 @@ export default function RigBuilder(props: PresetProps & { rig2?: string; rig3?: 
   const x = state.extras;
   const rigs = rigsOf(state.selection.hardware, x);
   const base = selectionToRequest(state.selection);
-  const errors = safeValidate(base);
   const formats = formatsFor(x);
-  // While the view is the one computed at build time, use its rows (no sweep on hydration); any
-  // change sweeps the formats the view needs, and only the request, rigs or formats re-sweep.
+  // While the view is the one computed at build time, use its rows (no sweep, and no validation:
+  // the build validated it, on hydration); any change sweeps the formats the view needs, and only
+  // the request, rigs or formats re-sweep.
   const initial = props.initial && props.initial.key === viewKey(base, rigs, x) ? props.initial : null;
+  const errors = initial ? [] : safeValidate(base);
   const key = initial ? `initial|${initial.key}` : JSON.stringify([base, rigs, formats]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const rows = useMemo(() => (errors.length ? null : initial ? initial.rows : sweepRigs(base, rigs, formats)), [key]);

@@ -9,6 +9,7 @@ import { useId, useMemo } from 'preact/hooks';
 import { BarChart, type BarRow } from '../charts/BarChart.tsx';
 import { bytesIn, formatBytes, formatInUnit, formatInt, formatNumber, formatSpeedRange, formatTokens, type MemoryUnit } from '../../lib/format/index.ts';
 import { selectionToRequest } from '../../lib/state/selection.ts';
+import { warningForReaders } from '../../lib/state/warnings.ts';
 import type { EstimateResult } from '../../lib/sizing/types.ts';
 import { hardwareOf } from './shared/catalog.ts';
 import { runEstimate, useLastValid } from './shared/engine.ts';
@@ -103,7 +104,7 @@ export default function WillItFit(props: PresetProps): JSX.Element {
             {(r.hardware?.devices.length ?? 0) > 1 && (
               <BarChart id={`${idp}-dev`} title="Placement per device" rows={deviceRows(r, unit)} format={(x) => formatInUnit(x, unit)} capacityLabel="Device memory" tableOpen={false} />
             )}
-            {r.warnings.length > 0 && <ul class="rb-muted">{r.warnings.map((w) => <li key={w}>{w}</li>)}</ul>}
+            {r.warnings.length > 0 && <ul class="rb-muted">{r.warnings.map((w) => <li key={w}>{warningForReaders(w)}</li>)}</ul>}
             </Quiet>
           </>
         ) : <p>Fix the marked fields to see a result.</p>}
