@@ -2,17 +2,7 @@
  * /search/ page: replaces the plain form with Pagefind's component UI (input, filters, results)
  * and runs the query from ?q= so a search can be shared as a link.
  */
-/** Adds a module script and resolves when it has run (no import(): keeps Vite's preload helper out). */
-function loadScript(src: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const s = document.createElement('script');
-    s.type = 'module';
-    s.src = src;
-    s.onload = () => resolve();
-    s.onerror = reject;
-    document.head.append(s);
-  });
-}
+import { loadScript } from './load-script.ts';
 
 const host = document.getElementById('search-ui');
 const form = document.getElementById('search-form');

@@ -3,6 +3,7 @@
  * highlighter and the on-demand search dialog. Budget: a page without a calculator ships at most
  * 2 KB of gzipped JavaScript, so keep this file tiny; Pagefind's UI is imported only when opened.
  */
+import { loadScript } from './load-script.ts';
 const root = document.documentElement;
 const base = root.dataset['base'] ?? '/';
 
@@ -57,20 +58,6 @@ customElements.define('rb-toc', class extends HTMLElement {
 });
 
 // ---- search: Pagefind's component UI, loaded on first use ----
-/**
- * Adds a module script and resolves when it has run. A <script> element rather than import()
- * keeps Vite's preload helper (about 1 KB) out of every page.
- */
-function loadScript(src: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const s = document.createElement('script');
-    s.type = 'module';
-    s.src = src;
-    s.onload = () => resolve();
-    s.onerror = reject;
-    document.head.append(s);
-  });
-}
 /**
  * Weakens Pagefind's short-page bias (pageLength 0.3, default 0.75) so that a guide which
  * answers a question outranks a short reference page that merely mentions its words; chosen by

@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { gapData as data } from './gap-data.ts';
 
 // GapChart draws whatever data/open-closed-gap.json holds, so the promises it relies on are
 // checked here: every row is complete, dated, sourced over https, graded, and has finite scores
 // on a sane scale. A bad row would otherwise draw a silent wrong point or break the build.
-
-interface Side {
-  model: string;
-  score: number;
-}
-interface Row {
-  date: string;
-  benchmark: string;
-  unit: string;
-  bestOpen: Side;
-  bestClosed: Side;
-  source: string;
-  grade: string;
-  note: string;
-}
-
-const path = fileURLToPath(new URL('../../../data/open-closed-gap.json', import.meta.url));
-const data = JSON.parse(readFileSync(path, 'utf8')) as { about: string; updated: string; rows: Row[] };
 
 describe('data/open-closed-gap.json', () => {
   it('holds at least three rows for each percent benchmark the guide charts', () => {

@@ -4,22 +4,14 @@
  * precomputed so the component only renders), per-case text alternatives, and what the engine
  * leaves out. Pure: pass the rows and the engine; no DOM, no Astro.
  */
-import { computeAccuracy, headline, meetsTarget, TARGETS, type AccuracyReport, type CaseResult, type EstimateFn } from './accuracy.ts';
+import { computeAccuracy, headline, meetsTarget, TARGETS, type AccuracyReport, type CaseResult, type EstimateFn, type KindAccuracy } from './accuracy.ts';
 import { coverageOf } from './coverage.ts';
 import { KIND_LABELS, type AccuracyKind } from './requests.ts';
 import { round } from './stats.ts';
 import type { CalibrationValues, MeasurementRow } from './types.ts';
 
-/** One headline row of the table. Percentages are %, null when not applicable. */
-export interface ReportRow {
-  kind: AccuracyKind;
-  label: string;
-  n: number;
-  medianAbsErrorPct: number | null;
-  p90AbsErrorPct: number | null;
-  biasPct: number | null;
-  withinRangePct: number | null;
-  correctPct: number | null;
+/** One headline row of the table: the kind's figures (see KindAccuracy), its target and its worst case. */
+export interface ReportRow extends Pick<KindAccuracy, 'kind' | 'label' | 'n' | 'medianAbsErrorPct' | 'p90AbsErrorPct' | 'biasPct' | 'withinRangePct' | 'correctPct'> {
   target: string;
   met: boolean | null;
   worst: { id: string; text: string; url: string } | null;
