@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import WillItFit from './WillItFit.tsx';
+import WillItFit, { willItFitInitial } from './WillItFit.tsx';
 import { $myRig, $selection } from '../../lib/state/selection.ts';
 import { BAD_INPUTS, byLabel, byTestId, choose, click, freshPage, mount, ssr, type } from './shared/test-utils.tsx';
 
@@ -93,5 +93,20 @@ describe('WillItFit', () => {
     const gib = [...root.querySelectorAll('input[type="radio"]')].find((r) => (r as HTMLInputElement).value === 'GiB') as HTMLInputElement;
     await click(gib);
     expect(byTestId(root, 'total').textContent).toMatch(/GiB$/);
+  });
+
+  it('renders a build-time default estimate exactly as its own engine run would', () => {
+    const initial = willItFitInitial();
+    expect(initial?.result.fit?.verdict).toBeDefined();
+    const strip = (h: string) => h.replace(/\b(id|for|aria-labelledby|aria-describedby|name)="[^"]*"/g, '');
+    expect(strip(ssr(<WillItFit syncUrl initial={initial} />))).toBe(strip(ssr(<WillItFit syncUrl />)));
+  });
+
+  it('ignores a build-time estimate of another request', () => {
+    const initial = willItFitInitial()!;
+    const other = { key: initial.key, result: { ...initial.result, memory: { ...initial.result.memory, totalBytes: 1 } } };
+    const strip = (h: string) => h.replace(/\b(id|for|aria-labelledby|aria-describedby|name)="[^"]*"/g, '');
+    expect(strip(ssr(<WillItFit syncUrl initial={other} />))).not.toBe(strip(ssr(<WillItFit syncUrl />)));
+    expect(strip(ssr(<WillItFit model="llama-3.1-70b" initial={other} />))).toBe(strip(ssr(<WillItFit model="llama-3.1-70b" />)));
   });
 });

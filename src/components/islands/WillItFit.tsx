@@ -5,14 +5,14 @@
  * Every number comes from the sizing engine; this component only lays it out.
  */
 import type { JSX } from 'preact';
-import { useId, useMemo } from 'preact/hooks';
+import { useId } from 'preact/hooks';
 import { BarChart, type BarRow } from '../charts/BarChart.tsx';
 import { bytesIn, formatBytes, formatInUnit, formatInt, formatNumber, formatSpeedRange, formatTokens, type MemoryUnit } from '../../lib/format/index.ts';
-import { selectionToRequest } from '../../lib/state/selection.ts';
+import { DEFAULT_SELECTION, selectionToRequest } from '../../lib/state/selection.ts';
 import { warningForReaders } from '../../lib/state/warnings.ts';
 import type { EstimateResult } from '../../lib/sizing/types.ts';
 import { hardwareOf } from './shared/catalog.ts';
-import { runEstimate, useLastValid } from './shared/engine.ts';
+import { initialEstimate, useEstimate, useLastValid, type InitialEstimate } from './shared/engine.ts';
 import { Frame, usePreferences } from './shared/Frame.tsx';
 import { SelectionFields } from './shared/SelectionFields.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
@@ -68,15 +68,18 @@ function deviceRows(r: EstimateResult, unit: MemoryUnit): BarRow[] {
   }));
 }
 
-/** Will it fit? island. Props preset the worked example (see PresetProps). */
-export default function WillItFit(props: PresetProps): JSX.Element {
+/** The standalone page's default estimate, computed at build time (see useEstimate). */
+export function willItFitInitial(): InitialEstimate | undefined {
+  return initialEstimate(selectionToRequest(DEFAULT_SELECTION));
+}
+
+/** Will it fit? island. Props preset the worked example (see PresetProps); `initial` is a build-time estimate. */
+export default function WillItFit(props: PresetProps & { initial?: InitialEstimate | undefined }): JSX.Element {
   const idp = `wif${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const state = useCalcState('will-it-fit', props, {}, {});
   const prefs = usePreferences();
   const req = selectionToRequest(state.selection);
-  const key = JSON.stringify(req);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const out = useMemo(() => runEstimate(req), [key]);
+  const out = useEstimate(req, props.initial);
   const { value: r, stale } = useLastValid(out.result);
   const unit = prefs.unit;
   const v = r ? willItFitVerdict(r, unit) : null;

@@ -24,6 +24,39 @@ function nf(options: Intl.NumberFormatOptions): Intl.NumberFormat {
   return f;
 }
 
+/**
+ * A non-negative number in en-US style ("12,345.6") with at most `maxDecimals` decimals (at least
+ * `minDecimals`), rounded half up on its shortest decimal form ("1.005" -> "1.01"), as
+ * Intl.NumberFormat does. Plain string work instead of Intl: building an Intl.NumberFormat costs
+ * milliseconds on a slow phone, and a calculator's first render needed several.
+ */
+function plain(a: number, maxDecimals: number, minDecimals = 0): string {
+  const str = String(a);
+  if (str.includes('e')) return nf({ maximumFractionDigits: maxDecimals, minimumFractionDigits: minDecimals }).format(a);
+  const dot = str.indexOf('.');
+  let int = dot < 0 ? str : str.slice(0, dot);
+  let frac = dot < 0 ? '' : str.slice(dot + 1);
+  if (frac.length > maxDecimals) {
+    const up = frac.charCodeAt(maxDecimals) >= 53; // next digit is 5 or more
+    frac = frac.slice(0, maxDecimals);
+    if (up) {
+      const digits = (int + frac).split('');
+      let k = digits.length - 1;
+      for (; k >= 0; k--) {
+        if (digits[k] === '9') digits[k] = '0';
+        else { digits[k] = String.fromCharCode(digits[k]!.charCodeAt(0) + 1); break; }
+      }
+      const all = (k < 0 ? '1' : '') + digits.join('');
+      int = all.slice(0, all.length - frac.length);
+      frac = all.slice(all.length - frac.length);
+    }
+  }
+  let end = frac.length;
+  while (end > minDecimals && frac[end - 1] === '0') end--;
+  frac = frac.slice(0, end).padEnd(minDecimals, '0');
+  return int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac ? `.${frac}` : '');
+}
+
 function isNum(x: unknown): x is number {
   return typeof x === 'number' && Number.isFinite(x);
 }
@@ -42,7 +75,7 @@ export function formatNumber(x: number, maxDecimals = 2): string {
   else if (a >= 1) decimals = 2;
   else decimals = 3;
   decimals = Math.min(decimals, maxDecimals);
-  const s = nf({ maximumFractionDigits: decimals, minimumFractionDigits: 0 }).format(a);
+  const s = plain(a, decimals);
   // Intl may round a tiny negative to "0": never print "-0".
   const negative = x < 0 && s !== '0';
   return (negative ? MINUS : '') + s;
@@ -52,7 +85,7 @@ export function formatNumber(x: number, maxDecimals = 2): string {
 export function formatInt(x: number): string {
   if (!isNum(x)) return MISSING;
   const r = Math.round(x);
-  const s = nf({ maximumFractionDigits: 0 }).format(Math.abs(r));
+  const s = plain(Math.abs(r), 0);
   return (r < 0 ? MINUS : '') + s;
 }
 
@@ -158,7 +191,7 @@ export function formatUsd(usd: number, currency: Currency = 'USD'): string {
   let s: string;
   if (a === 0) s = '0';
   else if (a >= 100) s = formatInt(a);
-  else if (a >= 0.1) s = nf({ minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(a);
+  else if (a >= 0.1) s = plain(a, 2, 2);
   else s = nf({ maximumSignificantDigits: 2 }).format(a);
   return `${usd < 0 ? MINUS : ''}$${s}`;
 }

@@ -2,7 +2,7 @@
  * The sizing engine as the islands call it: the engine core over the client catalog, and small
  * wrappers that never throw and never hand a non-finite number to the UI.
  */
-import { useRef } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 import { createEngineCore } from '../../../lib/sizing/engine.ts';
 import type { EstimateRequest, EstimateResult, FieldError } from '../../../lib/sizing/types.ts';
 import { catalog } from './catalog.ts';
@@ -68,4 +68,26 @@ export function useLastValid<T>(value: T | null): { value: T | null; stale: bool
     return { value, stale: false };
   }
   return { value: ref.current, stale: ref.current !== null };
+}
+
+/** An estimate computed at build time for a page's default request, handed to the island as a prop. */
+export interface InitialEstimate { key: string; result: EstimateResult }
+
+/**
+ * The estimate of `req` computed now (at build time, in a page's frontmatter), keyed by the request,
+ * so the island can hydrate without running the engine while the reader has not changed anything.
+ */
+export function initialEstimate(req: EstimateRequest): InitialEstimate | undefined {
+  const out = runEstimate(req);
+  return out.result ? { key: JSON.stringify(req), result: out.result } : undefined;
+}
+
+/**
+ * `runEstimate(req)`, except that a build-time estimate of the very same request is used as it is
+ * (no engine run on hydration). Memoised on the request.
+ */
+export function useEstimate(req: EstimateRequest, initial?: InitialEstimate): Outcome {
+  const key = JSON.stringify(req);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => (initial && initial.key === key ? { result: initial.result, errors: [] } : runEstimate(req)), [key]);
 }
