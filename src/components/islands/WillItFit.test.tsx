@@ -10,8 +10,8 @@ describe('WillItFit', () => {
   it('server-renders the default worked example with a verdict, its reason and real numbers', () => {
     const html = ssr(<WillItFit />);
     expect(html).toContain('data-testid="verdict"');
-    expect(html).toMatch(/Fits, with [\d.]+ GB to spare/);
-    expect(html).toMatch(/Needs [\d.]+ GB \(weights [\d.]+ GB, KV cache at 8K is [\d.]+ GB\)/);
+    expect(html).toMatch(/Fits, with [\d.]+ GiB to spare/);
+    expect(html).toMatch(/Needs [\d.]+ GiB \(weights [\d.]+ GiB, KV cache at 8K is [\d.]+ GiB\)/);
     expect(html).toContain('aria-live="polite"');
     expect(html).not.toMatch(/NaN|Infinity|undefined/);
   });

@@ -6,7 +6,9 @@ describe('preferences', () => {
     expect(readPreferences({ unit: 'GiB', currency: 'USD', electricity: '0.3' })).toEqual({ unit: 'GiB', currency: 'USD', electricityUsdPerKWh: 0.3 });
     expect(readPreferences({ unit: '<b>', currency: 'XYZ', electricity: 'NaN' })).toEqual(DEFAULT_PREFERENCES);
     expect(readPreferences({ electricity: '-1' }).electricityUsdPerKWh).toBe(DEFAULT_PREFERENCES.electricityUsdPerKWh);
-    expect(readPreferences({}).unit).toBe('GB');
+    // GPU and unified memory are sold in GiB (a "24 GB" card has 24 GiB), so GiB is the default unit.
+    expect(readPreferences({}).unit).toBe('GiB');
+    expect(readPreferences({ unit: 'GB' }).unit).toBe('GB');
   });
   it('saves the unit and a valid electricity price, and ignores a non-finite price', () => {
     setUnit('GiB');

@@ -19,7 +19,7 @@ export interface Preferences {
  * Monthly Update, https://www.eia.gov/electricity/monthly/update/end-use.php, seen 2026-11-29),
  * rounded to $0.17.
  */
-export const DEFAULT_PREFERENCES: Preferences = { unit: 'GB', currency: 'USD', electricityUsdPerKWh: 0.17 };
+export const DEFAULT_PREFERENCES: Preferences = { unit: 'GiB', currency: 'USD', electricityUsdPerKWh: 0.17 };
 
 /** Raw persisted preferences (strings, as localStorage keeps them). */
 export const $preferencesRaw = persistentMap<{ unit: string; currency: string; electricity: string }>(
@@ -29,7 +29,7 @@ export const $preferencesRaw = persistentMap<{ unit: string; currency: string; e
 
 /** Reads raw stored strings into valid preferences; anything invalid falls back to the default. */
 export function readPreferences(raw: { unit?: string | undefined; currency?: string | undefined; electricity?: string | undefined }): Preferences {
-  const unit: MemoryUnit = raw.unit === 'GiB' ? 'GiB' : 'GB';
+  const unit: MemoryUnit = raw.unit === 'GB' ? 'GB' : 'GiB';
   const e = parseNumberField(raw.electricity ?? '', FIELD_SPECS.electricityUsdPerKWh);
   return { unit, currency: 'USD', electricityUsdPerKWh: e.ok ? e.value : DEFAULT_PREFERENCES.electricityUsdPerKWh };
 }
