@@ -7,7 +7,8 @@
  * Lighthouse is fetched from the npm registry on first use (`npx lighthouse@13`), so it does not
  * weigh on `npm ci`. Options: --skip-build (measure the existing dist/), --runs N, --no-lighthouse.
  */
-import { spawnSync, execFileSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,7 +74,8 @@ try {
           '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run'];
         if (formFactor === 'desktop') lhArgs.push('--preset=desktop');
         try {
-          execFileSync('npx', lhArgs, { stdio: 'ignore', env: { ...process.env, CHROME_PATH: chromiumPath } });
+          // Asynchronous on purpose: the static server runs in this process and must keep answering.
+          await promisify(execFile)('npx', lhArgs, { env: { ...process.env, CHROME_PATH: chromiumPath }, maxBuffer: 64 * 1024 * 1024 });
           const json = JSON.parse(readFileSync(report, 'utf8')) as { categories: Record<string, { score: number | null }> };
           for (const key of Object.keys(scores)) scores[key]!.push(Math.round((json.categories[key]?.score ?? 0) * 100));
         } catch (error) {
