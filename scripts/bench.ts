@@ -6,7 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { catalog } from '../src/lib/catalog/index.ts';
-import { createEngine } from '../src/lib/sizing/engine.ts';
+import { createEngine } from '../src/lib/sizing/full-engine.ts';
 
 const engine = createEngine(catalog);
 const models = catalog.models.map((m) => m.id);

@@ -1,21 +1,22 @@
 /**
  * `npx node scripts/fit.ts` — re-fits the shared calibration parameters on the FIT part of
- * data/measurements and rewrites src/lib/calibration/fitted.ts (with a record of what it was
- * fitted on). Fits only a handful of shared parameters (see src/lib/calibration/fit.ts).
+ * data/measurements and rewrites src/lib/calibration/fitted.ts (the values) and fit-record.ts
+ * (what it was fitted on). Fits only a handful of shared parameters (see src/lib/calibration/fit.ts).
  */
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allRows } from '../src/lib/calibration/dataset.ts';
 import { calibration } from '../src/lib/calibration/efficiencies.ts';
-import { fitCalibration, fitOutOfFoldSpreads, fittedModuleSource } from '../src/lib/calibration/fit.ts';
+import { fitCalibration, fitOutOfFoldSpreads, fitRecordModuleSource, fittedModuleSource } from '../src/lib/calibration/fit.ts';
+import type { FitRecord } from '../src/lib/calibration/types.ts';
 import { estimate } from '../src/lib/sizing/estimate.ts';
 
 const fitRows = allRows.filter((r) => r.split === 'fit' && r.scored);
 const summary = fitCalibration(allRows, estimate, calibration);
 // Ranges: p10/p90 of out-of-fold residuals of the fit part (5 folds by run), not in-sample ones.
 const spreads = fitOutOfFoldSpreads(allRows, estimate, calibration);
-calibration.fittedOn = {
+const fitRecord: FitRecord = {
   date: new Date().toISOString().slice(0, 10),
   rows: summary.rowsUsed,
   note: 'Fitted by scripts/fit.ts on the fit part of data/measurements (decode, prefill, fit-verdict rows whose split is "fit"); the test part was not used.',
@@ -26,7 +27,8 @@ calibration.fittedOn = {
 };
 const here = dirname(fileURLToPath(import.meta.url));
 writeFileSync(join(here, '../src/lib/calibration/fitted.ts'), fittedModuleSource(calibration));
+writeFileSync(join(here, '../src/lib/calibration/fit-record.ts'), fitRecordModuleSource(fitRecord));
 for (const p of summary.params) console.log(`${p.name.padEnd(34)} ${String(p.value).padStart(10)}  rows ${String(p.rows).padStart(4)}  median measured/predicted after fit ${p.medianRatioAfter ?? '-'}`);
 for (const s of spreads) console.log(`${`${s.backend}.${s.kind}Spread${s.devices === 'multi' ? 'Multi' : ''}`.padEnd(34)} [${s.spread.join(', ')}]  out-of-fold rows ${s.rows}`);
 for (const u of summary.unfitted) console.log(`not fitted: ${u}`);
-console.log(`\nwrote src/lib/calibration/fitted.ts (${summary.rowsUsed} fit rows, ${summary.iterations} iterations)`);
+console.log(`\nwrote src/lib/calibration/fitted.ts and fit-record.ts (${summary.rowsUsed} fit rows, ${summary.iterations} iterations)`);

@@ -16,7 +16,7 @@ describe('reading and navigating', () => {
     await last.click();
     await page.waitForTimeout(400);
     expect(new URL(page.url()).hash).toBe(hash);
-    await expect.poll(async () => page.locator('rb-toc a[aria-current]').getAttribute('href')).not.toBe(await toc.first().getAttribute('href'));
+    await expect.poll(async () => page.locator('rb-toc a[aria-current]').getAttribute('href'), { timeout: 5000 }).not.toBe(await toc.first().getAttribute('href'));
     await context.close();
   });
 

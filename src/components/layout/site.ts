@@ -53,6 +53,9 @@ customElements.define('rb-toc', class extends HTMLElement {
     };
     const io = new IntersectionObserver(update, { rootMargin: '0px 0px -66% 0px' });
     heads.forEach((h) => h && io.observe(h));
+    // A jump to an anchor, or an island growing as it hydrates, can move headings past the line
+    // without a crossing the observer reports on a busy main thread: re-check when scrolling ends.
+    addEventListener('scrollend', update);
     update();
   }
 });

@@ -5,7 +5,7 @@
  *
  * OWNED BY THE CALIBRATION WORK (issue #3). The numbers live in fitted.ts, which
  * scripts/fit.ts rewrites after fitting a handful of shared parameters on the fit part of
- * data/measurements (see fitted.ts `fittedOn`). The exported objects are mutable on purpose:
+ * data/measurements (see fit-record.ts). The exported objects are mutable on purpose:
  * the fit adjusts them in place and re-runs the engine, so the engine must read them at call
  * time (see /work/team/notes-calibration.md).
  */

@@ -20,7 +20,7 @@ import type { EstimateFn } from './accuracy.ts';
 import { calibration, memoryClassOf, syncCalibration, weightFamilyOfQuant } from './efficiencies.ts';
 import { predictionFor, requestFor } from './requests.ts';
 import { median, quantile, round } from './stats.ts';
-import type { BackendEfficiency, CalibrationValues, MeasurementRow, WeightFamily } from './types.ts';
+import type { BackendEfficiency, CalibrationValues, FitRecord, MeasurementRow, WeightFamily } from './types.ts';
 
 /** One fitted parameter and the evidence behind it. */
 export interface FittedParam { name: string; value: number; rows: number; medianRatioAfter: number | null }
@@ -260,11 +260,23 @@ export function fitCalibration(rows: readonly MeasurementRow[], estimate: Estima
 export function fittedModuleSource(cal: CalibrationValues): string {
   return `/**
  * Fitted calibration values. WRITTEN BY scripts/fit.ts — edit by re-running the fit
- * (\`npx node scripts/fit.ts\`), not by hand. \`fittedOn\` records what the fit used.
+ * (\`npx node scripts/fit.ts\`), not by hand. fit-record.ts records what the fit used.
  */
 import type { CalibrationValues } from './types.ts';
 
 export const fitted: CalibrationValues = ${JSON.stringify(cal, null, 2)};
+`;
+}
+
+/** Source text of fit-record.ts: what the fit used and found (kept out of the browser's engine). */
+export function fitRecordModuleSource(record: FitRecord): string {
+  return `/**
+ * What the last fit used and found. WRITTEN BY scripts/fit.ts with fitted.ts; read by the
+ * accuracy report and the methodology page, never by the engine.
+ */
+import type { FitRecord } from './types.ts';
+
+export const fitRecord: FitRecord = ${JSON.stringify(record, null, 2)};
 `;
 }
 

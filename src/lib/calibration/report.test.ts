@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { estimate } from '../sizing/estimate.ts';
 import { allRows } from './dataset.ts';
-import { fitted } from './fitted.ts';
+import { fitRecord } from './fit-record.ts';
 import { buildAccuracyReport, scatterOf } from './report.ts';
 
 describe('the accuracy report data', () => {
@@ -15,7 +15,7 @@ describe('the accuracy report data', () => {
     expect(scatterOf('prefill', [])).toBeNull();
   });
   it('builds a table row per kind, charts, and never a NaN from the real engine and data', () => {
-    const d = buildAccuracyReport(allRows, estimate, fitted);
+    const d = buildAccuracyReport(allRows, estimate, fitRecord);
     expect(d.rows.map((r) => r.kind)).toEqual(['weights', 'kv-cache', 'decode-single', 'decode-multi', 'prefill', 'fit']);
     expect(d.charts.length).toBeGreaterThanOrEqual(3);
     expect(JSON.stringify(d)).not.toMatch(/NaN|Infinity/);

@@ -8,7 +8,7 @@ import { computeAccuracy, headline, meetsTarget, TARGETS, type AccuracyReport, t
 import { coverageOf } from './coverage.ts';
 import { KIND_LABELS, type AccuracyKind } from './requests.ts';
 import { round } from './stats.ts';
-import type { CalibrationValues, MeasurementRow } from './types.ts';
+import type { FitRecord, MeasurementRow } from './types.ts';
 
 /** One headline row of the table: the kind's figures (see KindAccuracy), its target and its worst case. */
 export interface ReportRow extends Pick<KindAccuracy, 'kind' | 'label' | 'n' | 'medianAbsErrorPct' | 'p90AbsErrorPct' | 'biasPct' | 'withinRangePct' | 'correctPct'> {
@@ -45,7 +45,7 @@ export interface AccuracyReportData {
   counts: { total: number; fit: number; test: number; byKind: { kind: string; fit: number; test: number }[] };
   coverage: { devices: number; apple: number; multi: number; architectures: string[] };
   dataDates: AccuracyReport['dataDates'];
-  fittedOn: CalibrationValues['fittedOn'];
+  fittedOn: FitRecord;
   notModelled: string[];
 }
 
@@ -112,8 +112,8 @@ export function scatterOf(kind: AccuracyKind, cases: readonly CaseResult[], widt
   };
 }
 
-/** Builds the whole report from the calibration rows, the engine and the fitted values (test part only). */
-export function buildAccuracyReport(rows: readonly MeasurementRow[], estimate: EstimateFn, fitted: CalibrationValues): AccuracyReportData {
+/** Builds the whole report from the calibration rows, the engine and the record of the fit (test part only). */
+export function buildAccuracyReport(rows: readonly MeasurementRow[], estimate: EstimateFn, fitRecord: FitRecord): AccuracyReportData {
   const report = computeAccuracy(rows, estimate, 'test');
   const heads = headline(report);
   const tableRows: ReportRow[] = report.kinds.map((k) => {
@@ -148,6 +148,6 @@ export function buildAccuracyReport(rows: readonly MeasurementRow[], estimate: E
       byKind: kinds.map((k) => ({ kind: k, fit: rows.filter((r) => r.kind === k && r.split === 'fit').length, test: rows.filter((r) => r.kind === k && r.split === 'test').length })),
     },
     coverage: { devices: cov.devices.length, apple: cov.appleDevices.length, multi: cov.multiDeviceSetups.length, architectures: cov.architectures },
-    dataDates: report.dataDates, fittedOn: fitted.fittedOn, notModelled: NOT_MODELLED,
+    dataDates: report.dataDates, fittedOn: fitRecord, notModelled: NOT_MODELLED,
   };
 }

@@ -60,9 +60,14 @@ export interface BackendEfficiency {
   prefillPeakExponent?: number;
 }
 
-/** Everything scripts/fit.ts writes. */
+/**
+ * What a fit used and found (rows, parameters, spreads): written by scripts/fit.ts to
+ * fit-record.ts, apart from the values, so the browser's engine does not ship it.
+ */
+export interface FitRecord { date: string | null; rows: number; note: string; [k: string]: unknown }
+
+/** The calibration values scripts/fit.ts writes to fitted.ts (what the engine reads). */
 export interface CalibrationValues {
-  fittedOn: { date: string | null; rows: number; note: string; [k: string]: unknown };
   backends: Record<BackendId, BackendEfficiency>;
   /** Per-hop cost of a layer split at batch 1, seconds per token per extra device. */
   layerSplitHopSec: number;

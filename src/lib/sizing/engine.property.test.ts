@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createEngine } from './engine.ts';
+import { createEngine } from './full-engine.ts';
 import { fixtureCatalog, fixtureHardware, fixtureModels } from './test-fixtures.ts';
 import type { EngineId, KvCacheTypeId } from '../catalog/types.ts';
 import type { EstimateResult } from './types.ts';

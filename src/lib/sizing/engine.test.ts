@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine } from './engine.ts';
+import { createEngineCore } from './engine.ts';
+import { createEngine } from './full-engine.ts';
+import { catalog } from '../catalog/index.ts';
+import { estimate } from './estimate.ts';
 import { InputError } from './types.ts';
 import { fixtureCatalog } from './test-fixtures.ts';
 
@@ -181,5 +184,20 @@ describe('helpers', () => {
   });
   it('reuses per-model work across estimates', () => {
     expect(e.prepareModel('llama-3.1-8b')).toBe(e.prepareModel('llama-3.1-8b'));
+  });
+});
+
+describe('the engine core as calculators build it (no options)', () => {
+  const core = createEngineCore(catalog);
+  it('names an unknown id without the command line\'s suggestions', () => {
+    expect(core.validateRequest({ model: 'llama-3.1-7b' })).toEqual([{ field: 'model', message: 'unknown model "llama-3.1-7b"' }]);
+    expect(core.validateRequest({ model: 'llama-3.1-8b', hardware: 'rtx-409' })[0]!.message).toBe('unknown hardware "rtx-409"');
+  });
+  it('refuses a raw architecture, which only the command line offers', () => {
+    expect(core.validateRequest({ params: 8e9 })).toEqual([{ field: 'model', message: 'choose a model from the catalog' }]);
+  });
+  it('gives the same numbers as the full engine for a catalog request', () => {
+    const req = { model: 'llama-3.1-70b', quant: 'Q4_K_M', hardware: '2xrtx-3090', context: 16384 };
+    expect(core.estimate(req)).toEqual(estimate(req));
   });
 });

@@ -1,7 +1,7 @@
 /**
- * The sizing engine, built over a catalog passed in (`createEngine(catalog)`), so calculator
- * islands can ship a numbers-only catalog while the CLI and pages use the full one
- * (`estimate.ts`). This module imports no catalog data, only types, the calibration
+ * The sizing engine's core, built over a catalog passed in (`createEngineCore(catalog)`), so
+ * calculator islands can ship a numbers-only catalog while the CLI and pages use the full one
+ * (`full-engine.ts`, `estimate.ts`). This module imports no catalog data, only types, the calibration
  * efficiencies and the formula modules.
  *
  * Per-model work (the tensor inventory, weight breakdowns per format and engine, KV layouts) is
@@ -16,7 +16,7 @@ import { calibration, efficiencies, layerSplitHopSec, tensorParallelScaling } fr
 import type { WeightFamily } from '../calibration/efficiencies.ts';
 import { prefillFamilyFactor } from '../calibration/engine-params.ts';
 import type { Arch } from './arch.ts';
-import { archFromModel, archFromRaw } from './arch.ts';
+import { archFromModel } from './arch.ts';
 import { tensorInventory, weightFormatFor, weightsFor } from './weights.ts';
 import type { TensorInventory, WeightBreakdown } from './weights.ts';
 import {
@@ -30,15 +30,7 @@ import { DEFAULT_RAM_BYTES_PER_SEC, PCIE_BYTES_PER_SEC, speedOf } from './speed.
 import type { DeviceLoad, SpeedResult } from './speed.ts';
 import { GiB, parseHardwareSpec, rawRig } from './rig.ts';
 import type { Device, Rig } from './rig.ts';
-import { suggestIds, unknownIdMessage } from './suggest.ts';
 import { offered, r0, r3 } from './core-util.ts';
-import { qualityHint } from './quality.ts';
-import { sweep, type SweepOptions } from './sweep.ts';
-import { contextCurve } from './context-curve.ts';
-import { quantTable } from './quant-table.ts';
-import { localVsApi, type LocalVsApiInput } from './local-vs-api.ts';
-import { hardwareTiers, type TierOptions } from './tiers.ts';
-import { rigSummary } from './rig-summary.ts';
 
 /** The catalog tables the engine reads. String fields it uses: ids, model `family`, `releasedFormat`, `name`; hardware `vendor`, `backend`, `interconnect`; quant `family`, `engines`. */
 export interface EngineCatalog {
@@ -173,13 +165,39 @@ export interface SweepRow {
 }
 
 /**
+ * What the engine core can do without: the command line and the server-side pages pass both
+ * (see createEngine); calculator islands pass neither, so the browser ships neither.
+ */
+export interface EngineCoreOptions {
+  /**
+   * The message for an unknown catalog id or request field (a "did you mean" list, say). Default:
+   * names the id only, which is all a calculator needs (its fields offer catalog ids only).
+   */
+  unknownId?: UnknownIdMessage;
+  /**
+   * Builds a model from raw architecture fields (params, layers, hidden...), checking them;
+   * without it a request with no catalog model is refused.
+   */
+  rawModel?: (req: EstimateRequest) => RawModel;
+}
+
+/** Message for an unknown id of a kind ('model', 'quant', 'hardware', or 'field' for request keys). */
+export type UnknownIdMessage = (kind: 'model' | 'quant' | 'hardware' | 'field', id: string, known: readonly string[]) => string;
+
+/** A model built from raw architecture fields, with what the engine should tell the reader about it. */
+export interface RawModel { arch: Arch; warnings: string[] }
+
+const plainUnknownId: UnknownIdMessage = (kind, id) => `unknown ${kind} "${id}"`;
+
+/**
  * The engine core over a catalog: estimate, validateRequest, prepareModel, estimateFast, plus the
  * internals the helper modules build on (sweep.ts, context-curve.ts, quant-table.ts, tiers.ts,
  * rig-summary.ts). Calculator islands call this and import only the helpers they use, so a page
  * ships only the code it runs (the helpers are not closures here, on purpose: functions of a
  * returned object cannot be tree-shaken).
  */
-export function createEngineCore(catalog: EngineCatalog) {
+export function createEngineCore(catalog: EngineCatalog, options: EngineCoreOptions = {}) {
+  const unknownId = options.unknownId ?? plainUnknownId;
   const modelById = new Map<string, ModelEntry>();
   for (const m of catalog.models) modelById.set(m.id.toLowerCase(), m);
   const hwById = new Map<string, HardwareEntry>();
@@ -195,7 +213,7 @@ export function createEngineCore(catalog: EngineCatalog) {
    */
   function prepareModel(model: string | ModelEntry): PreparedModel {
     const m = typeof model === 'string' ? modelById.get(model.toLowerCase()) : model;
-    if (!m) throw new InputError('model', unknownIdMessage('model', String(model), catalog.models.map((x) => x.id)));
+    if (!m) throw new InputError('model', unknownId('model', String(model), catalog.models.map((x) => x.id)));
     const hit = prepared.get(m.id);
     if (hit && hit.model === m) return hit;
     const arch = archFromModel(m);
@@ -210,7 +228,7 @@ export function createEngineCore(catalog: EngineCatalog) {
     let w = p.weights.get(key);
     if (!w) {
       const f = bpw !== null ? { kind: 'bpw' as const, bitsPerWeight: bpw } : weightFormatFor(quantId, engine);
-      if (!f) throw new InputError('quant', unknownIdMessage('quant', quantId, catalog.quants.map((q) => q.id)));
+      if (!f) throw new InputError('quant', unknownId('quant', quantId, catalog.quants.map((q) => q.id)));
       w = weightsFor(p.inv, f, engine);
       p.weights.set(key, w);
     }
@@ -230,8 +248,7 @@ export function createEngineCore(catalog: EngineCatalog) {
     if (req === null || typeof req !== 'object' || Array.isArray(req)) return [{ field: 'request', message: 'the request must be a JSON object' }];
     for (const key of Object.keys(req)) {
       if (!KNOWN_FIELDS.includes(key)) {
-        const s = suggestIds(key, KNOWN_FIELDS, 1);
-        errs.push({ field: 'request', message: `unknown field "${key}"${s.length ? `; did you mean "${s[0]}"?` : ''}` });
+        errs.push({ field: 'request', message: unknownId('field', key, KNOWN_FIELDS) });
       }
     }
     const rec = req as Record<string, unknown>;
@@ -276,18 +293,10 @@ export function createEngineCore(catalog: EngineCatalog) {
       if (rawGiven.length > 0) throw new InputError(rawGiven[0]!, `give --model or a raw architecture (${rawGiven.join(', ')}), not both`);
       p = prepareModel(req.model);
     } else {
-      if (req.params === undefined && (req.layers === undefined || req.hidden === undefined)) {
-        throw new InputError('model', 'missing --model (or a raw architecture: --params, or --layers and --hidden)');
-      }
-      if (req.kvHeads !== undefined && req.heads !== undefined && req.kvHeads > req.heads) throw new InputError('kvHeads', 'kvHeads cannot exceed heads');
-      if (req.activeExperts !== undefined && (req.experts === undefined || req.activeExperts > req.experts)) throw new InputError('activeExperts', 'activeExperts needs experts and cannot exceed it');
-      if (req.heads !== undefined && req.hidden !== undefined && req.headDim === undefined && req.hidden % req.heads !== 0) throw new InputError('headDim', 'hidden is not a multiple of heads; give --head-dim');
-      const arch = archFromRaw(req);
-      p = { arch, inv: tensorInventory(arch), model: null, weights: new Map(), kv: new Map() };
-      if (req.params !== undefined && (req.layers !== undefined || req.hidden !== undefined)) {
-        const ratio = p.inv.totalParams / req.params;
-        if (ratio > 1.2 || ratio < 0.8) warnings.push(`the architecture fields give ${(p.inv.totalParams / 1e9).toFixed(2)}B parameters, not the ${(req.params / 1e9).toFixed(2)}B given; sizes follow the fields`);
-      }
+      if (!options.rawModel) throw new InputError('model', 'choose a model from the catalog');
+      const raw = options.rawModel(req);
+      p = { arch: raw.arch, inv: tensorInventory(raw.arch), model: null, weights: new Map(), kv: new Map() };
+      warnings.push(...raw.warnings);
     }
     const a = p.arch;
 
@@ -302,7 +311,7 @@ export function createEngineCore(catalog: EngineCatalog) {
       const asked = req.quant;
       const id = asked ?? a.releasedFormat;
       const q = quantById.get(id.toLowerCase());
-      if (!q) throw new InputError('quant', unknownIdMessage('quant', id, catalog.quants.map((x) => x.id)));
+      if (!q) throw new InputError('quant', unknownId('quant', id, catalog.quants.map((x) => x.id)));
       quant = q;
       quantId = q.id;
       if (!q.engines.includes(engine)) {
@@ -357,7 +366,7 @@ export function createEngineCore(catalog: EngineCatalog) {
       rigKey = key;
       rig = rigCache.get(key) ?? null;
       if (!rig) {
-        rig = parseHardwareSpec(req.hardware, catalog.hardware, hwById, req.memoryGb, req.gpuMemoryFraction);
+        rig = parseHardwareSpec(req.hardware, catalog.hardware, hwById, req.memoryGb, req.gpuMemoryFraction, unknownId);
         rigCache.set(key, rig);
       }
     } else if (rawHw || req.memoryGb !== undefined) {
@@ -753,35 +762,3 @@ export function createEngineCore(catalog: EngineCatalog) {
 
 /** The engine core's functions (see createEngineCore). */
 export type EngineCore = ReturnType<typeof createEngineCore>;
-
-/**
- * Build an engine over a catalog: the core and every helper bound to it (what the CLI, the pages
- * and the tests call). Same contract as before the split: see each helper's module.
- */
-export function createEngine(catalog: EngineCatalog) {
-  const core = createEngineCore(catalog);
-  return {
-    estimate: core.estimate,
-    validateRequest: core.validateRequest,
-    prepareModel: core.prepareModel,
-    sweep: (base: EstimateRequest, opts?: SweepOptions) => sweep(core, base, opts),
-    contextCurve: (base: EstimateRequest, contexts: number[], kvCaches: KvCacheTypeId[]) => contextCurve(core, base, contexts, kvCaches),
-    quantTable: (base: EstimateRequest) => quantTable(core, base),
-    localVsApi: (i: LocalVsApiInput) => localVsApi(catalog.apiPrices ?? [], i),
-    hardwareTiers: (opts?: TierOptions) => hardwareTiers(core, opts),
-    /** The quality hint for a format (and model), from the catalog's quality rows. */
-    quality: (quant: string, model?: string) => qualityHint(catalog.qualityLoss ?? [], quant, model),
-    rigSummary: (spec: string, memoryGb?: number) => rigSummary(core, spec, memoryGb),
-    /** Light estimate without the maxContext/bestQuant searches (null on bad input). */
-    estimateFast: core.estimateFast,
-  };
-}
-
-/** The engine's public functions. */
-export type Engine = ReturnType<typeof createEngine>;
-
-export type { SweepOptions } from './sweep.ts';
-export type { ContextPoint, ContextCurve } from './context-curve.ts';
-export type { QuantRow } from './quant-table.ts';
-export type { LocalVsApiInput, LocalVsApiResult } from './local-vs-api.ts';
-export type { HardwareTier, TierOptions } from './tiers.ts';

@@ -1,11 +1,11 @@
 /**
  * `estimate(req)` and `validateRequest(req)` over the full catalog: what the CLI, the pages and
- * the tests call. Calculator islands that ship a trimmed catalog call `createEngine` themselves
+ * the tests call. Calculator islands that ship a trimmed catalog call `createEngineCore` themselves
  * (engine.ts). See engine.ts for the helpers (sweep, contextCurve, quantTable, localVsApi,
  * hardwareTiers, prepareModel).
  */
 import { catalog } from '../catalog/index.ts';
-import { createEngine } from './engine.ts';
+import { createEngine } from './full-engine.ts';
 
 export { InputError } from './types.ts';
 export type { EstimateRequest, EstimateResult, FieldError } from './types.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quote, quoteValue } from './quote.ts';
-import { createEngine } from './engine.ts';
+import { createEngine } from './full-engine.ts';
 import { fixtureCatalog } from './test-fixtures.ts';
 import { formatCount, formatTokensPerSec, formatUsd } from '../format/index.ts';
 

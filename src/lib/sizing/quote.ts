@@ -4,7 +4,7 @@
  */
 import type { EstimateRequest, EstimateResult } from './types.ts';
 import { engine as fullEngine } from './estimate.ts';
-import type { Engine } from './engine.ts';
+import type { Engine } from './full-engine.ts';
 import { suggestIds } from './suggest.ts';
 import { formatBytes, formatCount, formatInt, formatSeconds, formatSpeedRange, formatTokensPerSec, formatUsd, MISSING } from '../format/index.ts';
 import type { MemoryUnit } from '../format/index.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHardwareSpec, rawRig, GiB } from './rig.ts';
 import { InputError } from './types.ts';
+import { unknownIdMessage } from './suggest.ts';
 import { fixtureHardware } from './test-fixtures.ts';
 
 const byId = new Map(fixtureHardware.map((h) => [h.id, h]));
@@ -23,9 +24,10 @@ describe('hardware specs', () => {
     expect(parse('m4-max-40c', 36).devices[0]!.memoryBytes).toBe(Math.floor(36 * GiB * 0.67));
     expect(parse('m4-max-40c', 64, 0.9).devices[0]!.memoryBytes).toBe(Math.floor(64 * GiB * 0.9));
   });
-  it('rejects an unknown id with the closest ids', () => {
-    expect(() => parse('rtx-309')).toThrow(/did you mean "rtx-3090"/);
+  it('rejects an unknown id, worded by the message function it is given', () => {
     expect(() => parse('rtx-309')).toThrow(InputError);
+    expect(() => parse('rtx-309')).toThrow('unknown hardware "rtx-309"');
+    expect(() => parseHardwareSpec('rtx-309', fixtureHardware, byId, undefined, undefined, unknownIdMessage)).toThrow(/did you mean "rtx-3090"/);
   });
   it('rejects --memory-gb with a mixed list and a zero count', () => {
     expect(() => parse('rtx-4090,rtx-3090', 48)).toThrow(InputError);

@@ -8,7 +8,6 @@
  */
 import type { BackendId, HardwareEntry, InterconnectId } from '../catalog/types.ts';
 import { InputError } from './types.ts';
-import { unknownIdMessage } from './suggest.ts';
 import { memoryClassOf } from '../calibration/efficiencies.ts';
 
 export const GiB = 2 ** 30;
@@ -82,12 +81,13 @@ function deviceFrom(h: HardwareEntry, memoryGb: number | undefined, share: numbe
 const SPEED_ORDER: InterconnectId[] = ['none', 'pcie', 'nvlink'];
 
 /**
- * Resolve a hardware spec against the catalog. Throws InputError for an unknown id (with the
- * closest ids), a bad count, or `memoryGb` with a mixed list.
+ * Resolve a hardware spec against the catalog. Throws InputError for an unknown id (worded by
+ * `unknownId`: the command line lists the closest ids), a bad count, or `memoryGb` with a mixed list.
  */
 export function parseHardwareSpec(
   spec: string, catalog: readonly HardwareEntry[], byId: ReadonlyMap<string, HardwareEntry>,
   memoryGb?: number, gpuShare?: number,
+  unknownId: (kind: 'hardware', id: string, known: readonly string[]) => string = (kind, id) => `unknown ${kind} "${id}"`,
 ): Rig {
   const parts = spec.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
   if (parts.length === 0) throw new InputError('hardware', 'empty hardware spec');
@@ -105,7 +105,7 @@ export function parseHardwareSpec(
     }
     if (!Number.isInteger(count) || count < 1 || count > 64) throw new InputError('hardware', `bad device count in "${part}" (1 to 64)`);
     const h = byId.get(id);
-    if (!h) throw new InputError('hardware', unknownIdMessage('hardware', id, catalog.map((x) => x.id)));
+    if (!h) throw new InputError('hardware', unknownId('hardware', id, catalog.map((x) => x.id)));
     ids.add(h.id);
     if (SPEED_ORDER.indexOf(h.interconnect) < SPEED_ORDER.indexOf(slowest)) slowest = h.interconnect;
     if (h.unifiedMemory) unified = true;

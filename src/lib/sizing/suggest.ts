@@ -47,8 +47,15 @@ export function suggestIds(query: string, ids: readonly string[], limit = 3): st
   return scored.slice(0, limit).map((s) => s.id);
 }
 
-/** A message for an unknown id, with suggestions when there are any. */
+/**
+ * A message for an unknown id, with suggestions when there are any. Kind 'field' is a request
+ * key (one suggestion, no list command).
+ */
 export function unknownIdMessage(kind: string, id: string, ids: readonly string[]): string {
+  if (kind === 'field') {
+    const s = suggestIds(id, ids, 1);
+    return `unknown field "${id}"${s.length ? `; did you mean "${s[0]}"?` : ''}`;
+  }
   const s = suggestIds(id, ids);
   return s.length > 0
     ? `unknown ${kind} "${id}"; did you mean ${s.map((x) => `"${x}"`).join(', ')}?`
