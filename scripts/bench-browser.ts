@@ -37,6 +37,7 @@ try {
     if (Number.isFinite(elapsed)) samples.push(elapsed);
     await page.waitForTimeout(50);
   }
+  if (process.argv.includes("--each")) console.log(samples.map((s) => s.toFixed(0)).join(" "));
   samples.sort((a, b) => a - b);
   const median = samples[Math.floor(samples.length / 2)] ?? Number.NaN;
   const worst = samples[samples.length - 1] ?? Number.NaN;

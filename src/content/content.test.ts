@@ -97,7 +97,7 @@ describe('the guides', () => {
       });
 
       it('has at least one table, chart or calculator', () => {
-        expect(guide.body).toMatch(/<Figure|<GapChart|client:visible|client:idle|^\|.*\|\s*$/m);
+        expect(guide.body).toMatch(/<Figure|<GapChart|<(?:WillItFit|HowFast|ContextPlanner|QuantExplorer|LocalOrApi|HardwareTiers|RigBuilder)\b|client:visible|client:idle|^\|.*\|\s*$/m);
       });
 
       it('links only to pages, calculators, models, hardware and glossary terms that exist', () => {

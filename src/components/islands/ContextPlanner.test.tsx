@@ -1,9 +1,14 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import ContextPlanner from './ContextPlanner.tsx';
+import ContextPlanner, { contextPlannerInitial } from './ContextPlanner.tsx';
 import { BAD_INPUTS, byLabel, byTestId, choose, freshPage, mount, ssr, type } from './shared/test-utils.tsx';
 
 beforeEach(() => freshPage());
+
+/** Attributes that hold per-render ids (useId), which differ between two renders of the same view. */
+const strip = (h: string) => h.replace(/\b(id|for|aria-labelledby|aria-describedby|name)="[^"]*"/g, '');
+/** What reaches the browser: the island's props go through a serialisation on the way. */
+const serialised = <T,>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 describe('ContextPlanner', () => {
   it('server-renders a curve per cache type with the largest context that fits each', () => {
@@ -48,5 +53,27 @@ describe('ContextPlanner', () => {
     expect(byTestId(root, 'notes').textContent).toContain('Ignored “context” in the link: must not be negative');
     await choose(byLabel(root, 'KV-cache type'), 'q4_0');
     expect(new URLSearchParams(location.search).get('kvCache')).toBe('q4_0');
+  });
+
+  it('renders a build-time result exactly as its own engine run would, on the page and in a guide', () => {
+    const initial = contextPlannerInitial();
+    expect(initial?.value.curves?.length).toBe(3);
+    expect(strip(ssr(<ContextPlanner syncUrl initial={serialised(initial)} />))).toBe(strip(ssr(<ContextPlanner syncUrl />)));
+    const preset = { model: 'llama-3.1-8b', hardware: 'rtx-4060' };
+    expect(strip(ssr(<ContextPlanner {...preset} initial={serialised(contextPlannerInitial(preset))} />))).toBe(strip(ssr(<ContextPlanner {...preset} />)));
+  });
+
+  it('uses a build-time result only for its own view, and runs the engine once the reader changes anything', async () => {
+    const initial = contextPlannerInitial()!;
+    // The same view with doctored numbers: shown as they are, which proves the island reads them...
+    const doctored = { key: initial.key, value: { ...initial.value, curves: initial.value.curves!.map((c) => ({ ...c, maxContext: 1024 })) } };
+    expect(strip(ssr(<ContextPlanner initial={doctored} />))).not.toBe(strip(ssr(<ContextPlanner />)));
+    // ...but never for another view.
+    expect(strip(ssr(<ContextPlanner model="qwen2.5-32b" initial={doctored} />))).toBe(strip(ssr(<ContextPlanner model="qwen2.5-32b" />)));
+    const root = await mount(<ContextPlanner initial={doctored} />);
+    await choose(byLabel(root, 'Model'), 'qwen2.5-32b');
+    const fresh = await mount(<ContextPlanner />);
+    expect(byTestId(root, 'context-table').textContent).toBe(byTestId(fresh, 'context-table').textContent);
+    expect(byTestId(root, 'verdict').textContent).toBe(byTestId(fresh, 'verdict').textContent);
   });
 });

@@ -4,15 +4,15 @@
  * Numbers from the engine's context curve.
  */
 import type { JSX } from 'preact';
-import { useId, useMemo } from 'preact/hooks';
+import { useId } from 'preact/hooks';
 import { LineChart } from '../charts/LineChart.tsx';
 import { bytesIn, formatBytes, formatInUnit, formatTokens } from '../../lib/format/index.ts';
-import { selectionToRequest } from '../../lib/state/selection.ts';
+import { selectionToRequest, type Selection } from '../../lib/state/selection.ts';
 import type { KvCacheTypeId } from '../../lib/catalog/types.ts';
 import { modelOf } from './shared/catalog.ts';
-import { attempt, engine, runEstimate, safeValidate, useLastValid } from './shared/engine.ts';
+import { attempt, engine, firstSelection, initialValue, runEstimate, safeValidate, useInitialOr, useLastValid, useReaderPreferences, type InitialValue } from './shared/engine.ts';
 import { contextCurve } from '../../lib/sizing/context-curve.ts';
-import { Frame, usePreferences } from './shared/Frame.tsx';
+import { Frame } from './shared/Frame.tsx';
 import { SelectionFields } from './shared/SelectionFields.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
 import { Quiet, Results, Verdict, TableScroll } from './shared/ui.tsx';
@@ -30,30 +30,47 @@ export function contextSamples(maxContext: number): number[] {
   return out.length ? out : [1024];
 }
 
-/** Context planner island. */
-export default function ContextPlanner(props: PresetProps): JSX.Element {
-  const idp = `cp${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
-  const state = useCalcState('context-planner', props, {}, {});
-  const prefs = usePreferences();
-  const unit = prefs.unit;
-  const base = selectionToRequest(state.selection);
+/** The planner's result for one selection: the field problems, or one curve per cache type. */
+export function planContext(selection: Selection) {
+  const base = selectionToRequest(selection);
   const errors = safeValidate(base);
-  const key = JSON.stringify(base);
-  const maxCtx = modelOf(state.selection.model)?.maxContextTokens ?? 131072;
-  const kinds = cacheTypes(state.selection.engine);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const out = useMemo(() => {
-    if (errors.length) return null;
-    const curves = attempt(() => contextCurve(engine, base, contextSamples(maxCtx), kinds)).result;
-    if (!curves) return null;
-    // Per-token cache, capacity and the cache at the largest fitting context come from single estimates.
-    const withKv = curves.map((c) => {
+  if (errors.length) return { errors, curves: null };
+  const maxCtx = modelOf(selection.model)?.maxContextTokens ?? 131072;
+  const curves = attempt(() => contextCurve(engine, base, contextSamples(maxCtx), cacheTypes(selection.engine))).result;
+  if (!curves) return { errors, curves: null };
+  // Per-token cache, capacity and the cache at the largest fitting context come from single estimates.
+  return {
+    errors,
+    curves: curves.map((c) => {
       const one = runEstimate({ ...base, kvCache: c.kvCache }).result;
       const atMax = c.maxContext > 0 ? runEstimate({ ...base, kvCache: c.kvCache, context: c.maxContext }).result : null;
       return { ...c, kvBytesPerToken: one?.memory.kvBytesPerToken ?? 0, capacityBytes: one?.hardware?.memoryBytes ?? 0, kvAtMaxBytes: atMax?.memory.kvCacheBytes ?? 0 };
-    });
-    return withKv;
-  }, [key]);
+    }),
+  };
+}
+
+/** What the planner computes for a selection, and the key it is memoised (and handed over) by. */
+export type PlannerResult = ReturnType<typeof planContext>;
+const plannerKey = (selection: Selection): string => JSON.stringify(selectionToRequest(selection));
+
+/**
+ * The planner's result for the island's first view (the default selection, or a guide's preset),
+ * computed at build time and handed to the island as `initial`, so hydration does not run the
+ * engine's context curves again on the reader's phone.
+ */
+export function contextPlannerInitial(props: PresetProps = {}): InitialValue<PlannerResult> | undefined {
+  const selection = firstSelection(props);
+  const out = planContext(selection);
+  return initialValue(plannerKey(selection), out.curves ? out : null);
+}
+
+/** Context planner island. Props preset the worked example (see PresetProps); `initial` is a build-time result. */
+export default function ContextPlanner(props: PresetProps & { initial?: InitialValue<PlannerResult> | undefined }): JSX.Element {
+  const idp = `cp${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
+  const state = useCalcState('context-planner', props, {}, {});
+  const prefs = useReaderPreferences();
+  const unit = prefs.unit;
+  const { errors, curves: out } = useInitialOr(plannerKey(state.selection), props.initial, () => planContext(state.selection));
   const last = useLastValid(out);
   const curves = last.value;
   const cur = curves?.find((c) => c.kvCache === state.selection.kvCache) ?? curves?.[0];

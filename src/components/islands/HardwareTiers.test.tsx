@@ -1,9 +1,14 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import HardwareTiers from './HardwareTiers.tsx';
+import HardwareTiers, { hardwareTiersInitial } from './HardwareTiers.tsx';
 import { byLabel, byTestId, click, freshPage, mount, ssr, type } from './shared/test-utils.tsx';
 
 beforeEach(() => freshPage());
+
+/** Attributes that hold per-render ids (useId), which differ between two renders of the same view. */
+const strip = (h: string) => h.replace(/\b(id|for|aria-labelledby|aria-describedby|name)="[^"]*"/g, '');
+/** What reaches the browser: the island's props go through a serialisation on the way. */
+const serialised = <T,>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 describe('HardwareTiers', () => {
   it('server-renders the four tiers computed from the catalog, each with an example rig, prices and what it runs', () => {
@@ -41,5 +46,24 @@ describe('HardwareTiers', () => {
     await type(field, '-5');
     expect(byTestId(root, `error-${field.id}`).textContent).toMatch(/negative/);
     expect(byTestId(root, 'tier-lightweight').textContent).toBe(at128k);
+  }, 30000);
+
+  it('renders build-time tiers exactly as its own engine run would', () => {
+    const initial = hardwareTiersInitial();
+    expect(initial?.value?.length).toBe(4);
+    expect(strip(ssr(<HardwareTiers syncUrl initial={serialised(initial)} />))).toBe(strip(ssr(<HardwareTiers syncUrl />)));
+    expect(strip(ssr(<HardwareTiers context={32768} initial={serialised(hardwareTiersInitial({ context: 32768 }))} />))).toBe(strip(ssr(<HardwareTiers context={32768} />)));
+  });
+
+  it('uses build-time tiers only for their own context and cache type, and recomputes once the reader changes the context', async () => {
+    const initial = hardwareTiersInitial()!;
+    const doctored = { key: initial.key, value: initial.value!.slice(0, 1) };
+    expect(strip(ssr(<HardwareTiers initial={doctored} />))).not.toBe(strip(ssr(<HardwareTiers />)));
+    expect(strip(ssr(<HardwareTiers context={32768} initial={doctored} />))).toBe(strip(ssr(<HardwareTiers context={32768} />)));
+    expect(strip(ssr(<HardwareTiers kvCache="q8_0" initial={doctored} />))).toBe(strip(ssr(<HardwareTiers kvCache="q8_0" />)));
+    const root = await mount(<HardwareTiers initial={doctored} />);
+    expect(root.querySelector('[data-testid="tier-mid-range"]')).toBeNull();
+    await type(byLabel(root, 'Context per sequence (tokens)'), '16k');
+    expect(byTestId(root, 'tier-mid-range')).toBeTruthy();
   }, 30000);
 });

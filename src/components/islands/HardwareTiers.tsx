@@ -4,13 +4,14 @@
  * which format and speed, and what the tier's hardware costs.
  */
 import type { JSX } from 'preact';
-import { useId, useMemo } from 'preact/hooks';
+import { useId } from 'preact/hooks';
 import { formatSpeedRange, formatTokens, formatTokensPerSec, formatUsd } from '../../lib/format/index.ts';
 import { FIELD_SPECS } from '../../lib/state/fields.ts';
 import { hardwareOf, modelOf } from './shared/catalog.ts';
-import { attempt, engine, useLastValid } from './shared/engine.ts';
+import { attempt, engine, firstSelection, initialValue, useInitialOr, useLastValid, useReaderPreferences, type InitialValue } from './shared/engine.ts';
+import type { Selection } from '../../lib/state/selection.ts';
 import { hardwareTiers } from '../../lib/sizing/tiers.ts';
-import { Frame, usePreferences } from './shared/Frame.tsx';
+import { Frame } from './shared/Frame.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
 import { Group, NumberField, Results, TableScroll } from './shared/ui.tsx';
 
@@ -22,15 +23,34 @@ export function specLabel(spec: string): string {
   return m ? `${m[1]}× ${name}` : name;
 }
 
-/** Hardware tiers island. */
-export default function HardwareTiers(props: PresetProps): JSX.Element {
+/** The tiers at one context and KV-cache type (null when the engine cannot compute them). */
+export function tiersAt(context: number, kvCache: Selection['kvCache']) {
+  return attempt(() => hardwareTiers(engine, { context, kvCache })).result;
+}
+
+/** What the calculator computes for a view, and the key it is memoised (and handed over) by. */
+export type TiersResult = ReturnType<typeof tiersAt>;
+const tiersKey = (context: number, kvCache: string): string => JSON.stringify([context, kvCache]);
+
+/**
+ * The tiers of the island's first view (the default selection's context and cache type, or a
+ * preset's), computed at build time and handed to the island as `initial`, so hydration does not
+ * search every tier's rig again on the reader's phone.
+ */
+export function hardwareTiersInitial(props: PresetProps = {}): InitialValue<TiersResult> | undefined {
+  const { context, kvCache } = firstSelection(props);
+  return initialValue(tiersKey(context, kvCache), tiersAt(context, kvCache));
+}
+
+/** Hardware tiers island. Props preset the selection (see PresetProps); `initial` is a build-time result. */
+export default function HardwareTiers(props: PresetProps & { initial?: InitialValue<TiersResult> | undefined }): JSX.Element {
   const idp = `ht${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const state = useCalcState('hardware-tiers', props, {}, {});
-  const prefs = usePreferences();
+  const prefs = useReaderPreferences();
   // The reader's context and KV-cache type (shared with the other calculators); formats from Q4_0 up.
   const context = state.selection.context;
   const kvCache = state.selection.kvCache;
-  const out = useMemo(() => attempt(() => hardwareTiers(engine, { context, kvCache })).result, [context, kvCache]);
+  const out = useInitialOr(tiersKey(context, kvCache), props.initial, () => tiersAt(context, kvCache));
   const last = useLastValid(out);
   const tiers = last.value;
   const ctxText = formatTokens(context);

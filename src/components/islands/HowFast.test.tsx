@@ -1,9 +1,14 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import HowFast from './HowFast.tsx';
+import HowFast, { howFastInitial } from './HowFast.tsx';
 import { BAD_INPUTS, byLabel, byTestId, choose, freshPage, mount, ssr, type } from './shared/test-utils.tsx';
 
 beforeEach(() => freshPage());
+
+/** Attributes that hold per-render ids (useId), which differ between two renders of the same view. */
+const strip = (h: string) => h.replace(/\b(id|for|aria-labelledby|aria-describedby|name)="[^"]*"/g, '');
+/** What reaches the browser: the island's props go through a serialisation on the way. */
+const serialised = <T,>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 describe('HowFast', () => {
   it('server-renders decode and prefill speeds with ranges, time to first token and the what-if table', () => {
@@ -56,5 +61,27 @@ describe('HowFast', () => {
     await type(byLabel(root, 'Answer (tokens)'), '800');
     const p = new URLSearchParams(location.search);
     expect([p.get('model'), p.get('prompt'), p.get('output')]).toEqual(['qwen2.5-7b', '12000', '800']);
+  });
+
+  it('renders a build-time result exactly as its own engine run would, on the page and in the guides', () => {
+    const initial = howFastInitial();
+    expect(initial?.value.rows.length).toBeGreaterThan(1);
+    expect(strip(ssr(<HowFast syncUrl initial={serialised(initial)} />))).toBe(strip(ssr(<HowFast syncUrl />)));
+    for (const preset of [{ model: 'llama-3.1-8b', hardware: 'rtx-3090' }, { model: 'llama-3.1-70b', hardware: '2xrtx-3090' }, { model: 'qwen2.5-7b', prompt: 20000, output: 900 }]) {
+      expect(strip(ssr(<HowFast {...preset} initial={serialised(howFastInitial(preset))} />))).toBe(strip(ssr(<HowFast {...preset} />)));
+    }
+  });
+
+  it('uses a build-time result only for its own view, and runs the engine once the reader changes anything', async () => {
+    const initial = howFastInitial()!;
+    const doctored = { key: initial.key, value: { ...initial.value, rows: initial.value.rows.slice(0, 1) } };
+    expect(strip(ssr(<HowFast initial={doctored} />))).not.toBe(strip(ssr(<HowFast />)));
+    expect(strip(ssr(<HowFast prompt={9000} initial={doctored} />))).toBe(strip(ssr(<HowFast prompt={9000} />)));
+    expect(strip(ssr(<HowFast model="qwen2.5-14b" initial={doctored} />))).toBe(strip(ssr(<HowFast model="qwen2.5-14b" />)));
+    const root = await mount(<HowFast initial={doctored} />);
+    expect(byTestId(root, 'scenarios').querySelectorAll('tbody tr')).toHaveLength(1);
+    await type(byLabel(root, 'Answer (tokens)'), '500');
+    const fresh = await mount(<HowFast output={500} />);
+    expect(byTestId(root, 'scenarios').textContent).toBe(byTestId(fresh, 'scenarios').textContent);
   });
 });

@@ -4,15 +4,15 @@
  * layer split or tensor parallel, or with a quantized KV cache. Numbers from the sizing engine.
  */
 import type { JSX } from 'preact';
-import { useId, useMemo } from 'preact/hooks';
+import { useId } from 'preact/hooks';
 import { formatSeconds, formatSpeedRange, formatTokens, formatTokensPerSec } from '../../lib/format/index.ts';
 import { FIELD_SPECS } from '../../lib/state/fields.ts';
 import { selectionToRequest, type Selection } from '../../lib/state/selection.ts';
 import { hardwareSpecFromParts, hardwareSpecParts } from '../../lib/state/url.ts';
 import type { EstimateRequest, EstimateResult } from '../../lib/sizing/types.ts';
-import { errorFor, runEstimate, useLastValid } from './shared/engine.ts';
+import { errorFor, firstSelection, initialValue, runEstimate, useInitialOr, useLastValid, useReaderPreferences, type InitialValue } from './shared/engine.ts';
 import { agentStepSeconds } from '../../lib/state/derived.ts';
-import { Frame, usePreferences } from './shared/Frame.tsx';
+import { Frame } from './shared/Frame.tsx';
 import { SelectionFields } from './shared/SelectionFields.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
 import { Group, NumberField, Quiet, Results, Verdict, TableScroll } from './shared/ui.tsx';
@@ -50,25 +50,55 @@ function speedVerdict(r: EstimateResult, step: { seconds: number } | null): { te
   };
 }
 
-/** How fast? island. */
-export default function HowFast(props: PresetProps & { prompt?: number; output?: number }): JSX.Element {
+/** One what-if row as the table shows it. */
+export interface ScenarioRow {
+  label: string; verdict: 'fits' | 'offload' | 'no-fit' | null;
+  decodeRange: [number, number] | null; prefillRange: [number, number] | null; ttftSec: number | null; stepSec: number | null;
+}
+
+/** The estimate, the agent step and the what-if rows for one selection and agent step. */
+export function howFastResult(selection: Selection, prompt: number, output: number) {
+  const base = selectionToRequest(selection, { prompt, output });
+  const out = runEstimate(base);
+  if (!out.result) return { out, step: null, rows: [] as ScenarioRow[] };
+  const rows = scenarios(selection, base).map((sc): ScenarioRow => {
+    const r = runEstimate(sc.req).result;
+    const st = r ? agentStepSeconds(r) : null;
+    return {
+      label: sc.label, verdict: r?.fit?.verdict ?? null, decodeRange: r?.speed?.decodeRange ?? null,
+      prefillRange: r?.speed?.prefillRange ?? null, ttftSec: r?.speed?.timeToFirstTokenSec ?? null, stepSec: st ? st.seconds : null,
+    };
+  });
+  return { out, step: agentStepSeconds(out.result), rows };
+}
+
+/** What the calculator computes for a view, and the key it is memoised (and handed over) by. */
+export type HowFastResult = ReturnType<typeof howFastResult>;
+const howFastKey = (selection: Selection, prompt: number, output: number): string => JSON.stringify(selectionToRequest(selection, { prompt, output }));
+
+/**
+ * The result of the island's first view (default selection or a guide's preset, with the prompt and
+ * answer lengths of the props), computed at build time and handed to the island as `initial`.
+ */
+export function howFastInitial(props: PresetProps & { prompt?: number; output?: number } = {}): InitialValue<HowFastResult> | undefined {
+  const selection = firstSelection(props);
+  const prompt = props.prompt ?? HOW_FAST_DEFAULTS.prompt;
+  const output = props.output ?? HOW_FAST_DEFAULTS.output;
+  const r = howFastResult(selection, prompt, output);
+  return initialValue(howFastKey(selection, prompt, output), r.out.result ? r : null);
+}
+
+const FIT_TEXT = { fits: '✓ fits', offload: '◐ offload', 'no-fit': '✗ no' } as const;
+
+/** How fast? island. Props preset the worked example (see PresetProps); `initial` is a build-time result. */
+export default function HowFast(props: PresetProps & { prompt?: number; output?: number; initial?: InitialValue<HowFastResult> | undefined }): JSX.Element {
   const idp = `hf${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const state = useCalcState('how-fast', props, HOW_FAST_SCHEMA, {
     prompt: props.prompt ?? HOW_FAST_DEFAULTS.prompt, output: props.output ?? HOW_FAST_DEFAULTS.output,
   });
-  const prefs = usePreferences();
+  const prefs = useReaderPreferences();
   const { prompt, output } = state.extras;
-  const base = selectionToRequest(state.selection, { prompt, output });
-  const key = JSON.stringify(base);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const out = useMemo(() => runEstimate(base), [key]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const step = useMemo(() => (out.result ? agentStepSeconds(out.result) : null), [key, out.result]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const rows = useMemo(() => (out.result ? scenarios(state.selection, base).map((sc) => {
-    const o = runEstimate(sc.req);
-    return { sc, o, st: o.result ? agentStepSeconds(o.result) : null };
-  }) : []), [key, out.result]);
+  const { out, step, rows } = useInitialOr(howFastKey(state.selection, prompt, output), props.initial, () => howFastResult(state.selection, prompt, output));
   const last = useLastValid(out.result ? { r: out.result, step, rows } : null);
   const v = last.value;
   return (
@@ -100,14 +130,14 @@ export default function HowFast(props: PresetProps & { prompt?: number; output?:
                 <caption class="rb-muted">What changes</caption>
                 <thead><tr><th scope="col">Scenario</th><th scope="col">Fit</th><th scope="col">Decode</th><th scope="col">Prefill</th><th scope="col">First token</th><th scope="col">Agent step</th></tr></thead>
                 <tbody>
-                  {v.rows.map(({ sc, o, st }) => (
-                    <tr key={sc.label}>
-                      <th scope="row">{sc.label}</th>
-                      <td>{o.result?.fit ? { fits: '✓ fits', offload: '◐ offload', 'no-fit': '✗ no' }[o.result.fit.verdict] : '—'}</td>
-                      <td>{o.result?.speed ? formatSpeedRange(o.result.speed.decodeRange) : '—'}</td>
-                      <td>{o.result?.speed ? formatSpeedRange(o.result.speed.prefillRange) : '—'}</td>
-                      <td>{o.result?.speed ? formatSeconds(o.result.speed.timeToFirstTokenSec) : '—'}</td>
-                      <td>{st ? formatSeconds(st.seconds) : '—'}</td>
+                  {v.rows.map((row) => (
+                    <tr key={row.label}>
+                      <th scope="row">{row.label}</th>
+                      <td>{row.verdict ? FIT_TEXT[row.verdict] : '—'}</td>
+                      <td>{row.decodeRange ? formatSpeedRange(row.decodeRange) : '—'}</td>
+                      <td>{row.prefillRange ? formatSpeedRange(row.prefillRange) : '—'}</td>
+                      <td>{row.ttftSec !== null ? formatSeconds(row.ttftSec) : '—'}</td>
+                      <td>{row.stepSec !== null ? formatSeconds(row.stepSec) : '—'}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -1,10 +1,15 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import LocalOrApi from './LocalOrApi.tsx';
+import LocalOrApi, { localOrApiInitial } from './LocalOrApi.tsx';
 import { $preferencesRaw } from '../../lib/state/preferences.ts';
 import { BAD_INPUTS, byLabel, byTestId, choose, freshPage, mount, ssr, type } from './shared/test-utils.tsx';
 
 beforeEach(() => freshPage());
+
+/** Attributes that hold per-render ids (useId), which differ between two renders of the same view. */
+const strip = (h: string) => h.replace(/\b(id|for|aria-labelledby|aria-describedby|name)="[^"]*"/g, '');
+/** What reaches the browser: the island's props go through a serialisation on the way. */
+const serialised = <T,>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 const dollars = (s: string | null) => Number((s ?? '').replace(/[^\d.]/g, ''));
 
@@ -51,5 +56,29 @@ describe('LocalOrApi', () => {
     await choose(byLabel(root, 'Model'), 'qwen2.5-7b');
     const p = new URLSearchParams(location.search);
     expect([p.get('tokensPerDay'), p.get('util'), p.get('model')]).toEqual(['5000000', '75', 'qwen2.5-7b']);
+  });
+
+  it('renders a build-time result exactly as its own engine run would, on the page and in a guide', () => {
+    const initial = localOrApiInitial();
+    expect(initial?.value.out?.missing).toBeNull();
+    expect(strip(ssr(<LocalOrApi syncUrl initial={serialised(initial)} />))).toBe(strip(ssr(<LocalOrApi syncUrl />)));
+    const preset = { model: 'llama-3.3-70b', quant: 'Q4_K_M', hardware: '2xrtx-3090', context: 8192, price: 3700, tokensPerDay: 200000 };
+    expect(strip(ssr(<LocalOrApi {...preset} initial={serialised(localOrApiInitial(preset))} />))).toBe(strip(ssr(<LocalOrApi {...preset} />)));
+  });
+
+  it('uses a build-time result only for its own view, and runs the engine once the reader changes anything', async () => {
+    const initial = localOrApiInitial()!;
+    const doctored = { key: initial.key, value: { ...initial.value, out: { ...initial.value.out!, rigPowerW: 777 } } as typeof initial.value };
+    expect(strip(ssr(<LocalOrApi initial={doctored} />))).toContain('777 W');
+    expect(strip(ssr(<LocalOrApi tokensPerDay={5_000_000} initial={doctored} />))).toBe(strip(ssr(<LocalOrApi tokensPerDay={5_000_000} />)));
+    // The electricity price is part of the view: once a reader's saved price is read, the build's result is not used.
+    $preferencesRaw.setKey('electricity', '0.4');
+    const saved = await mount(<LocalOrApi initial={doctored} />);
+    expect(saved.textContent).not.toContain('777 W');
+    $preferencesRaw.setKey('electricity', '0.17');
+    const root = await mount(<LocalOrApi initial={doctored} />);
+    expect(root.textContent).toContain('777 W');
+    await type(byLabel(root, 'Lifetime (years)'), '4');
+    expect(root.textContent).not.toContain('777 W');
   });
 });

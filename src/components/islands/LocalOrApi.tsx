@@ -4,14 +4,14 @@
  * break-even volume, and cumulative cost over time. Numbers from the engine's cost helper.
  */
 import type { JSX } from 'preact';
-import { useHydratedStore } from './shared/store.ts';
-import { useId, useMemo } from 'preact/hooks';
+import { useId } from 'preact/hooks';
 import { LineChart } from '../charts/LineChart.tsx';
 import { formatCount, formatTokensPerSec, formatUsd } from '../../lib/format/index.ts';
 import { FIELD_SPECS } from '../../lib/state/fields.ts';
 import { $preferencesRaw, readPreferences, setElectricity } from '../../lib/state/preferences.ts';
-import { selectionToRequest } from '../../lib/state/selection.ts';
-import { attempt, engine, errorFor, runEstimate, safeValidate, useLastValid } from './shared/engine.ts';
+import { selectionToRequest, type Selection } from '../../lib/state/selection.ts';
+import type { EstimateRequest } from '../../lib/sizing/types.ts';
+import { attempt, engine, errorFor, firstSelection, initialValue, runEstimate, safeValidate, useInitialOr, useLastValid, useReaderPreferences, type InitialValue } from './shared/engine.ts';
 import { extra } from './shared/extra.ts';
 import { localVsApi } from '../../lib/sizing/local-vs-api.ts';
 import { rigSummary } from '../../lib/sizing/rig-summary.ts';
@@ -43,36 +43,71 @@ function chartApis<T extends { kind: string; usdPerMonth: number }>(api: T[]): T
   return [...new Set([open[0], closed[0], closed[closed.length - 1]].filter((a): a is T => a !== undefined))];
 }
 
-/** Local or API island. */
-export default function LocalOrApi(props: PresetProps & { tokensPerDay?: number; price?: number }): JSX.Element {
-  const idp = `la${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
-  const state = useCalcState('local-or-api', props, COST_SCHEMA, {
-    ...COST_DEFAULTS, tokensPerDay: props.tokensPerDay ?? COST_DEFAULTS.tokensPerDay, price: props.price ?? COST_DEFAULTS.price,
-  });
-  const prefs = readPreferences(useHydratedStore($preferencesRaw));
-  const x = state.extras;
-  const base = selectionToRequest(state.selection);
+type CostExtras = typeof COST_DEFAULTS;
+
+/**
+ * Local against API cost for one selection, cost fields and electricity price: the field problems,
+ * and either what is missing for a local cost or the costs on both sides.
+ */
+export function costResult(selection: Selection, x: CostExtras, electricityUsdPerKWh: number) {
+  const base = selectionToRequest(selection);
   const errors = safeValidate(base);
-  const key = JSON.stringify([base, x, prefs.electricityUsdPerKWh]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const out = useMemo(() => {
-    if (errors.length) return null;
-    const est = runEstimate(base).result;
-    const rig = attempt(() => rigSummary(engine, state.selection.hardware, state.selection.memoryGb || undefined)).result;
-    const rigPriceUsd = x.price > 0 ? x.price : rig?.priceUsd ?? 0;
-    const rigPowerW = x.power > 0 ? x.power : rig?.powerW ?? 0;
-    const decodeTokensPerSec = est?.speed?.aggregateDecodeTokensPerSec ?? 0;
-    if (!est?.speed || rigPriceUsd <= 0 || rigPowerW <= 0) return { missing: !est?.speed ? 'fit' : rigPriceUsd <= 0 ? 'price' : 'power' } as const;
-    const r = attempt(() => localVsApi(extra.apiPrices, {
-      hardwarePriceUsd: rigPriceUsd, lifetimeYears: x.years, powerW: rigPowerW, electricityUsdPerKWh: prefs.electricityUsdPerKWh,
-      utilisation: x.util / 100, tokensPerDay: x.tokensPerDay, decodeTokensPerSec, inputShare: x.inputPct / 100,
-    })).result;
-    if (!r) return null;
-    const kind = new Map(extra.apiPrices.map((a) => [a.id, a.kind]));
-    // Cheapest first for this volume; keep each row's index into overTime's apiUsd.
-    const api = r.api.map((a, i) => ({ ...a, i, kind: kind.get(a.id) ?? 'closed' })).sort((a, b) => a.usdPerMonth - b.usdPerMonth);
-    return { ...r, api, rigPriceUsd, rigPowerW, decodeTokensPerSec, missing: null };
-  }, [key]);
+  if (errors.length) return { errors, out: null };
+  return { errors, out: costOf(selection, base, x, electricityUsdPerKWh) };
+}
+
+function costOf(selection: Selection, base: EstimateRequest, x: CostExtras, electricityUsdPerKWh: number) {
+  const est = runEstimate(base).result;
+  const rig = attempt(() => rigSummary(engine, selection.hardware, selection.memoryGb || undefined)).result;
+  const rigPriceUsd = x.price > 0 ? x.price : rig?.priceUsd ?? 0;
+  const rigPowerW = x.power > 0 ? x.power : rig?.powerW ?? 0;
+  const decodeTokensPerSec = est?.speed?.aggregateDecodeTokensPerSec ?? 0;
+  if (!est?.speed || rigPriceUsd <= 0 || rigPowerW <= 0) return { missing: !est?.speed ? 'fit' : rigPriceUsd <= 0 ? 'price' : 'power' } as const;
+  const r = attempt(() => localVsApi(extra.apiPrices, {
+    hardwarePriceUsd: rigPriceUsd, lifetimeYears: x.years, powerW: rigPowerW, electricityUsdPerKWh,
+    utilisation: x.util / 100, tokensPerDay: x.tokensPerDay, decodeTokensPerSec, inputShare: x.inputPct / 100,
+  })).result;
+  if (!r) return null;
+  const kind = new Map(extra.apiPrices.map((a) => [a.id, a.kind]));
+  // Cheapest first for this volume; keep each row's index into overTime's apiUsd.
+  const api = r.api.map((a, i) => ({ ...a, i, kind: kind.get(a.id) ?? 'closed' })).sort((a, b) => a.usdPerMonth - b.usdPerMonth);
+  // The chart plots every third month: keep only those (the result also travels in the page as a build-time prop).
+  const overTime = r.overTime.filter((p) => p.month % 3 === 0);
+  return { ...r, overTime, api, rigPriceUsd, rigPowerW, decodeTokensPerSec, missing: null };
+}
+
+/** What the calculator computes for a view, and the key it is memoised (and handed over) by. */
+export type CostResult = ReturnType<typeof costResult>;
+const costKey = (selection: Selection, x: CostExtras, electricityUsdPerKWh: number): string =>
+  JSON.stringify([selectionToRequest(selection), x, electricityUsdPerKWh]);
+
+/** The cost fields an island starts with: the defaults, with the volume and price its props set. */
+function firstExtras(props: { tokensPerDay?: number | undefined; price?: number | undefined }): CostExtras {
+  return { ...COST_DEFAULTS, tokensPerDay: props.tokensPerDay ?? COST_DEFAULTS.tokensPerDay, price: props.price ?? COST_DEFAULTS.price };
+}
+
+/**
+ * The result of the island's first view (default selection or a guide's preset, the props' volume
+ * and price, the default electricity price), computed at build time and handed over as `initial`.
+ */
+export function localOrApiInitial(props: PresetProps & { tokensPerDay?: number; price?: number } = {}): InitialValue<CostResult> | undefined {
+  const selection = firstSelection(props);
+  const x = firstExtras(props);
+  // The preferences the island renders first (useReaderPreferences): from the store's initial value.
+  const raw = ($preferencesRaw as typeof $preferencesRaw & { init?: ReturnType<typeof $preferencesRaw.get> }).init ?? $preferencesRaw.get();
+  const electricity = readPreferences(raw).electricityUsdPerKWh;
+  const r = costResult(selection, x, electricity);
+  return initialValue(costKey(selection, x, electricity), r.out ? r : null);
+}
+
+/** Local or API island. Props preset the worked example (see PresetProps); `initial` is a build-time result. */
+export default function LocalOrApi(props: PresetProps & { tokensPerDay?: number; price?: number; initial?: InitialValue<CostResult> | undefined }): JSX.Element {
+  const idp = `la${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
+  const state = useCalcState('local-or-api', props, COST_SCHEMA, firstExtras(props));
+  const prefs = useReaderPreferences();
+  const x = state.extras;
+  const { errors, out } = useInitialOr(costKey(state.selection, x, prefs.electricityUsdPerKWh), props.initial,
+    () => costResult(state.selection, x, prefs.electricityUsdPerKWh));
   const last = useLastValid(out && !out.missing ? out : null);
   const c = last.value;
   const cheapest = c?.api[0];
@@ -118,8 +153,8 @@ export default function LocalOrApi(props: PresetProps & { tokensPerDay?: number;
             </dl>
             {c.overTime.length > 1 && (
               <LineChart id={`${idp}-chart`} title="Cumulative cost over time" xLabel="Months" yLabel="$" formatX={(m) => `${m}`} formatY={usd}
-                series={[{ label: 'Local', points: c.overTime.filter((p) => p.month % 3 === 0).map((p) => ({ x: p.month, y: p.localUsd })) },
-                  ...chartApis(c.api).map((a) => ({ label: a.model, points: c.overTime.filter((p) => p.month % 3 === 0).map((p) => ({ x: p.month, y: p.apiUsd[a.i] ?? 0 })) }))]} />
+                series={[{ label: 'Local', points: c.overTime.map((p) => ({ x: p.month, y: p.localUsd })) },
+                  ...chartApis(c.api).map((a) => ({ label: a.model, points: c.overTime.map((p) => ({ x: p.month, y: p.apiUsd[a.i] ?? 0 })) }))]} />
             )}
             <TableScroll>
               <table class="rb-table" data-testid="api-table">

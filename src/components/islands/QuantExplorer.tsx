@@ -4,40 +4,55 @@
  * knee where quality falls faster than size. Numbers from the engine's quant table.
  */
 import type { JSX } from 'preact';
-import { useId, useMemo } from 'preact/hooks';
+import { useId } from 'preact/hooks';
 import { BarChart } from '../charts/BarChart.tsx';
 import { bytesIn, formatBytes, formatInUnit, formatNumber, formatSpeedRange } from '../../lib/format/index.ts';
 import { qualityKnee } from '../../lib/state/derived.ts';
-import { selectionToRequest } from '../../lib/state/selection.ts';
+import { selectionToRequest, type Selection } from '../../lib/state/selection.ts';
 import { modelOf } from './shared/catalog.ts';
-import { attempt, engine, runEstimate, safeValidate, useLastValid } from './shared/engine.ts';
+import { attempt, engine, firstSelection, initialValue, runEstimate, safeValidate, useInitialOr, useLastValid, useReaderPreferences, type InitialValue } from './shared/engine.ts';
 import { extra } from './shared/extra.ts';
 import { quantTable } from '../../lib/sizing/quant-table.ts';
-import { Frame, usePreferences } from './shared/Frame.tsx';
+import { Frame } from './shared/Frame.tsx';
 import { SelectionFields } from './shared/SelectionFields.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
 import { Quiet, Results, Verdict, TableScroll } from './shared/ui.tsx';
 
 const FIT_MARK = { fits: '✓ fits', offload: '◐ offload', 'no-fit': '✗ no' } as const;
 
-/** Quantization explorer island. */
-export default function QuantExplorer(props: PresetProps): JSX.Element {
+/** The explorer's result for one selection: the field problems, or every format's row with the rig's capacity and the knee. */
+export function exploreQuants(selection: Selection) {
+  const base = selectionToRequest(selection);
+  const errors = safeValidate(base);
+  if (errors.length) return { errors, table: null };
+  const rows = attempt(() => quantTable(engine, base, extra.qualityLoss)).result;
+  const est = runEstimate(base).result;
+  if (!rows || !est) return { errors, table: null };
+  const knee = qualityKnee(rows.map((r) => ({ quant: r.quant, bitsPerWeight: r.bitsPerWeight, meanKld: r.quality?.meanKld ?? null })));
+  return { errors, table: { rows, capacityBytes: est.hardware?.memoryBytes ?? 0, knee } };
+}
+
+/** What the explorer computes for a selection, and the key it is memoised (and handed over) by. */
+export type QuantExplorerResult = ReturnType<typeof exploreQuants>;
+const explorerKey = (selection: Selection): string => JSON.stringify(selectionToRequest(selection));
+
+/**
+ * The result of the island's first view (default selection or a guide's preset), computed at build
+ * time and handed to the island as `initial`, so hydration does not size every format again.
+ */
+export function quantExplorerInitial(props: PresetProps = {}): InitialValue<QuantExplorerResult> | undefined {
+  const selection = firstSelection(props);
+  const out = exploreQuants(selection);
+  return initialValue(explorerKey(selection), out.table ? out : null);
+}
+
+/** Quantization explorer island. Props preset the worked example (see PresetProps); `initial` is a build-time result. */
+export default function QuantExplorer(props: PresetProps & { initial?: InitialValue<QuantExplorerResult> | undefined }): JSX.Element {
   const idp = `qe${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const state = useCalcState('quantization-explorer', props, {}, {});
-  const prefs = usePreferences();
+  const prefs = useReaderPreferences();
   const unit = prefs.unit;
-  const base = selectionToRequest(state.selection);
-  const errors = safeValidate(base);
-  const key = JSON.stringify(base);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const out = useMemo(() => {
-    if (errors.length) return null;
-    const rows = attempt(() => quantTable(engine, base, extra.qualityLoss)).result;
-    const est = runEstimate(base).result;
-    if (!rows || !est) return null;
-    const knee = qualityKnee(rows.map((r) => ({ quant: r.quant, bitsPerWeight: r.bitsPerWeight, meanKld: r.quality?.meanKld ?? null })));
-    return { rows, capacityBytes: est.hardware?.memoryBytes ?? 0, knee };
-  }, [key]);
+  const { errors, table: out } = useInitialOr(explorerKey(state.selection), props.initial, () => exploreQuants(state.selection));
   const last = useLastValid(out);
   const t = last.value;
   const name = modelOf(state.selection.model)?.name ?? state.selection.model;

@@ -8,12 +8,12 @@ import type { JSX } from 'preact';
 import { useId } from 'preact/hooks';
 import { BarChart, type BarRow } from '../charts/BarChart.tsx';
 import { bytesIn, formatBytes, formatInUnit, formatInt, formatNumber, formatSpeedRange, formatTokens, type MemoryUnit } from '../../lib/format/index.ts';
-import { DEFAULT_SELECTION, selectionToRequest } from '../../lib/state/selection.ts';
+import { selectionToRequest } from '../../lib/state/selection.ts';
 import { warningForReaders } from '../../lib/state/warnings.ts';
 import type { EstimateResult } from '../../lib/sizing/types.ts';
 import { hardwareOf } from './shared/catalog.ts';
-import { initialEstimate, useEstimate, useLastValid, type InitialEstimate } from './shared/engine.ts';
-import { Frame, usePreferences } from './shared/Frame.tsx';
+import { firstSelection, initialEstimate, useEstimate, useLastValid, useReaderPreferences, type InitialEstimate } from './shared/engine.ts';
+import { Frame } from './shared/Frame.tsx';
 import { SelectionFields } from './shared/SelectionFields.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
 import { Quiet, Results, Verdict, type VerdictKind } from './shared/ui.tsx';
@@ -68,16 +68,19 @@ function deviceRows(r: EstimateResult, unit: MemoryUnit): BarRow[] {
   }));
 }
 
-/** The standalone page's default estimate, computed at build time (see useEstimate). */
-export function willItFitInitial(): InitialEstimate | undefined {
-  return initialEstimate(selectionToRequest(DEFAULT_SELECTION));
+/**
+ * The estimate of the island's first view, computed at build time (see useEstimate): the default
+ * selection on the standalone page, or a guide's preset when its props are given.
+ */
+export function willItFitInitial(props: PresetProps = {}): InitialEstimate | undefined {
+  return initialEstimate(selectionToRequest(firstSelection(props)));
 }
 
 /** Will it fit? island. Props preset the worked example (see PresetProps); `initial` is a build-time estimate. */
 export default function WillItFit(props: PresetProps & { initial?: InitialEstimate | undefined }): JSX.Element {
   const idp = `wif${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const state = useCalcState('will-it-fit', props, {}, {});
-  const prefs = usePreferences();
+  const prefs = useReaderPreferences();
   const req = selectionToRequest(state.selection);
   const out = useEstimate(req, props.initial);
   const { value: r, stale } = useLastValid(out.result);

@@ -1,10 +1,13 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import WillItFit from './WillItFit.tsx';
-import HowFast from './HowFast.tsx';
-import ContextPlanner from './ContextPlanner.tsx';
-import LocalOrApi from './LocalOrApi.tsx';
+import type { JSX } from 'preact';
+import WillItFit, { willItFitInitial } from './WillItFit.tsx';
+import HowFast, { howFastInitial } from './HowFast.tsx';
+import ContextPlanner, { contextPlannerInitial } from './ContextPlanner.tsx';
+import LocalOrApi, { localOrApiInitial } from './LocalOrApi.tsx';
+import QuantExplorer, { quantExplorerInitial } from './QuantExplorer.tsx';
+import HardwareTiers, { hardwareTiersInitial } from './HardwareTiers.tsx';
 import { freshPage, mount, ssr } from './shared/test-utils.tsx';
 
 const ids = ['llama-3.1-8b', 'llama-3.1-70b', 'deepseek-r1', 'gpt-oss-120b', 'gemma-3-27b', 'qwen3-30b-a3b', 'nope'];
@@ -39,5 +42,22 @@ describe('any preset or link', () => {
       const root = await mount(<HowFast syncUrl />);
       expect(root.innerHTML).not.toMatch(/NaN|Infinity/);
     }), { numRuns: 15 });
+  }, 120000);
+
+  it('renders the build-time result of any preset exactly as the island computes it itself', () => {
+    const strip = (h: string) => h.replace(/\b(id|for|aria-labelledby|aria-describedby|name)="[^"]*"/g, '');
+    // Each island with the helper that computes its first view at build time (props pass through a serialisation).
+    const pairs: [(p: Record<string, unknown>) => JSX.Element, (p: Record<string, never>) => unknown][] = [
+      [WillItFit, willItFitInitial], [HowFast, howFastInitial], [ContextPlanner, contextPlannerInitial],
+      [LocalOrApi, localOrApiInitial], [QuantExplorer, quantExplorerInitial], [HardwareTiers, hardwareTiersInitial],
+    ];
+    fc.assert(fc.property(preset, (p) => {
+      const props = p as Record<string, never>;
+      for (const [C, initialOf] of pairs) {
+        const initial = initialOf(props);
+        const serialised: unknown = initial === undefined ? undefined : JSON.parse(JSON.stringify(initial));
+        expect(strip(ssr(<C {...props} initial={serialised} />))).toBe(strip(ssr(<C {...props} />)));
+      }
+    }), { numRuns: 20 });
   }, 120000);
 });

@@ -37,9 +37,17 @@ syncSidebar();
 wide.addEventListener('change', syncSidebar);
 
 // ---- wide tables and formulas that scroll sideways must be reachable by keyboard (WCAG 2.1.1) ----
-for (const el of document.querySelectorAll<HTMLElement>('.table-wrap:not([tabindex]), .katex-display, .prose > table')) {
-  if (el.scrollWidth > el.clientWidth) el.tabIndex = 0;
-}
+// Measured in a ResizeObserver, i.e. after the browser's own layout: reading sizes while this module
+// runs would force a synchronous layout of the whole page (including closed <details>), which on a
+// long page such as the methodology blocked the main thread for a long time. Elements that are not
+// laid out (in a closed <details>) are measured when they are, e.g. once opened.
+const sized = new ResizeObserver((entries) => {
+  for (const e of entries) {
+    const el = e.target as HTMLElement;
+    if (e.contentRect.width && el.scrollWidth > el.clientWidth) el.tabIndex = 0;
+  }
+});
+for (const el of document.querySelectorAll<HTMLElement>('.table-wrap:not([tabindex]), .katex-display, .prose > table')) sized.observe(el);
 
 // ---- <rb-toc>: marks the link of the last heading scrolled past the top third ----
 customElements.define('rb-toc', class extends HTMLElement {
@@ -51,12 +59,13 @@ customElements.define('rb-toc', class extends HTMLElement {
       heads.forEach((h, i) => { if (h && h.getBoundingClientRect().top < innerHeight / 3) current = i; });
       links.forEach((a, i) => (i === current ? a.setAttribute('aria-current', 'true') : a.removeAttribute('aria-current')));
     };
+    // The observer reports every heading once after the browser's first layout, which sets the first
+    // mark; calling update() here instead would force that layout synchronously while the page loads.
     const io = new IntersectionObserver(update, { rootMargin: '0px 0px -66% 0px' });
     heads.forEach((h) => h && io.observe(h));
     // A jump to an anchor, or an island growing as it hydrates, can move headings past the line
     // without a crossing the observer reports on a busy main thread: re-check when scrolling ends.
     addEventListener('scrollend', update);
-    update();
   }
 });
 

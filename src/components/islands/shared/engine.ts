@@ -2,10 +2,13 @@
  * The sizing engine as the islands call it: the engine core over the client catalog, and small
  * wrappers that never throw and never hand a non-finite number to the UI.
  */
-import { useMemo, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createEngineCore } from '../../../lib/sizing/engine.ts';
 import type { EstimateRequest, EstimateResult, FieldError } from '../../../lib/sizing/types.ts';
-import { catalog } from './catalog.ts';
+import { $preferencesRaw, readPreferences, type Preferences } from '../../../lib/state/preferences.ts';
+import { DEFAULT_SELECTION, sanitizeSelection, type Selection } from '../../../lib/state/selection.ts';
+import { catalog, KNOWN_IDS } from './catalog.ts';
+import { presetOf, type PresetProps } from './state.ts';
 
 /**
  * The engine core over the numbers-only client catalog. Helpers (sweep, contextCurve, quantTable,
@@ -90,4 +93,61 @@ export function useEstimate(req: EstimateRequest, initial?: InitialEstimate): Ou
   const key = JSON.stringify(req);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   return useMemo(() => (initial && initial.key === key ? { result: initial.result, errors: [] } : runEstimate(req)), [key]);
+}
+
+/**
+ * A result computed at build time for one view of an island (any island, any shape of result),
+ * with the key of that view: everything the island's computation depends on, as the island
+ * itself would write it on its first render.
+ */
+export interface InitialValue<T> { key: string; value: T }
+
+/** Packs a build-time result with its view key; undefined when there is no result to hand over. */
+export function initialValue<T>(key: string, value: T | null | undefined): InitialValue<T> | undefined {
+  return value === null || value === undefined ? undefined : { key, value };
+}
+
+/**
+ * `compute()` memoised on `key`, except that a build-time value of the very same key is used as it
+ * is (no engine run on hydration). Any other key, i.e. as soon as the reader changes anything the
+ * result depends on, runs `compute()`.
+ */
+export function useInitialOr<T>(key: string, initial: InitialValue<T> | undefined, compute: () => T): T {
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => (initial && initial.key === key ? initial.value : compute()), [key]);
+}
+
+/**
+ * The selection an island shows on its first render, on the server and on hydration: the guide's
+ * preset when the island has one (sanitized as `useCalcState` does), else the default selection.
+ * Build-time results are computed for this selection.
+ */
+export function firstSelection(props: PresetProps): Selection {
+  const preset = presetOf(props);
+  return preset ? sanitizeSelection(preset, KNOWN_IDS, DEFAULT_SELECTION).selection : { ...DEFAULT_SELECTION };
+}
+
+/**
+ * The reader's preferences (unit, currency, electricity price), rendered first with the values the
+ * server used, then the saved ones. Unlike `usePreferences` over `useHydratedStore`, it compares the
+ * preferences themselves, not the raw store: the persistent store starts as `{}` and fills in its
+ * defaults when first read, which made every calculator render a second time right after hydration
+ * with nothing changed (80–190 ms of main-thread work on a throttled phone).
+ */
+export function useReaderPreferences(): Preferences {
+  const [prefs, setPrefs] = useState<Preferences>(() => {
+    const raw = ($preferencesRaw as typeof $preferencesRaw & { init?: ReturnType<typeof $preferencesRaw.get> }).init ?? $preferencesRaw.get();
+    return readPreferences(raw);
+  });
+  useEffect(() => {
+    const sync = (): void => {
+      const next = readPreferences($preferencesRaw.get());
+      setPrefs((p) => (p.unit === next.unit && p.currency === next.currency && p.electricityUsdPerKWh === next.electricityUsdPerKWh ? p : next));
+    };
+    // Listen first: the persistent store reads storage when its first listener arrives.
+    const unlisten = $preferencesRaw.listen(sync);
+    sync();
+    return unlisten;
+  }, []);
+  return prefs;
 }
