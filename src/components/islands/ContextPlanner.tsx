@@ -10,9 +10,9 @@ import { bytesIn, formatBytes, formatInUnit, formatTokens } from '../../lib/form
 import { selectionToRequest, type Selection } from '../../lib/state/selection.ts';
 import type { KvCacheTypeId } from '../../lib/catalog/types.ts';
 import { modelOf } from './shared/catalog.ts';
-import { attempt, engine, firstSelection, initialValue, runEstimate, safeValidate, useInitialOr, useLastValid, useReaderPreferences, type InitialValue } from './shared/engine.ts';
+import { attempt, engine, firstSelection, initialValue, selectionKey, runEstimate, safeValidate, useInitialOr, useLastValid, type InitialValue } from './shared/engine.ts';
 import { contextCurve } from '../../lib/sizing/context-curve.ts';
-import { Frame } from './shared/Frame.tsx';
+import { Frame, usePreferences } from './shared/Frame.tsx';
 import { SelectionFields } from './shared/SelectionFields.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
 import { Quiet, Results, Verdict, TableScroll } from './shared/ui.tsx';
@@ -51,7 +51,6 @@ export function planContext(selection: Selection) {
 
 /** What the planner computes for a selection, and the key it is memoised (and handed over) by. */
 export type PlannerResult = ReturnType<typeof planContext>;
-const plannerKey = (selection: Selection): string => JSON.stringify(selectionToRequest(selection));
 
 /**
  * The planner's result for the island's first view (the default selection, or a guide's preset),
@@ -61,16 +60,16 @@ const plannerKey = (selection: Selection): string => JSON.stringify(selectionToR
 export function contextPlannerInitial(props: PresetProps = {}): InitialValue<PlannerResult> | undefined {
   const selection = firstSelection(props);
   const out = planContext(selection);
-  return initialValue(plannerKey(selection), out.curves ? out : null);
+  return initialValue(selectionKey(selection), out.curves ? out : null);
 }
 
 /** Context planner island. Props preset the worked example (see PresetProps); `initial` is a build-time result. */
 export default function ContextPlanner(props: PresetProps & { initial?: InitialValue<PlannerResult> | undefined }): JSX.Element {
   const idp = `cp${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const state = useCalcState('context-planner', props, {}, {});
-  const prefs = useReaderPreferences();
+  const prefs = usePreferences();
   const unit = prefs.unit;
-  const { errors, curves: out } = useInitialOr(plannerKey(state.selection), props.initial, () => planContext(state.selection));
+  const { errors, curves: out } = useInitialOr(selectionKey(state.selection), props.initial, () => planContext(state.selection));
   const last = useLastValid(out);
   const curves = last.value;
   const cur = curves?.find((c) => c.kvCache === state.selection.kvCache) ?? curves?.[0];

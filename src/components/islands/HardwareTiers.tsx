@@ -8,10 +8,10 @@ import { useId } from 'preact/hooks';
 import { formatSpeedRange, formatTokens, formatTokensPerSec, formatUsd } from '../../lib/format/index.ts';
 import { FIELD_SPECS } from '../../lib/state/fields.ts';
 import { hardwareOf, modelOf } from './shared/catalog.ts';
-import { attempt, engine, firstSelection, initialValue, useInitialOr, useLastValid, useReaderPreferences, type InitialValue } from './shared/engine.ts';
+import { attempt, engine, firstSelection, initialValue, useInitialOr, useLastValid, type InitialValue } from './shared/engine.ts';
 import type { Selection } from '../../lib/state/selection.ts';
 import { hardwareTiers } from '../../lib/sizing/tiers.ts';
-import { Frame } from './shared/Frame.tsx';
+import { Frame, usePreferences } from './shared/Frame.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
 import { Group, NumberField, Results, TableScroll } from './shared/ui.tsx';
 
@@ -46,7 +46,7 @@ export function hardwareTiersInitial(props: PresetProps = {}): InitialValue<Tier
 export default function HardwareTiers(props: PresetProps & { initial?: InitialValue<TiersResult> | undefined }): JSX.Element {
   const idp = `ht${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const state = useCalcState('hardware-tiers', props, {}, {});
-  const prefs = useReaderPreferences();
+  const prefs = usePreferences();
   // The reader's context and KV-cache type (shared with the other calculators); formats from Q4_0 up.
   const context = state.selection.context;
   const kvCache = state.selection.kvCache;

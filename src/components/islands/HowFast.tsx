@@ -10,9 +10,9 @@ import { FIELD_SPECS } from '../../lib/state/fields.ts';
 import { selectionToRequest, type Selection } from '../../lib/state/selection.ts';
 import { hardwareSpecFromParts, hardwareSpecParts } from '../../lib/state/url.ts';
 import type { EstimateRequest, EstimateResult } from '../../lib/sizing/types.ts';
-import { errorFor, firstSelection, initialValue, runEstimate, useInitialOr, useLastValid, useReaderPreferences, type InitialValue } from './shared/engine.ts';
+import { errorFor, firstSelection, initialValue, selectionKey, runEstimate, useInitialOr, useLastValid, type InitialValue } from './shared/engine.ts';
 import { agentStepSeconds } from '../../lib/state/derived.ts';
-import { Frame } from './shared/Frame.tsx';
+import { Frame, usePreferences } from './shared/Frame.tsx';
 import { SelectionFields } from './shared/SelectionFields.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
 import { Group, NumberField, Quiet, Results, Verdict, TableScroll } from './shared/ui.tsx';
@@ -74,7 +74,6 @@ export function howFastResult(selection: Selection, prompt: number, output: numb
 
 /** What the calculator computes for a view, and the key it is memoised (and handed over) by. */
 export type HowFastResult = ReturnType<typeof howFastResult>;
-const howFastKey = (selection: Selection, prompt: number, output: number): string => JSON.stringify(selectionToRequest(selection, { prompt, output }));
 
 /**
  * The result of the island's first view (default selection or a guide's preset, with the prompt and
@@ -85,7 +84,7 @@ export function howFastInitial(props: PresetProps & { prompt?: number; output?: 
   const prompt = props.prompt ?? HOW_FAST_DEFAULTS.prompt;
   const output = props.output ?? HOW_FAST_DEFAULTS.output;
   const r = howFastResult(selection, prompt, output);
-  return initialValue(howFastKey(selection, prompt, output), r.out.result ? r : null);
+  return initialValue(selectionKey(selection, { prompt, output }), r.out.result ? r : null);
 }
 
 const FIT_TEXT = { fits: '✓ fits', offload: '◐ offload', 'no-fit': '✗ no' } as const;
@@ -96,9 +95,9 @@ export default function HowFast(props: PresetProps & { prompt?: number; output?:
   const state = useCalcState('how-fast', props, HOW_FAST_SCHEMA, {
     prompt: props.prompt ?? HOW_FAST_DEFAULTS.prompt, output: props.output ?? HOW_FAST_DEFAULTS.output,
   });
-  const prefs = useReaderPreferences();
+  const prefs = usePreferences();
   const { prompt, output } = state.extras;
-  const { out, step, rows } = useInitialOr(howFastKey(state.selection, prompt, output), props.initial, () => howFastResult(state.selection, prompt, output));
+  const { out, step, rows } = useInitialOr(selectionKey(state.selection, { prompt, output }), props.initial, () => howFastResult(state.selection, prompt, output));
   const last = useLastValid(out.result ? { r: out.result, step, rows } : null);
   const v = last.value;
   return (

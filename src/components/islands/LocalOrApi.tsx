@@ -11,11 +11,11 @@ import { FIELD_SPECS } from '../../lib/state/fields.ts';
 import { $preferencesRaw, readPreferences, setElectricity } from '../../lib/state/preferences.ts';
 import { selectionToRequest, type Selection } from '../../lib/state/selection.ts';
 import type { EstimateRequest } from '../../lib/sizing/types.ts';
-import { attempt, engine, errorFor, firstSelection, initialValue, runEstimate, safeValidate, useInitialOr, useLastValid, useReaderPreferences, type InitialValue } from './shared/engine.ts';
+import { attempt, engine, errorFor, firstSelection, initialValue, runEstimate, safeValidate, useInitialOr, useLastValid, type InitialValue } from './shared/engine.ts';
 import { extra } from './shared/extra.ts';
 import { localVsApi } from '../../lib/sizing/local-vs-api.ts';
 import { rigSummary } from '../../lib/sizing/rig-summary.ts';
-import { Frame } from './shared/Frame.tsx';
+import { Frame, usePreferences } from './shared/Frame.tsx';
 import { SelectionFields } from './shared/SelectionFields.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
 import { Group, NumberField, Quiet, Results, Verdict, TableScroll } from './shared/ui.tsx';
@@ -93,7 +93,7 @@ function firstExtras(props: { tokensPerDay?: number | undefined; price?: number 
 export function localOrApiInitial(props: PresetProps & { tokensPerDay?: number; price?: number } = {}): InitialValue<CostResult> | undefined {
   const selection = firstSelection(props);
   const x = firstExtras(props);
-  // The preferences the island renders first (useReaderPreferences): from the store's initial value.
+  // The preferences the island renders first (usePreferences): from the store's initial value.
   const raw = ($preferencesRaw as typeof $preferencesRaw & { init?: ReturnType<typeof $preferencesRaw.get> }).init ?? $preferencesRaw.get();
   const electricity = readPreferences(raw).electricityUsdPerKWh;
   const r = costResult(selection, x, electricity);
@@ -104,7 +104,7 @@ export function localOrApiInitial(props: PresetProps & { tokensPerDay?: number; 
 export default function LocalOrApi(props: PresetProps & { tokensPerDay?: number; price?: number; initial?: InitialValue<CostResult> | undefined }): JSX.Element {
   const idp = `la${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const state = useCalcState('local-or-api', props, COST_SCHEMA, firstExtras(props));
-  const prefs = useReaderPreferences();
+  const prefs = usePreferences();
   const x = state.extras;
   const { errors, out } = useInitialOr(costKey(state.selection, x, prefs.electricityUsdPerKWh), props.initial,
     () => costResult(state.selection, x, prefs.electricityUsdPerKWh));

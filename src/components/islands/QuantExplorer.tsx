@@ -10,10 +10,10 @@ import { bytesIn, formatBytes, formatInUnit, formatNumber, formatSpeedRange } fr
 import { qualityKnee } from '../../lib/state/derived.ts';
 import { selectionToRequest, type Selection } from '../../lib/state/selection.ts';
 import { modelOf } from './shared/catalog.ts';
-import { attempt, engine, firstSelection, initialValue, runEstimate, safeValidate, useInitialOr, useLastValid, useReaderPreferences, type InitialValue } from './shared/engine.ts';
+import { attempt, engine, firstSelection, initialValue, selectionKey, runEstimate, safeValidate, useInitialOr, useLastValid, type InitialValue } from './shared/engine.ts';
 import { extra } from './shared/extra.ts';
 import { quantTable } from '../../lib/sizing/quant-table.ts';
-import { Frame } from './shared/Frame.tsx';
+import { Frame, usePreferences } from './shared/Frame.tsx';
 import { SelectionFields } from './shared/SelectionFields.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
 import { Quiet, Results, Verdict, TableScroll } from './shared/ui.tsx';
@@ -34,7 +34,6 @@ export function exploreQuants(selection: Selection) {
 
 /** What the explorer computes for a selection, and the key it is memoised (and handed over) by. */
 export type QuantExplorerResult = ReturnType<typeof exploreQuants>;
-const explorerKey = (selection: Selection): string => JSON.stringify(selectionToRequest(selection));
 
 /**
  * The result of the island's first view (default selection or a guide's preset), computed at build
@@ -43,16 +42,16 @@ const explorerKey = (selection: Selection): string => JSON.stringify(selectionTo
 export function quantExplorerInitial(props: PresetProps = {}): InitialValue<QuantExplorerResult> | undefined {
   const selection = firstSelection(props);
   const out = exploreQuants(selection);
-  return initialValue(explorerKey(selection), out.table ? out : null);
+  return initialValue(selectionKey(selection), out.table ? out : null);
 }
 
 /** Quantization explorer island. Props preset the worked example (see PresetProps); `initial` is a build-time result. */
 export default function QuantExplorer(props: PresetProps & { initial?: InitialValue<QuantExplorerResult> | undefined }): JSX.Element {
   const idp = `qe${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const state = useCalcState('quantization-explorer', props, {}, {});
-  const prefs = useReaderPreferences();
+  const prefs = usePreferences();
   const unit = prefs.unit;
-  const { errors, table: out } = useInitialOr(explorerKey(state.selection), props.initial, () => exploreQuants(state.selection));
+  const { errors, table: out } = useInitialOr(selectionKey(state.selection), props.initial, () => exploreQuants(state.selection));
   const last = useLastValid(out);
   const t = last.value;
   const name = modelOf(state.selection.model)?.name ?? state.selection.model;

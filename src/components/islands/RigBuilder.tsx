@@ -11,9 +11,9 @@ import { DEFAULT_SELECTION, selectionToRequest } from '../../lib/state/selection
 import type { EstimateRequest } from '../../lib/sizing/types.ts';
 import { hardwareSpecFromParts, hardwareSpecParts, type QuerySchema } from '../../lib/state/url.ts';
 import { HARDWARE_OPTIONS, QUANT_OPTIONS, catalog, familyLabel, hardwareOf } from './shared/catalog.ts';
-import { safeValidate, useLastValid, useReaderPreferences } from './shared/engine.ts';
+import { safeValidate, useLastValid } from './shared/engine.ts';
 import { sweepRigs } from './shared/sweep.ts';
-import { Frame } from './shared/Frame.tsx';
+import { Frame, usePreferences } from './shared/Frame.tsx';
 import { bestAt, filterRows, sortRows, SIZE_BUCKETS, type RigFilter, type RigRow, type RigSort } from './shared/rig-table.ts';
 import { SelectionFields } from './shared/SelectionFields.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
@@ -112,7 +112,7 @@ export default function RigBuilder(props: PresetProps & { rig2?: string; rig3?: 
   const state = useCalcState<Extras>('rig-builder', props, RIG_SCHEMA, {
     ...RIG_DEFAULTS, rig2: props.rig2 ?? '', rig3: props.rig3 ?? '', minTps: props.minTps ?? RIG_DEFAULTS.minTps,
   });
-  const prefs = useReaderPreferences();
+  const prefs = usePreferences();
   const x = state.extras;
   const rigs = rigsOf(state.selection.hardware, x);
   const base = selectionToRequest(state.selection);

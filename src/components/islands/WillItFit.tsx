@@ -12,8 +12,8 @@ import { selectionToRequest } from '../../lib/state/selection.ts';
 import { warningForReaders } from '../../lib/state/warnings.ts';
 import type { EstimateResult } from '../../lib/sizing/types.ts';
 import { hardwareOf } from './shared/catalog.ts';
-import { firstSelection, initialEstimate, useEstimate, useLastValid, useReaderPreferences, type InitialEstimate } from './shared/engine.ts';
-import { Frame } from './shared/Frame.tsx';
+import { firstSelection, initialEstimate, useEstimate, useLastValid, type InitialEstimate } from './shared/engine.ts';
+import { Frame, usePreferences } from './shared/Frame.tsx';
 import { SelectionFields } from './shared/SelectionFields.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
 import { Quiet, Results, Verdict, type VerdictKind } from './shared/ui.tsx';
@@ -80,7 +80,7 @@ export function willItFitInitial(props: PresetProps = {}): InitialEstimate | und
 export default function WillItFit(props: PresetProps & { initial?: InitialEstimate | undefined }): JSX.Element {
   const idp = `wif${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const state = useCalcState('will-it-fit', props, {}, {});
-  const prefs = useReaderPreferences();
+  const prefs = usePreferences();
   const req = selectionToRequest(state.selection);
   const out = useEstimate(req, props.initial);
   const { value: r, stale } = useLastValid(out.result);

@@ -2,11 +2,10 @@
  * The sizing engine as the islands call it: the engine core over the client catalog, and small
  * wrappers that never throw and never hand a non-finite number to the UI.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 import { createEngineCore } from '../../../lib/sizing/engine.ts';
 import type { EstimateRequest, EstimateResult, FieldError } from '../../../lib/sizing/types.ts';
-import { $preferencesRaw, readPreferences, type Preferences } from '../../../lib/state/preferences.ts';
-import { DEFAULT_SELECTION, sanitizeSelection, type Selection } from '../../../lib/state/selection.ts';
+import { DEFAULT_SELECTION, sanitizeSelection, selectionToRequest, type Selection } from '../../../lib/state/selection.ts';
 import { catalog, KNOWN_IDS } from './catalog.ts';
 import { presetOf, type PresetProps } from './state.ts';
 
@@ -87,12 +86,11 @@ export function initialEstimate(req: EstimateRequest): InitialEstimate | undefin
 
 /**
  * `runEstimate(req)`, except that a build-time estimate of the very same request is used as it is
- * (no engine run on hydration). Memoised on the request.
+ * (no engine run on hydration): `useInitialOr` keyed by the request.
  */
 export function useEstimate(req: EstimateRequest, initial?: InitialEstimate): Outcome {
-  const key = JSON.stringify(req);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  return useMemo(() => (initial && initial.key === key ? { result: initial.result, errors: [] } : runEstimate(req)), [key]);
+  const handover = initial && { key: initial.key, value: { result: initial.result, errors: [] } };
+  return useInitialOr(JSON.stringify(req), handover, () => runEstimate(req));
 }
 
 /**
@@ -118,6 +116,14 @@ export function useInitialOr<T>(key: string, initial: InitialValue<T> | undefine
 }
 
 /**
+ * The view key of a selection (with request overrides such as prompt and output): the request
+ * the island would send, so a build-time result matches only the very same computation.
+ */
+export function selectionKey(selection: Selection, overrides: Partial<EstimateRequest> = {}): string {
+  return JSON.stringify(selectionToRequest(selection, overrides));
+}
+
+/**
  * The selection an island shows on its first render, on the server and on hydration: the guide's
  * preset when the island has one (sanitized as `useCalcState` does), else the default selection.
  * Build-time results are computed for this selection.
@@ -125,29 +131,4 @@ export function useInitialOr<T>(key: string, initial: InitialValue<T> | undefine
 export function firstSelection(props: PresetProps): Selection {
   const preset = presetOf(props);
   return preset ? sanitizeSelection(preset, KNOWN_IDS, DEFAULT_SELECTION).selection : { ...DEFAULT_SELECTION };
-}
-
-/**
- * The reader's preferences (unit, currency, electricity price), rendered first with the values the
- * server used, then the saved ones. Unlike `usePreferences` over `useHydratedStore`, it compares the
- * preferences themselves, not the raw store: the persistent store starts as `{}` and fills in its
- * defaults when first read, which made every calculator render a second time right after hydration
- * with nothing changed (80–190 ms of main-thread work on a throttled phone).
- */
-export function useReaderPreferences(): Preferences {
-  const [prefs, setPrefs] = useState<Preferences>(() => {
-    const raw = ($preferencesRaw as typeof $preferencesRaw & { init?: ReturnType<typeof $preferencesRaw.get> }).init ?? $preferencesRaw.get();
-    return readPreferences(raw);
-  });
-  useEffect(() => {
-    const sync = (): void => {
-      const next = readPreferences($preferencesRaw.get());
-      setPrefs((p) => (p.unit === next.unit && p.currency === next.currency && p.electricityUsdPerKWh === next.electricityUsdPerKWh ? p : next));
-    };
-    // Listen first: the persistent store reads storage when its first listener arrives.
-    const unlisten = $preferencesRaw.listen(sync);
-    sync();
-    return unlisten;
-  }, []);
-  return prefs;
 }
