@@ -93,7 +93,7 @@ export interface RawArchInput {
 /**
  * A raw architecture. With only `params`, a Llama-like shape is derived from the count
  * (hidden about 128 x sqrt(params / 1e6) / ... see `shapeFromParams`) so that the tensor
- * total matches the count within a fraction of a percent; explicit fields override.
+ * total matches the count to within half a 256-wide MLP step; explicit fields override.
  * Defaults: kvHeads = heads (no grouped-query attention), headDim = hidden / heads,
  * vocab 32000, intermediate = 3.5 x hidden rounded to 256, context 131072.
  */
@@ -141,7 +141,10 @@ export function archFromRaw(r: RawArchInput): Arch {
     const mlpPerUnit = 3 * hidden * (moe ? moe.experts : 1);
     const fitted = (r.params - embed - layers * perLayerFixed) / (layers * mlpPerUnit);
     if (Number.isFinite(fitted) && fitted >= 1) {
-      intermediate = Math.max(1, Math.round(fitted));
+      // A multiple of 256, as real MLP widths are: K-quant blocks hold 256 weights, and a row length
+      // that is not a multiple makes llama.cpp fall back to a larger type for ffn_down (which gave an
+      // 8B "Q4_K_M" 7.5 bits per weight). Costs at most half a step of the count.
+      intermediate = Math.max(256, Math.round(fitted / 256) * 256);
       arch.intermediate = intermediate;
       if (arch.moe) { arch.moe.expertIntermediate = intermediate; arch.moe.sharedIntermediate = intermediate; }
     }

@@ -201,3 +201,14 @@ describe('the engine core as calculators build it (no options)', () => {
     expect(core.estimate(req)).toEqual(estimate(req));
   });
 });
+
+describe('a model given only by its parameter count', () => {
+  it('sizes Q4_K_M like a real model of that size (about 4.8 bits per weight, not a fallback type)', () => {
+    for (const params of [5e8, 1.5e9, 8e9, 7e10]) {
+      const r = estimate({ params, quant: 'Q4_K_M' });
+      expect(r.quant.bitsPerWeight).toBeGreaterThan(4.6);
+      expect(r.quant.bitsPerWeight).toBeLessThan(5.0);
+      expect(Math.abs(r.model.totalParams / params - 1)).toBeLessThan(0.03);
+    }
+  });
+});
