@@ -25,6 +25,13 @@ export interface BarChartProps {
   capacityLabel?: string;
   /** Show the data table open (default) or folded in a <details>. */
   tableOpen?: boolean;
+  /**
+   * Set when a table beside the chart already lists every bar's total (the quantization
+   * explorer's format table): the chart then says so in a line of text, with the capacity, instead
+   * of repeating the numbers in a second table. Only for single-segment bars, whose total is the
+   * whole value.
+   */
+  valuesListedIn?: string;
 }
 
 const W = 640;
@@ -39,10 +46,11 @@ function finite(v: number): number {
 
 /** A stacked bar chart with legend and data table. */
 export function BarChart(props: BarChartProps): JSX.Element {
-  const { id, title, rows, capacityLabel = 'Capacity', tableOpen = true } = props;
+  const { id, title, rows, capacityLabel = 'Capacity', tableOpen = true, valuesListedIn } = props;
   const format = (v: number) => (Number.isFinite(v) ? props.format(v) : '—');
   const series = rows[0]?.segments.map((s) => s.label) ?? [];
   const hasCapacity = rows.some((r) => r.capacity !== undefined);
+  const capacity = rows.find((r) => r.capacity !== undefined)?.capacity;
   let max = 0;
   for (const r of rows) {
     max = Math.max(max, r.segments.reduce((a, s) => a + finite(s.value), 0), finite(r.capacity ?? 0));
@@ -63,7 +71,7 @@ export function BarChart(props: BarChartProps): JSX.Element {
         ))}
         {hasCapacity && <li><svg width="14" height="14" viewBox="0 0 14 14"><line x1="7" x2="7" y1="0" y2="14" class="rb-cap" /></svg> {capacityLabel}</li>}
       </ul>
-      <svg viewBox={`0 0 ${W} ${h}`} class="rb-svg" role="img" aria-label={`${title}. The table below lists every value.`}>
+      <svg viewBox={`0 0 ${W} ${h}`} class="rb-svg" role="img" aria-label={`${title}. ${valuesListedIn ? `Every value is in ${valuesListedIn}.` : 'The table below lists every value.'}`}>
         <defs>
           <pattern id={`${id}-p1`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
             <rect width="6" height="6" class="rb-s1" /><line x1="0" y1="0" x2="0" y2="6" class="rb-hatch" />
@@ -100,26 +108,30 @@ export function BarChart(props: BarChartProps): JSX.Element {
           );
         })}
       </svg>
-      <details class="rb-data" open={tableOpen}>
-        <summary>Data table</summary>
-        <div class="rb-table-wrap" tabIndex={0} role="region" aria-label={`${title}: data table, scrolls sideways on narrow screens`}>
-          <table>
-            <thead>
-              <tr><th scope="col">{''}</th>{series.map((s) => <th scope="col" key={s}>{s}</th>)}<th scope="col">Total</th>{hasCapacity && <th scope="col">{capacityLabel}</th>}</tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.label}>
-                  <th scope="row">{r.label}</th>
-                  {r.segments.map((s) => <td key={s.label}>{format(s.value)}</td>)}
-                  <td>{format(r.segments.reduce((a, s) => a + finite(s.value), 0))}</td>
-                  {hasCapacity && <td>{r.capacity === undefined ? '—' : format(r.capacity)}</td>}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      {valuesListedIn ? (
+        <p class="rb-muted">Every value is in {valuesListedIn}{capacity !== undefined ? `; ${capacityLabel.toLowerCase()}: ${format(capacity)}` : ''}.</p>
+      ) : (
+        <details class="rb-data" open={tableOpen}>
+          <summary>Data table</summary>
+          <div class="rb-table-wrap" tabIndex={0} role="region" aria-label={`${title}: data table, scrolls sideways on narrow screens`}>
+            <table>
+              <thead>
+                <tr><th scope="col">{''}</th>{series.map((s) => <th scope="col" key={s}>{s}</th>)}<th scope="col">Total</th>{hasCapacity && <th scope="col">{capacityLabel}</th>}</tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.label}>
+                    <th scope="row">{r.label}</th>
+                    {r.segments.map((s) => <td key={s.label}>{format(s.value)}</td>)}
+                    <td>{format(r.segments.reduce((a, s) => a + finite(s.value), 0))}</td>
+                    {hasCapacity && <td>{r.capacity === undefined ? '—' : format(r.capacity)}</td>}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      )}
     </figure>
   );
 }

@@ -16,6 +16,15 @@ describe('BarChart', () => {
     for (const v of ['39.6 GB', '2.5 GB', '1.2 GB', '43.3 GB', '48.0 GB']) expect(html).toContain(v);
     expect(html).toContain('<th scope="col">GPU memory</th>');
   });
+  it('points to the table beside it instead of repeating it, and still states the capacity', () => {
+    const html = renderToString(
+      <BarChart id="t" title="Memory by format" format={fmt} capacityLabel="Rig memory" valuesListedIn="the table below (Total)"
+        rows={[{ label: 'Q8_0', capacity: 24, segments: [{ label: 'Total memory', value: 9.1 }] }, { label: 'Q4_K_M', capacity: 24, segments: [{ label: 'Total memory', value: 5.4 }] }]} />,
+    );
+    expect(html).not.toContain('<table');
+    expect(html).toContain('Every value is in the table below (Total); rig memory: 24.0 GB.');
+    expect(html).toContain('aria-label="Memory by format. Every value is in the table below (Total)."');
+  });
   it('survives NaN, Infinity and negative values without writing them into the SVG', () => {
     const html = renderToString(
       <BarChart id="t" title="Bad" format={fmt} rows={[{ label: 'x', capacity: Number.NaN, segments: [{ label: 'a', value: Number.POSITIVE_INFINITY }, { label: 'b', value: -3 }] }]} />,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { hardware, models } from '../catalog/index.ts';
 import {
-  MISSING, bytesIn, formatBytes, formatCount, formatInt, formatNumber, formatPercent, formatSeconds,
+  MISSING, bytesIn, compareText, formatBytes, formatCount, formatInt, formatNumber, formatPercent, formatSeconds,
   formatSpeedRange, formatTokens, formatTokensPerSec, formatUsd,
 } from './index.ts';
 
@@ -96,5 +97,16 @@ describe('never NaN or Infinity', () => {
         expect(s.length).toBeGreaterThan(0);
       }
     }));
+  });
+});
+
+describe('compareText', () => {
+  it('orders case-insensitively and breaks ties by case, so sorting is stable and total', () => {
+    expect(['b', 'B', 'a', 'C'].sort(compareText)).toEqual(['a', 'B', 'b', 'C']);
+    expect(compareText('x', 'x')).toBe(0);
+  });
+  it('sorts every catalog model and GPU name in the same order as Intl.Collator', () => {
+    const names = [...models.map((m) => m.name), ...hardware.map((h) => h.name)];
+    expect([...names].sort(compareText)).toEqual([...names].sort(new Intl.Collator().compare));
   });
 });

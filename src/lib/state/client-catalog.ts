@@ -23,9 +23,10 @@ const DROP = {
   models: ['vendor', 'hfRepo', 'licence', 'source', 'notes', 'benchmarks', 'releaseDate'],
   hardware: ['source', 'specSeen', 'priceSeen', 'priceSource', 'priceNote', 'notes', 'releaseDate'],
   quants: ['description', 'source'],
-  // Price and quality rows are few and the calculators cite them next to each number: keep their URLs.
-  apiPrices: ['note'],
-  qualityLoss: ['note'],
+  // Price and quality rows are cited next to each number; the URL itself goes in a footnote the server
+  // renders under the calculator, and the row keeps only the footnote's number (see citedSources).
+  apiPrices: ['note', 'source'],
+  qualityLoss: ['note', 'source'],
 } as const;
 
 /** String fields the types require but the client copy leaves out; filled with '' on expansion. */
@@ -33,11 +34,27 @@ const BLANK = {
   models: { vendor: '', hfRepo: '', licence: '', source: '', releaseDate: '' },
   hardware: { source: '', specSeen: '', releaseDate: '' },
   quants: { description: '', source: '' },
-  apiPrices: {},
-  qualityLoss: {},
 } as const;
 
+/** Id prefix of the footnotes that cite a price or quality row's source on a calculator's page. */
+export const SOURCE_NOTE_ID = 'catalog-source-';
+
+/**
+ * The distinct source URLs of the price and quality tables, in order of first appearance (prices
+ * first). A row's position in this list is its footnote number: the compact rows carry that number
+ * as `sourceNote`, the server renders the URLs under the calculator (SourceNotes.astro), and in the
+ * browser a row's `source` becomes the link to its footnote.
+ */
+export function citedSources(full: Pick<CatalogTablesIn, 'apiPrices' | 'qualityLoss'>): string[] {
+  return [...new Set([...full.apiPrices, ...full.qualityLoss].map((r) => r.source))];
+}
+
 type Row = Record<string, unknown>;
+
+/** Rows stripped as `strip` does, each with `sourceNote`: its source's position in `sources`. */
+function cited(rows: readonly { source: string }[], drop: readonly string[], sources: readonly string[]): Row[] {
+  return strip(rows, drop).map((r, i) => ({ ...r, sourceNote: sources.indexOf(rows[i]!.source) }));
+}
 
 function strip(rows: readonly object[], drop: readonly string[]): Row[] {
   return rows.map((r) => {
@@ -76,6 +93,7 @@ export interface CompactExtra { apiPrices: ColumnTable; qualityLoss: ColumnTable
 
 /** Drops provenance and prose fields from every table (see DROP) and stores them column-wise. */
 export function compactCatalog(full: CatalogTablesIn): { core: CompactCore; extra: CompactExtra } {
+  const sources = citedSources(full);
   return {
     core: {
       models: columns(strip(full.models, DROP.models)),
@@ -83,8 +101,8 @@ export function compactCatalog(full: CatalogTablesIn): { core: CompactCore; extr
       quants: columns(strip(full.quants, DROP.quants)),
     },
     extra: {
-      apiPrices: columns(strip(full.apiPrices, DROP.apiPrices)),
-      qualityLoss: columns(strip(full.qualityLoss, DROP.qualityLoss)),
+      apiPrices: columns(cited(full.apiPrices, DROP.apiPrices, sources)),
+      qualityLoss: columns(cited(full.qualityLoss, DROP.qualityLoss, sources)),
     },
   };
 }
@@ -103,11 +121,15 @@ export function expandCore(c: CompactCore): ExpandedCore {
   };
 }
 
-/** Re-types compact price and quality tables as catalog rows. */
+/**
+ * Re-types compact price and quality tables as catalog rows. Each row's `source` is the in-page link
+ * to its footnote (`#catalog-source-3`), which the calculators render where they cite the row.
+ */
 export function expandExtra(c: CompactExtra): ExpandedExtra {
+  const withLink = (r: Row) => ({ ...r, source: `#${SOURCE_NOTE_ID}${String(r['sourceNote'])}` });
   return {
-    apiPrices: rowsOf(c.apiPrices).map((r) => ({ ...BLANK.apiPrices, ...r }) as unknown as ApiPriceEntry),
-    qualityLoss: rowsOf(c.qualityLoss).map((r) => ({ ...BLANK.qualityLoss, ...r }) as unknown as QualityEntry),
+    apiPrices: rowsOf(c.apiPrices).map((r) => withLink(r) as unknown as ApiPriceEntry),
+    qualityLoss: rowsOf(c.qualityLoss).map((r) => withLink(r) as unknown as QualityEntry),
   };
 }
 

@@ -86,28 +86,42 @@ export function NumberField(props: {
 /** One option of a select; options with the same `group` share an <optgroup>. */
 export interface Option { value: string; label: string; group?: string }
 
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const escapeHtml = (text: string): string => text.replace(/[&<>"]/g, (c) => HTML_ESCAPES[c]!);
+
+/**
+ * The `<option>` elements of a select as HTML, consecutive options with the same `group` inside
+ * one `<optgroup>`; the option whose value is `selected` carries the `selected` attribute. Labels
+ * and values are escaped, so catalog text can never become markup.
+ */
+export function optionsHtml(options: readonly Option[], selected: string): string {
+  let html = '';
+  let group: string | undefined;
+  for (const o of options) {
+    if (o.group !== group) {
+      if (group) html += '</optgroup>';
+      if (o.group) html += `<optgroup label="${escapeHtml(o.group)}">`;
+      group = o.group;
+    }
+    html += `<option value="${escapeHtml(o.value)}"${o.value === selected ? ' selected' : ''}>${escapeHtml(o.label)}</option>`;
+  }
+  return group ? `${html}</optgroup>` : html;
+}
+
 /** A labelled select, with optgroups when options carry a group. */
 export function SelectField(props: {
   id: string; label: string; value: string; options: readonly Option[]; onChange: (v: string) => void;
   error?: string | undefined; hint?: string | undefined;
 }): JSX.Element {
   const { id, label, value, options, onChange, error, hint } = props;
-  // Option lists are long (every GPU in the catalog) and never change: build their vnodes once per
-  // field so a re-render only diffs the select's value, not ~70 options.
-  const build = (selected: string) => {
-    const groups: { name: string; items: Option[] }[] = [];
-    for (const o of options) {
-      const g = o.group ?? '';
-      const last = groups[groups.length - 1];
-      if (last && last.name === g) last.items.push(o);
-      else groups.push({ name: g, items: [o] });
-    }
-    const opt = (o: Option) => <option key={o.value} value={o.value} selected={o.value === selected ? true : undefined}>{o.label}</option>;
-    return groups.map((g) => (g.name ? <optgroup key={g.name} label={g.name}>{g.items.map(opt)}</optgroup> : g.items.map(opt)));
-  };
-  // `selected` on the option for the server HTML (readers without JavaScript); `value` on the select for the browser.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const children = useMemo(() => build(value), [options, value]);
+  // The options go in as one HTML string, not as vnodes. Hydrating a calculator walked every
+  // <option> of every select (200 to 340 of them), the largest part of its start-up on a slow
+  // phone; Preact leaves a dangerouslySetInnerHTML subtree alone while hydrating and re-applies it
+  // only when the string changes. `selected` marks the first value for readers without
+  // JavaScript; after that the select's `value` property follows the state, so the string (and
+  // the DOM) stays put while the reader picks other options.
+  const [firstValue] = useState(value);
+  const optionMarkup = useMemo(() => ({ __html: optionsHtml(options, firstValue) }), [options, firstValue]);
   const errId = `${id}-err`;
   const hintId = `${id}-hint`;
   const describedBy = [hint ? hintId : '', error ? errId : ''].filter(Boolean).join(' ') || undefined;
@@ -115,9 +129,7 @@ export function SelectField(props: {
     <div class={`rb-field${error ? ' rb-invalid' : ''}`}>
       <label for={id}>{label}</label>
       <select id={id} name={id} value={value} data-testid={`field-${id}`} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy}
-        onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}>
-        {children}
-      </select>
+        onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)} dangerouslySetInnerHTML={optionMarkup} />
       {hint && <small id={hintId} class="rb-hint">{hint}</small>}
       {error && <small id={errId} class="rb-err" data-testid={`error-${id}`}><span aria-hidden="true">⚠ </span>{error}</small>}
     </div>
