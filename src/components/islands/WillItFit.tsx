@@ -95,7 +95,7 @@ export default function WillItFit(props: PresetProps & { initial?: InitialEstima
         {r && v ? (
           <>
             <Verdict kind={v.kind} text={v.text} why={v.why} />
-            <Quiet>
+            <Quiet shows={[r, prefs]}>
             <dl class="rb-stats">
               <div><dt>Total needed</dt><dd data-testid="total">{formatBytes(r.memory.totalBytes, unit)}</dd></div>
               <div><dt>Weights ({r.quant.id}, {formatNumber(r.quant.bitsPerWeight, 2)} bits/weight)</dt><dd>{formatBytes(r.memory.weightsBytes, unit)}</dd></div>

@@ -7,8 +7,10 @@
  *
  * Kept in step with @astrojs/preact 6: slots become static HTML, the island's id masks Preact's
  * vnode ids so two islands never share `useId` values, `client:only` renders, others hydrate.
+ * One addition: hydration runs inside `duringHydration`, so `Quiet` can keep server-rendered results.
  */
 import { h, hydrate, render, type ComponentType, type FunctionComponent } from 'preact';
+import { duringHydration } from '../shared/hydrating.ts';
 
 interface SlotProps { value?: string | undefined; name?: string | undefined; hydrate?: boolean }
 
@@ -48,7 +50,7 @@ export default (element: HTMLElement) =>
       element.innerHTML = '';
       render(child, element);
     } else {
-      hydrate(child, element);
+      duringHydration(() => hydrate(child, element));
     }
     element.addEventListener('astro:unmount', () => render(null, element), { once: true });
   };

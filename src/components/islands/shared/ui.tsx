@@ -4,7 +4,8 @@
  * button and the note about ignored link values. No numbers are computed here.
  */
 import { createContext, type ComponentChildren, type JSX } from 'preact';
-import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
+import { useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { isHydrating } from './hydrating.ts';
 
 /**
  * Which fields of a calculator currently hold an invalid value: fields report into it, the results
@@ -228,10 +229,23 @@ export function Results(props: { children: ComponentChildren; stale?: boolean; l
   );
 }
 
+const KEEP_SERVER_HTML = { __html: '' };
+
 /**
  * Details inside the results region that should not be read out on every change (stats, charts,
  * tables): the verdict and its reason are announced; the rest is there to read at will.
+ *
+ * `shows` lists the values the children are drawn from (the result object, the preferences, a
+ * name), compared by identity. While an island hydrates, and for as long as every one of them is
+ * the very value it was then, the server's markup is already what the children would render, so
+ * Quiet leaves it alone: Preact neither walks it nor rebuilds it (it does not touch a
+ * dangerouslySetInnerHTML subtree while hydrating or while the string is unchanged). These tables
+ * and charts were most of a calculator's hydration work on a phone. The first time any value
+ * differs, the children render for real and stay live. Nothing inside may need event handlers.
  */
-export function Quiet(props: { children: ComponentChildren }): JSX.Element {
-  return <div aria-live="off">{props.children}</div>;
+export function Quiet(props: { children: ComponentChildren; shows?: readonly unknown[] }): JSX.Element {
+  const keptFor = useRef(isHydrating() && props.shows ? props.shows : null);
+  const kept = keptFor.current;
+  if (kept && (!props.shows || props.shows.length !== kept.length || props.shows.some((v, i) => v !== kept[i]))) keptFor.current = null;
+  return keptFor.current ? <div aria-live="off" dangerouslySetInnerHTML={KEEP_SERVER_HTML} /> : <div aria-live="off">{props.children}</div>;
 }

@@ -1,0 +1,85 @@
+// @vitest-environment happy-dom
+/**
+ * Hydration as a page does it (server HTML, then Preact's `hydrate` inside `duringHydration`, with
+ * the build-time result the embed wrapper hands over): each calculator keeps the server's results
+ * markup instead of rebuilding it, and the moment the reader changes something, those results
+ * show what a calculator rendered from scratch for the same choice shows.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { hydrate, type JSX } from 'preact';
+import { act } from 'preact/test-utils';
+import WillItFit, { willItFitInitial } from './WillItFit.tsx';
+import HowFast, { howFastInitial } from './HowFast.tsx';
+import ContextPlanner, { contextPlannerInitial } from './ContextPlanner.tsx';
+import QuantExplorer, { quantExplorerInitial } from './QuantExplorer.tsx';
+import LocalOrApi, { localOrApiInitial } from './LocalOrApi.tsx';
+import { duringHydration } from './shared/hydrating.ts';
+import { $preferencesRaw, DEFAULT_PREFERENCES } from '../../lib/state/preferences.ts';
+import { byLabel, choose, freshPage, mount, settle, ssr } from './shared/test-utils.tsx';
+
+/** A reader with no saved preferences: the defaults the server rendered with. */
+const defaultPreferences = () => $preferencesRaw.set({ unit: DEFAULT_PREFERENCES.unit, currency: DEFAULT_PREFERENCES.currency, electricity: String(DEFAULT_PREFERENCES.electricityUsdPerKWh) });
+
+beforeEach(() => {
+  freshPage();
+  defaultPreferences();
+});
+
+/** Server HTML of an island (with its build-time result), put in the document. */
+function serverRendered(island: (initial: boolean) => JSX.Element): HTMLElement {
+  const root = document.createElement('div');
+  root.innerHTML = ssr(island(true));
+  document.body.appendChild(root);
+  return root;
+}
+
+/** Hydrates server HTML as the island runtime does. */
+async function hydrateIn(root: HTMLElement, island: (initial: boolean) => JSX.Element): Promise<void> {
+  await act(async () => { duringHydration(() => hydrate(island(true), root)); });
+  await settle();
+}
+
+const islands: Record<string, (initial: boolean) => JSX.Element> = {
+  WillItFit: (i) => <WillItFit initial={i ? willItFitInitial({}) : undefined} />,
+  HowFast: (i) => <HowFast initial={i ? howFastInitial({}) : undefined} />,
+  ContextPlanner: (i) => <ContextPlanner initial={i ? contextPlannerInitial({}) : undefined} />,
+  QuantExplorer: (i) => <QuantExplorer initial={i ? quantExplorerInitial({}) : undefined} />,
+  LocalOrApi: (i) => <LocalOrApi initial={i ? localOrApiInitial({}) : undefined} />,
+};
+
+/** The text of an island's quiet results (stats, charts, tables), without per-render ids. */
+const quietText = (root: Element) => (root.querySelector('[aria-live="off"]')?.textContent ?? '').replace(/\s+/g, ' ');
+
+describe('hydration of server-rendered results', () => {
+  for (const [name, island] of Object.entries(islands)) {
+    it(`${name} leaves the server's results markup untouched through hydration, then renders the reader's change`, async () => {
+      const root = serverRendered(island);
+      const before = quietText(root);
+      // A marker in the server's text: hydration that walked this subtree would reset the text.
+      const cell = [...root.querySelectorAll('[aria-live="off"] td, [aria-live="off"] dd')].find((c) => c.firstChild?.nodeType === 3);
+      expect(cell).toBeDefined();
+      (cell!.firstChild as Text).data += ' (kept)';
+      await hydrateIn(root, island);
+      expect(cell!.isConnected).toBe(true);
+      expect(cell!.textContent).toMatch(/\(kept\)$/);
+      (cell!.firstChild as Text).data = (cell!.firstChild as Text).data.replace(' (kept)', '');
+      expect(quietText(root)).toBe(before);
+
+      await choose(byLabel(root, 'Model'), 'qwen2.5-7b');
+      const after = quietText(root);
+      expect(after).not.toBe(before);
+      expect(after).not.toMatch(/NaN|Infinity|undefined/);
+      const fresh = await mount(island(false));
+      expect(quietText(fresh)).toBe(after);
+    });
+  }
+
+  it('re-renders the kept results at once when the reader\'s saved preferences differ from the defaults', async () => {
+    const root = serverRendered(islands['QuantExplorer']!);
+    expect(quietText(root)).toContain('GiB');
+    $preferencesRaw.setKey('unit', 'GB');
+    await hydrateIn(root, islands['QuantExplorer']!);
+    expect(quietText(root)).toMatch(/\d GB/);
+    expect(quietText(root)).not.toContain('GiB');
+  });
+});
