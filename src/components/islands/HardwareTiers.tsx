@@ -13,7 +13,7 @@ import type { Selection } from '../../lib/state/selection.ts';
 import { hardwareTiers } from '../../lib/sizing/tiers.ts';
 import { Frame, usePreferences } from './shared/Frame.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
-import { Group, NumberField, Results, TableScroll } from './shared/ui.tsx';
+import { Group, KEEP_SERVER_MARKUP, NumberField, Results, TableScroll, useServerMarkup } from './shared/ui.tsx';
 
 /** "2xrtx-3090" -> "2× RTX 3090" (names from the catalog). */
 export function specLabel(spec: string): string {
@@ -54,6 +54,8 @@ export default function HardwareTiers(props: PresetProps & { initial?: InitialVa
   const last = useLastValid(out);
   const tiers = last.value;
   const ctxText = formatTokens(context);
+  // The tier sections are plain text and tables: hydration keeps the server's (see useServerMarkup).
+  const keep = useServerMarkup([tiers, ctxText]);
   return (
     <Frame idp={idp} title="Hardware tiers" state={state} prefs={prefs} testid="calc-hardware-tiers"
       intro="Each tier is a range of usable accelerator memory. Its hardware is every catalogued device or common multi-GPU rig in that range; what it runs is computed on the tier’s example rig at your context with the best format that fits, no lower than Q4_0.">
@@ -61,7 +63,7 @@ export default function HardwareTiers(props: PresetProps & { initial?: InitialVa
         <NumberField id={`${idp}-context`} label="Context per sequence (tokens)" value={context} spec={FIELD_SPECS.context} onValid={(v) => state.update({ context: v })} hint="e.g. 8192 or 32k" />
       </Group>
       <Results stale={last.stale}>
-        {tiers ? tiers.map((t) => (
+        {keep ? <div {...KEEP_SERVER_MARKUP} /> : <div>{tiers ? tiers.map((t) => (
           <section key={t.id} class="rb-tier" data-testid={`tier-${t.id}`} aria-labelledby={`${idp}-${t.id}`}>
             <h3 id={`${idp}-${t.id}`}>{t.label}</h3>
             <p>
@@ -83,7 +85,7 @@ export default function HardwareTiers(props: PresetProps & { initial?: InitialVa
               </TableScroll>
             ) : <p>No catalogued model fits this tier’s example rig.</p>}
           </section>
-        )) : <p>The tiers could not be computed.</p>}
+        )) : <p>The tiers could not be computed.</p>}</div>}
       </Results>
     </Frame>
   );

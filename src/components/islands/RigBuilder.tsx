@@ -17,7 +17,7 @@ import { Frame, usePreferences } from './shared/Frame.tsx';
 import { bestAt, filterRows, sortRows, SIZE_BUCKETS, type RigFilter, type RigRow, type RigSort } from './shared/rig-table.ts';
 import { SelectionFields } from './shared/SelectionFields.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
-import { Group, NumberField, Results, SelectField, Verdict, TableScroll } from './shared/ui.tsx';
+import { Group, KEEP_SERVER_MARKUP, NumberField, Results, SelectField, Verdict, TableScroll, useServerMarkup } from './shared/ui.tsx';
 
 const FAMILIES = [...new Set(catalog.models.map((m) => m.family))].sort();
 
@@ -143,6 +143,8 @@ export default function RigBuilder(props: PresetProps & { rig2?: string; rig3?: 
                 ))}
               </tr>
             )), [shown, limit, prefs.unit]);
+  // The rows are plain cells (the sort buttons are in the head): hydration keeps the server's.
+  const keepBody = useServerMarkup([body]);
   const sortBy = (k: RigSort) => state.setExtras({ sort: k, desc: x.sort === k ? !x.desc : k !== 'model' });
   const ariaSort = (k: RigSort) => (x.sort === k ? (x.desc ? 'descending' : 'ascending') : undefined);
   return (
@@ -201,9 +203,7 @@ export default function RigBuilder(props: PresetProps & { rig2?: string; rig3?: 
               ))}
             </tr>
           </thead>
-          <tbody>
-            {body}
-          </tbody>
+          {keepBody ? <tbody {...KEEP_SERVER_MARKUP} /> : <tbody>{body}</tbody>}
         </table>
       </TableScroll>
       {shown.length > limit && <button type="button" onClick={() => setLimit(limit + 100)}>Show more rows</button>}

@@ -13,9 +13,11 @@ import HowFast, { howFastInitial } from './HowFast.tsx';
 import ContextPlanner, { contextPlannerInitial } from './ContextPlanner.tsx';
 import QuantExplorer, { quantExplorerInitial } from './QuantExplorer.tsx';
 import LocalOrApi, { localOrApiInitial } from './LocalOrApi.tsx';
+import RigBuilder, { rigBuilderInitial } from './RigBuilder.tsx';
+import HardwareTiers, { hardwareTiersInitial } from './HardwareTiers.tsx';
 import { duringHydration } from './shared/hydrating.ts';
 import { $preferencesRaw, DEFAULT_PREFERENCES } from '../../lib/state/preferences.ts';
-import { byLabel, choose, freshPage, mount, settle, ssr } from './shared/test-utils.tsx';
+import { byLabel, byTestId, choose, click, freshPage, mount, settle, ssr, type } from './shared/test-utils.tsx';
 
 /** A reader with no saved preferences: the defaults the server rendered with. */
 const defaultPreferences = () => $preferencesRaw.set({ unit: DEFAULT_PREFERENCES.unit, currency: DEFAULT_PREFERENCES.currency, electricity: String(DEFAULT_PREFERENCES.electricityUsdPerKWh) });
@@ -81,5 +83,41 @@ describe('hydration of server-rendered results', () => {
     await hydrateIn(root, islands['QuantExplorer']!);
     expect(quietText(root)).toMatch(/\d GB/);
     expect(quietText(root)).not.toContain('GiB');
+  });
+
+  it('RigBuilder leaves the server\'s table rows untouched through hydration, and its sort buttons work', async () => {
+    const rig = (i: boolean) => <RigBuilder initial={i ? rigBuilderInitial() : undefined} />;
+    const root = serverRendered(rig);
+    const cell = root.querySelector('[data-testid="rig-table"] tbody td')!;
+    (cell.firstChild as Text).data += ' (kept)';
+    await hydrateIn(root, rig);
+    expect(cell.isConnected && cell.textContent?.endsWith(' (kept)')).toBe(true);
+    await choose(byLabel(root, 'Family'), 'qwen');
+    const rows = byTestId(root, 'rig-table').querySelector('tbody')!.textContent;
+    expect(rows).not.toContain('(kept)');
+    expect(rows).toContain('Qwen');
+    expect(rows).not.toContain('Llama');
+    const fresh = await mount(rig(false));
+    await choose(byLabel(fresh, 'Family'), 'qwen');
+    expect(byTestId(fresh, 'rig-table').querySelector('tbody')!.textContent).toBe(rows);
+    await click(byTestId(root, 'rig-table').querySelector('thead button')!);
+    const sorted = byTestId(root, 'rig-table').querySelector('tbody')!.textContent;
+    expect(sorted).not.toBe(rows);
+    await click(byTestId(fresh, 'rig-table').querySelector('thead button')!);
+    expect(byTestId(fresh, 'rig-table').querySelector('tbody')!.textContent).toBe(sorted);
+  });
+
+  it('HardwareTiers leaves the server\'s tier sections untouched through hydration, then follows the context', async () => {
+    const tiers = (i: boolean) => <HardwareTiers initial={i ? hardwareTiersInitial({}) : undefined} />;
+    const root = serverRendered(tiers);
+    const cell = root.querySelector('.rb-tier td')!;
+    (cell.firstChild as Text).data += ' (kept)';
+    await hydrateIn(root, tiers);
+    expect(cell.isConnected && cell.textContent?.endsWith(' (kept)')).toBe(true);
+    await type(byLabel(root, 'Context per sequence'), '65536');
+    const text = root.querySelector('[data-testid^="tier-"]')!.parentElement!.textContent;
+    expect(text).not.toContain('(kept)');
+    const fresh = await mount(tiers(false));
+    expect(fresh.querySelector('[data-testid^="tier-"]')!.parentElement!.textContent).toBe(text);
   });
 });

@@ -229,23 +229,32 @@ export function Results(props: { children: ComponentChildren; stale?: boolean; l
   );
 }
 
-const KEEP_SERVER_HTML = { __html: '' };
+/** Props that make Preact keep an element's server-rendered children (see useServerMarkup). */
+export const KEEP_SERVER_MARKUP = { dangerouslySetInnerHTML: { __html: '' } } as const;
+
+/**
+ * Whether an element's server-rendered children can stay as they are: true while the island is
+ * hydrating, and afterwards for as long as every value in `shows` (what the children are drawn
+ * from: a result object, the preferences, a name; compared by identity) is the very value it was
+ * then. An element given KEEP_SERVER_MARKUP instead of its children keeps the server's markup:
+ * Preact does not touch a dangerouslySetInnerHTML subtree while hydrating, nor while the string is
+ * unchanged, so it neither walks nor rebuilds it. The first time a value differs this turns false
+ * for good and the children render for real. Nothing inside may need event handlers.
+ */
+export function useServerMarkup(shows: readonly unknown[]): boolean {
+  const keptFor = useRef(isHydrating() ? shows : null);
+  const kept = keptFor.current;
+  if (kept && (shows.length !== kept.length || shows.some((v, i) => v !== kept[i]))) keptFor.current = null;
+  return keptFor.current !== null;
+}
 
 /**
  * Details inside the results region that should not be read out on every change (stats, charts,
- * tables): the verdict and its reason are announced; the rest is there to read at will.
- *
- * `shows` lists the values the children are drawn from (the result object, the preferences, a
- * name), compared by identity. While an island hydrates, and for as long as every one of them is
- * the very value it was then, the server's markup is already what the children would render, so
- * Quiet leaves it alone: Preact neither walks it nor rebuilds it (it does not touch a
- * dangerouslySetInnerHTML subtree while hydrating or while the string is unchanged). These tables
- * and charts were most of a calculator's hydration work on a phone. The first time any value
- * differs, the children render for real and stay live. Nothing inside may need event handlers.
+ * tables): the verdict and its reason are announced; the rest is there to read at will. With
+ * `shows`, the server's markup is kept through hydration (see useServerMarkup): these tables and
+ * charts were most of a calculator's hydration work on a phone.
  */
 export function Quiet(props: { children: ComponentChildren; shows?: readonly unknown[] }): JSX.Element {
-  const keptFor = useRef(isHydrating() && props.shows ? props.shows : null);
-  const kept = keptFor.current;
-  if (kept && (!props.shows || props.shows.length !== kept.length || props.shows.some((v, i) => v !== kept[i]))) keptFor.current = null;
-  return keptFor.current ? <div aria-live="off" dangerouslySetInnerHTML={KEEP_SERVER_HTML} /> : <div aria-live="off">{props.children}</div>;
+  const keep = useServerMarkup(props.shows ?? [{}]);
+  return keep && props.shows ? <div aria-live="off" {...KEEP_SERVER_MARKUP} /> : <div aria-live="off">{props.children}</div>;
 }
