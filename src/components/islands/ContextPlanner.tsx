@@ -84,7 +84,7 @@ export default function ContextPlanner(props: PresetProps & { initial?: InitialV
             <Verdict kind={cur.maxContext > 0 ? 'fits' : 'no-fit'}
               text={cur.maxContext > 0 ? `Up to ${formatTokens(cur.maxContext)} tokens of context with a ${cur.kvCache} cache` : `No context fits with a ${cur.kvCache} cache`}
               why={`${name} stores ${formatBytes(cur.kvBytesPerToken, unit)} of KV cache per token at ${cur.kvCache}; ${curves.filter((c) => c !== cur).map((c) => `${c.kvCache} reaches ${c.maxContext > 0 ? formatTokens(c.maxContext) : 'none'}`).join(', ') || 'other cache types are not supported by this engine'}.`} />
-            <Quiet shows={[curves, prefs, name]}>
+            <Quiet shows={[curves, prefs, name]}>{() => (<>
             <LineChart id={`${idp}-chart`} title={`Total memory of ${name} against context`} xLabel="Context (tokens)" yLabel={unit} xScale="log2"
               formatX={formatTokens} formatY={(v) => formatInUnit(v, unit)}
               hLines={curves[0]?.capacityBytes ? [{ y: bytesIn(curves[0].capacityBytes, unit), label: 'Rig memory' }] : []}
@@ -105,7 +105,7 @@ export default function ContextPlanner(props: PresetProps & { initial?: InitialV
                 </tbody>
               </table>
             </TableScroll>
-            </Quiet>
+            </>)}</Quiet>
           </>
         ) : <p>Fix the marked fields to see a result.</p>}
       </Results>

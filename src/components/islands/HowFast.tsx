@@ -115,7 +115,7 @@ export default function HowFast(props: PresetProps & { prompt?: number; output?:
         {v ? (
           <>
             <Verdict kind={v.r.speed ? 'info' : 'no-fit'} {...speedVerdict(v.r, v.step)} />
-            <Quiet shows={[out, prefs]}>
+            <Quiet shows={[out, prefs]}>{() => (<>
             {v.r.speed && (
               <dl class="rb-stats">
                 <div><dt>Decode (answer)</dt><dd data-testid="decode">{formatTokensPerSec(v.r.speed.decodeTokensPerSec)}</dd><dd class="rb-muted">range {formatSpeedRange(v.r.speed.decodeRange)}</dd></div>
@@ -142,7 +142,7 @@ export default function HowFast(props: PresetProps & { prompt?: number; output?:
                 </tbody>
               </table>
             </TableScroll>
-            </Quiet>
+            </>)}</Quiet>
           </>
         ) : <p>Fix the marked fields to see a result.</p>}
       </Results>

@@ -69,7 +69,7 @@ export default function QuantExplorer(props: PresetProps & { initial?: InitialVa
             ) : (
               <Verdict kind="no-fit" text={`No format of ${name} fits`} why={`Even the smallest format needs more than the rig has; try more devices or a smaller model.`} />
             )}
-            <Quiet shows={[t, prefs, name]}>
+            <Quiet shows={[t, prefs, name]}>{() => (<>
             <BarChart id={`${idp}-chart`} title={`Memory of ${name} by weight format`} capacityLabel="Rig memory" format={(v) => formatInUnit(v, unit)} valuesListedIn="the table below (Total)"
               rows={t.rows.map((r) => ({ label: r.quant, segments: [{ label: 'Total memory', value: bytesIn(r.totalBytes, unit) }], ...(t.capacityBytes ? { capacity: bytesIn(t.capacityBytes, unit) } : {}) }))} />
             <TableScroll>
@@ -93,7 +93,7 @@ export default function QuantExplorer(props: PresetProps & { initial?: InitialVa
                 </tbody>
               </table>
             </TableScroll>
-            </Quiet>
+            </>)}</Quiet>
           </>
         ) : <p>Fix the marked fields to see a result.</p>}
       </Results>

@@ -107,7 +107,7 @@ function rigLabel(spec: string): string {
 }
 
 /** Rig builder island. */
-export default function RigBuilder(props: PresetProps & { rig2?: string; rig3?: string; minTps?: number; initial?: RigInitial }): JSX.Element {
+export default function RigBuilder(props: PresetProps & { rig2?: string; rig3?: string; minTps?: number; initial?: RigInitial | undefined }): JSX.Element {
   const idp = `rb${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const state = useCalcState<Extras>('rig-builder', props, RIG_SCHEMA, {
     ...RIG_DEFAULTS, rig2: props.rig2 ?? '', rig3: props.rig3 ?? '', minTps: props.minTps ?? RIG_DEFAULTS.minTps,
@@ -130,8 +130,11 @@ export default function RigBuilder(props: PresetProps & { rig2?: string; rig3?: 
   const filter = filterOf(x);
   const shown = useMemo(() => sortRows(filterRows(all, filter), x.sort as RigSort, x.desc), [all, JSON.stringify(filter), x.sort, x.desc]);
   const [limit, setLimit] = useState(40);
+  // The rows are plain cells (the sort buttons are in the head): hydration keeps the server's, and
+  // their vnodes are not built until the rows change (see useServerMarkup).
+  const keepBody = useServerMarkup([shown, limit, prefs.unit]);
   // The rows only change with the data, filters, sort or unit: skip rebuilding ~500 cells on other input.
-  const body = useMemo(() => shown.slice(0, limit).map((r) => (
+  const body = useMemo(() => keepBody ? null : shown.slice(0, limit).map((r) => (
               <tr key={r.model + r.quant}>
                 <th scope="row">{r.name}{r.moe ? ' (MoE)' : ''}</th>
                 <td>{r.quant}</td>
@@ -142,9 +145,7 @@ export default function RigBuilder(props: PresetProps & { rig2?: string; rig3?: 
                   </td>
                 ))}
               </tr>
-            )), [shown, limit, prefs.unit]);
-  // The rows are plain cells (the sort buttons are in the head): hydration keeps the server's.
-  const keepBody = useServerMarkup([body]);
+            )), [shown, limit, prefs.unit, keepBody]);
   const sortBy = (k: RigSort) => state.setExtras({ sort: k, desc: x.sort === k ? !x.desc : k !== 'model' });
   const ariaSort = (k: RigSort) => (x.sort === k ? (x.desc ? 'descending' : 'ascending') : undefined);
   return (

@@ -252,9 +252,10 @@ export function useServerMarkup(shows: readonly unknown[]): boolean {
  * Details inside the results region that should not be read out on every change (stats, charts,
  * tables): the verdict and its reason are announced; the rest is there to read at will. With
  * `shows`, the server's markup is kept through hydration (see useServerMarkup): these tables and
- * charts were most of a calculator's hydration work on a phone.
+ * charts were most of a calculator's hydration work on a phone. The children come as a function,
+ * so while the markup is kept their vnodes are not even built (nor their numbers formatted).
  */
-export function Quiet(props: { children: ComponentChildren; shows?: readonly unknown[] }): JSX.Element {
+export function Quiet(props: { children: () => ComponentChildren; shows?: readonly unknown[] }): JSX.Element {
   const keep = useServerMarkup(props.shows ?? [{}]);
-  return keep && props.shows ? <div aria-live="off" {...KEEP_SERVER_MARKUP} /> : <div aria-live="off">{props.children}</div>;
+  return keep && props.shows ? <div aria-live="off" {...KEEP_SERVER_MARKUP} /> : <div aria-live="off">{props.children()}</div>;
 }
