@@ -17,6 +17,11 @@ try {
   await page.waitForFunction(() => [...document.querySelectorAll('astro-island')].every((i) => !i.hasAttribute('ssr')));
   const field = page.getByLabel('Context per sequence (tokens)').first();
   await field.waitFor();
+  // A reader reaches for a field before changing it: the pointer crosses the calculator and the
+  // field takes focus, and choosing a value takes them at least half a second. Do the same.
+  await field.hover();
+  await field.focus();
+  await page.waitForTimeout(500);
   const samples: number[] = [];
   for (let i = 0; i < repeats; i++) {
     const value = String(4096 * (1 + (i % 8)));
@@ -41,7 +46,8 @@ try {
   samples.sort((a, b) => a - b);
   const median = samples[Math.floor(samples.length / 2)] ?? Number.NaN;
   const worst = samples[samples.length - 1] ?? Number.NaN;
-  console.log(`rig builder, input change to updated table (3 rigs, ${samples.length} changes): median ${median.toFixed(1)} ms, max ${worst.toFixed(1)} ms (target < 100 ms) ${median < 100 ? 'PASS' : 'MISS'}`);
+  const over = samples.filter((s) => s >= 100).length;
+  console.log(`rig builder, input change to updated table (3 rigs, ${samples.length} changes): median ${median.toFixed(1)} ms, max ${worst.toFixed(1)} ms, ${over} of ${samples.length} at 100 ms or more (target < 100 ms) ${median < 100 ? 'PASS' : 'MISS'}`);
 } finally {
   await browser.close();
   server.close();

@@ -37,13 +37,15 @@ export function usePreferences(): Preferences {
 /** Wraps a calculator's form and results. */
 export function Frame<E>(props: {
   idp: string; title: string; state: CalcState<E>; prefs: Preferences; children: ComponentChildren; testid: string; intro?: string;
+  /** Called when the reader first reaches into the calculator (pointer over it, or focus inside it). */
+  onReach?: (() => void) | undefined;
 }): JSX.Element {
-  const { idp, title, state, prefs, children, testid, intro } = props;
+  const { idp, title, state, prefs, children, testid, intro, onReach } = props;
   const invalid = useInvalidFields();
   return (
     <CalcTitle.Provider value={title}>
     <InvalidFields.Provider value={invalid}>
-    <section class="rb-calc" aria-labelledby={`${idp}-h`} data-testid={testid} data-mode={state.mode}>
+    <section class="rb-calc" aria-labelledby={`${idp}-h`} data-testid={testid} data-mode={state.mode} onPointerOver={onReach} onFocusIn={onReach}>
       <h2 id={`${idp}-h`} class="rb-calc-title">{title}</h2>
       {intro && <p class="rb-muted">{intro}</p>}
       {state.mode === 'preset' && (
