@@ -114,19 +114,19 @@ export const fitRecord: FitRecord = {
     },
     {
       "name": "metal.decodeBandwidth.default",
-      "value": 0.945154,
+      "value": 0.945175,
       "rows": 25,
       "medianRatioAfter": 1.0031
     },
     {
       "name": "metal.decodeBandwidth.gguf-k",
-      "value": 0.706501,
+      "value": 0.706451,
       "rows": 12,
-      "medianRatioAfter": 0.9972
+      "medianRatioAfter": 0.9973
     },
     {
       "name": "metal.decodeBandwidth.float",
-      "value": 0.832221,
+      "value": 0.832239,
       "rows": 11,
       "medianRatioAfter": 0.9973
     },
@@ -156,7 +156,7 @@ export const fitRecord: FitRecord = {
     },
     {
       "name": "metal.prefillFamilyFactor.float",
-      "value": 1.218113,
+      "value": 1.218114,
       "rows": 8,
       "medianRatioAfter": 1
     },

@@ -258,13 +258,16 @@ export function fitCalibration(rows: readonly MeasurementRow[], estimate: Estima
 
 /** Source text of fitted.ts for the given values (what scripts/fit.ts writes). */
 export function fittedModuleSource(cal: CalibrationValues): string {
+  // Five significant digits: the fit's spread is several percent, so further digits say nothing,
+  // and every one of them ships in each calculator page's JavaScript.
+  const rounded = JSON.stringify(cal, (_key, value: unknown) => (typeof value === 'number' && !Number.isInteger(value) ? Number(value.toPrecision(5)) : value), 2);
   return `/**
  * Fitted calibration values. WRITTEN BY scripts/fit.ts — edit by re-running the fit
  * (\`npx node scripts/fit.ts\`), not by hand. fit-record.ts records what the fit used.
  */
 import type { CalibrationValues } from './types.ts';
 
-export const fitted: CalibrationValues = ${JSON.stringify(cal, null, 2)};
+export const fitted: CalibrationValues = ${rounded};
 `;
 }
 

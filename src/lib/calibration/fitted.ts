@@ -8,13 +8,13 @@ export const fitted: CalibrationValues = {
   "backends": {
     "cuda": {
       "decodeBandwidth": {
-        "default": 0.9290640252242396,
-        "gguf-k": 0.9248459730686522,
-        "float": 0.9365206050303404,
-        "gguf-legacy": 0.8746401436704895,
-        "microscaling": 0.9144087945915382
+        "default": 0.92906,
+        "gguf-k": 0.92485,
+        "float": 0.93652,
+        "gguf-legacy": 0.87464,
+        "microscaling": 0.91441
       },
-      "prefillCompute": 0.4390784066119147,
+      "prefillCompute": 0.43908,
       "decodeSpread": [
         0.891,
         1.112
@@ -28,14 +28,14 @@ export const fitted: CalibrationValues = {
       "prefillAttentionFactor": 0.15,
       "prefillPeakExponent": 0.6,
       "decodeBandwidthHbm": {
-        "default": 0.3723356221801896,
-        "float": 0.6456193340850765,
-        "gguf-k": 0.6095066725090236
+        "default": 0.37234,
+        "float": 0.64562,
+        "gguf-k": 0.60951
       },
       "prefillFamilyFactor": {
-        "gguf-legacy": 1.0611869574939863,
-        "microscaling": 0.8669107738491008,
-        "float": 1.2159307651251214
+        "gguf-legacy": 1.0612,
+        "microscaling": 0.86691,
+        "float": 1.2159
       },
       "prefillAttentionFactorFa": 1,
       "decodeSpreadMulti": [
@@ -49,11 +49,11 @@ export const fitted: CalibrationValues = {
     },
     "metal": {
       "decodeBandwidth": {
-        "default": 0.9451540829951943,
-        "gguf-k": 0.7065011032323762,
-        "float": 0.8322205795554573
+        "default": 0.94517,
+        "gguf-k": 0.70645,
+        "float": 0.83224
       },
-      "prefillCompute": 0.5976010233124613,
+      "prefillCompute": 0.5976,
       "decodeSpread": [
         0.703,
         1.284
@@ -66,12 +66,12 @@ export const fitted: CalibrationValues = {
       "prefillAttentionFactor": 0.8,
       "prefillPeakExponent": 1,
       "prefillFamilyFactor": {
-        "float": 1.21811349700895
+        "float": 1.2181
       }
     },
     "rocm": {
       "decodeBandwidth": {
-        "default": 0.025829248080052894,
+        "default": 0.023036,
         "float": 0.02
       },
       "prefillCompute": 0.02,
@@ -90,9 +90,9 @@ export const fitted: CalibrationValues = {
     },
     "vulkan": {
       "decodeBandwidth": {
-        "default": 0.8810852523082306
+        "default": 0.88108
       },
-      "prefillCompute": 0.09096138012231221,
+      "prefillCompute": 0.10635,
       "decodeSpread": [
         0.75,
         1.25
@@ -102,7 +102,7 @@ export const fitted: CalibrationValues = {
         1.4
       ],
       "decodeLayerOverheadSec": 0.00025,
-      "prefillPeakExponent": 0.5,
+      "prefillPeakExponent": 0.8,
       "prefillAttentionFactor": 0.1,
       "prefillFamilyFactor": {}
     },
