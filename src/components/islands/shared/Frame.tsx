@@ -3,7 +3,7 @@
  * notes about ignored link values, the GB/GiB preference and the copy-link button.
  */
 import type { ComponentChildren, JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useHydratedStore } from './store.ts';
 import { $preferencesRaw, readPreferences, setUnit, type Preferences } from '../../../lib/state/preferences.ts';
 import type { CalcState } from './state.ts';
 import { CalcTitle, CopyLink, InvalidFields, Notes, useInvalidFields } from './ui.tsx';
@@ -17,21 +17,7 @@ import './calculators.css';
  * main-thread work on a throttled phone).
  */
 export function usePreferences(): Preferences {
-  const [prefs, setPrefs] = useState<Preferences>(() => {
-    const raw = ($preferencesRaw as typeof $preferencesRaw & { init?: ReturnType<typeof $preferencesRaw.get> }).init ?? $preferencesRaw.get();
-    return readPreferences(raw);
-  });
-  useEffect(() => {
-    const sync = (): void => {
-      const next = readPreferences($preferencesRaw.get());
-      setPrefs((p) => (p.unit === next.unit && p.currency === next.currency && p.electricityUsdPerKWh === next.electricityUsdPerKWh ? p : next));
-    };
-    // Listen first: the persistent store reads storage when its first listener arrives.
-    const unlisten = $preferencesRaw.listen(sync);
-    sync();
-    return unlisten;
-  }, []);
-  return prefs;
+  return useHydratedStore($preferencesRaw, readPreferences);
 }
 
 /** Wraps a calculator's form and results. */

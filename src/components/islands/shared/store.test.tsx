@@ -32,4 +32,19 @@ describe('useHydratedStore', () => {
     expect(root.textContent).toBe('2');
     expect(renders).toBe(before + 1);
   });
+
+  it('compares what `read` gives, so raw values that read the same cause no render', async () => {
+    const $raw = atom<{ unit?: string }>({});
+    const read = (r: { unit?: string }) => ({ unit: r.unit ?? 'GiB' });
+    let renders = 0;
+    const Show = () => { renders++; return <p>{useHydratedStore($raw, read).unit}</p>; };
+    const root = await mount(<Show />);
+    const before = renders;
+    $raw.set({ unit: 'GiB' });
+    await settle();
+    expect(renders).toBe(before);
+    $raw.set({ unit: 'GB' });
+    await settle();
+    expect(root.textContent).toBe('GB');
+  });
 });

@@ -250,12 +250,11 @@ export function useServerMarkup(shows: readonly unknown[]): boolean {
 
 /**
  * Details inside the results region that should not be read out on every change (stats, charts,
- * tables): the verdict and its reason are announced; the rest is there to read at will. With
- * `shows`, the server's markup is kept through hydration (see useServerMarkup): these tables and
+ * tables): the verdict and its reason are announced; the rest is there to read at will. The
+ * server's markup is kept through hydration while `shows` is unchanged (see useServerMarkup): these tables and
  * charts were most of a calculator's hydration work on a phone. The children come as a function,
  * so while the markup is kept their vnodes are not even built (nor their numbers formatted).
  */
-export function Quiet(props: { children: () => ComponentChildren; shows?: readonly unknown[] }): JSX.Element {
-  const keep = useServerMarkup(props.shows ?? [{}]);
-  return keep && props.shows ? <div aria-live="off" {...KEEP_SERVER_MARKUP} /> : <div aria-live="off">{props.children()}</div>;
+export function Quiet(props: { children: () => ComponentChildren; shows: readonly unknown[] }): JSX.Element {
+  return useServerMarkup(props.shows) ? <div aria-live="off" {...KEEP_SERVER_MARKUP} /> : <div aria-live="off">{props.children()}</div>;
 }
