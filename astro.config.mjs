@@ -45,8 +45,10 @@ async function pagefindFiles(root) {
 
 /**
  * Finishes dist/sw.js: a build id (so each build's service worker has its own cache and a new
- * build replaces the old cache on activation) and the list of files to precache (the search
- * bundle, so that search works offline after one online visit). public/sw.js holds placeholders.
+ * build replaces the old cache on activation) and the list of files to precache: the search
+ * bundle, so that search works offline after one online visit, and the calculators' engine chunk,
+ * which pages fetch only when the reader reaches for a calculator (so a calculator on a page read
+ * online still computes offline). public/sw.js holds placeholders.
  */
 function stampServiceWorker() {
   return {
@@ -57,7 +59,8 @@ function stampServiceWorker() {
         const file = join(root, 'sw.js');
         const text = await readFile(file, 'utf8').catch(() => null);
         if (text === null) return;
-        const files = await pagefindFiles(root);
+        const engine = (await readdir(join(root, '_astro'))).filter((f) => /^calculator-engine\.[\w-]+\.js$/.test(f)).map((f) => `_astro/${f}`);
+        const files = [...engine, ...(await pagefindFiles(root))];
         const id = `${Date.now().toString(36)}-${createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 8)}`;
         await writeFile(file, text.replace('__RIGBOOK_BUILD__', id).replace('[/*__RIGBOOK_PRECACHE__*/]', JSON.stringify(files)));
       },
@@ -92,16 +95,38 @@ function preactClientWithoutSignals() {
 }
 
 /**
- * One chunk for what every calculator island loads (Preact, the renderer, nanostores, the engine
- * core, the client catalog and the shared UI) instead of five or six: gzip then compresses it as
- * one stream, which saves ~0.7 KB per calculator page, and no page loads anything it would not
- * have loaded anyway. Helpers only one or two islands use stay in their islands' chunks.
+ * Two chunks for the calculators instead of a dozen. `calculator-core` holds what every island
+ * loads to hydrate (Preact, the renderer, nanostores, the client catalog, state and the shared UI):
+ * gzip then compresses it as one stream, ~0.7 KB less per page than five or six chunks.
+ * `calculator-engine` holds the sizing engine and the helpers that run it, imported on demand
+ * (src/components/islands/shared/compute.ts): islands hydrate from build-time results, so a page
+ * loads it only once the reader reaches for a control. Helpers only one or two islands use, and
+ * that need no engine, stay in their islands' chunks.
  */
-const ISLAND_ONLY = /\/lib\/sizing\/(sweep|context-curve|quant-table|local-vs-api|tiers|cost|quality|quote|raw-model|suggest|estimate)\.ts$|\/lib\/state\/(client-catalog-extra\.data|derived|warnings)\.ts$|\/islands\/shared\/(extra|sweep|rig-table)\.ts$/;
-const CALCULATOR_CORE = /\/node_modules\/(preact|nanostores|@nanostores)\/|\/src\/lib\/(sizing|calibration|state|format)\/|\/src\/components\/islands\/(shared|hydrate)\//;
+const ISLAND_ONLY = /\/lib\/state\/(client-catalog-extra\.data|derived|warnings)\.ts$|\/islands\/shared\/(extra|sweep|rig-table)\.ts$/;
+const CALCULATOR_ENGINE = /\/src\/lib\/(sizing|calibration)\/|\/src\/components\/islands\/shared\/compute\.ts$/;
+const CALCULATOR_CORE = /\/node_modules\/(preact|nanostores|@nanostores)\/|\/src\/lib\/(state|format)\/|\/src\/components\/islands\/(shared|hydrate)\//;
 const codeSplitting = {
-  groups: [{ name: 'calculator-core', test: (id) => CALCULATOR_CORE.test(id) && !ISLAND_ONLY.test(id) && !/\.css$/.test(id) }],
+  groups: [
+    { name: 'calculator-engine', priority: 2, includeDependenciesRecursively: false, test: (id) => CALCULATOR_ENGINE.test(id) },
+    { name: 'calculator-core', priority: 1, test: (id) => CALCULATOR_CORE.test(id) && !ISLAND_ONLY.test(id) && !/\.css$/.test(id) },
+  ],
 };
+
+/**
+ * Applies `codeSplitting` to the browser build only. The engine group must not pull its imports in
+ * with it (they belong to the core chunk, which the engine chunk then imports), which rolldown
+ * allows only when entry chunks may carry extra exports; the server build keeps Astro's settings.
+ */
+function calculatorChunks() {
+  return {
+    name: 'rigbook:calculator-chunks',
+    configEnvironment(name) {
+      if (name !== 'client') return null;
+      return { build: { rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { codeSplitting } } } };
+    },
+  };
+}
 
 const islandStyle = '<style>astro-island,astro-slot,astro-static-slot{display:contents}</style>';
 
@@ -165,8 +190,8 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Source maps only for scripts/bundle-report.ts, which attributes each shipped byte to its module.
   vite: {
-    build: { sourcemap: process.env.RIGBOOK_SOURCEMAP === '1', rolldownOptions: { output: { codeSplitting } } },
-    plugins: [preactClientWithoutSignals()],
+    build: { sourcemap: process.env.RIGBOOK_SOURCEMAP === '1' },
+    plugins: [preactClientWithoutSignals(), calculatorChunks()],
   },
   markdown: {
     processor: unified({

@@ -6,10 +6,11 @@ const VERSION = '__RIGBOOK_BUILD__';
 const CACHE = `rigbook-${VERSION}`;
 const scope = new URL(self.registration.scope);
 const at = (path) => new URL(path, scope).href;
-// Fetched on install so that search works offline after one online visit: the home page, the
-// fallback page, and the whole search bundle (its file list is written in at build time).
-const SEARCH_FILES = [/*__RIGBOOK_PRECACHE__*/];
-const PRECACHE = ['', '404.html', ...SEARCH_FILES].map(at);
+// Fetched on install so that search and the calculators work offline after one online visit: the
+// home page, the fallback page, the calculators' engine (pages fetch it only when the reader reaches
+// for a calculator) and the whole search bundle (the file list is written in at build time).
+const BUILD_FILES = [/*__RIGBOOK_PRECACHE__*/];
+const PRECACHE = ['', '404.html', ...BUILD_FILES].map(at);
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {

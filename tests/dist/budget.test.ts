@@ -18,20 +18,28 @@ describe('page-weight budgets over dist/', () => {
     expect(over).toEqual([]);
   });
 
-  // The 35 KB target for calculator pages is not met yet (issue #5): the engine core, the client
-  // catalog and Preact alone come to about 41 KB. Until it is, the check is a ratchet: no calculator
-  // page may grow past the recorded ceiling, and the distance to the target is printed on every run.
-  it('ships no more gzipped JavaScript on any calculator page than the recorded ceiling, and reports the gap to 35 KB', () => {
+  // Islands hydrate from build-time results, so a calculator page loads no engine: it fetches the
+  // engine chunk when the reader reaches for a calculator (src/components/islands/shared/engine.ts).
+  it('ships at most 35 KB of gzipped JavaScript on every page with a calculator', () => {
     const withIsland = pages.filter(hasIsland);
     expect(withIsland.length).toBeGreaterThan(0);
     const weights = withIsland.map((file) => ({ url: urlOf(file), bytes: pageJsGzipBytes(file) }));
-    const heaviest = Math.max(...weights.map((p) => p.bytes));
-    const overTarget = weights.filter((p) => p.bytes > jsBudgetCalculatorBytes);
-    console.log(`calculator pages: heaviest ${(heaviest / 1024).toFixed(1)} KB; ${overTarget.length} of ${weights.length} over the ${jsBudgetCalculatorBytes / 1024} KB target; recorded ceiling ${(record.calculatorPageJsCeilingBytes / 1024).toFixed(1)} KB`);
-    expect(weights.filter((p) => p.bytes > record.calculatorPageJsCeilingBytes)).toEqual([]);
+    const heaviest = weights.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+    console.log(`calculator pages at load: heaviest ${(heaviest.bytes / 1024).toFixed(1)} KB (${heaviest.url}), budget ${jsBudgetCalculatorBytes / 1024} KB`);
+    expect(weights.filter((p) => p.bytes > jsBudgetCalculatorBytes)).toEqual([]);
   });
 
-  it.todo('ships at most 35 KB of gzipped JavaScript on every page with a calculator (target missed; see the ratchet above)');
+  // What a reader who uses a calculator downloads in all: the page's JavaScript and the engine.
+  // Not a target of the issue, so a ratchet: it may not grow past the recorded ceiling.
+  it('ships no more gzipped JavaScript in all, engine included, on any calculator page than the recorded ceiling', () => {
+    const withIsland = pages.filter(hasIsland);
+    const weights = withIsland.map((file) => ({ url: urlOf(file), bytes: pageJsGzipBytes(file, true), atLoad: pageJsGzipBytes(file) }));
+    const heaviest = weights.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+    console.log(`calculator pages with the engine: heaviest ${(heaviest.bytes / 1024).toFixed(1)} KB (${heaviest.url}); recorded ceiling ${(record.calculatorPageWithEngineJsCeilingBytes / 1024).toFixed(1)} KB`);
+    // The engine is fetched on demand: every calculator page has something to fetch later.
+    expect(weights.filter((p) => p.bytes <= p.atLoad)).toEqual([]);
+    expect(weights.filter((p) => p.bytes > record.calculatorPageWithEngineJsCeilingBytes)).toEqual([]);
+  });
 
   it('loads at most 15 KB of gzipped CSS on every page', () => {
     const over = pages

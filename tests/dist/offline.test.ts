@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { distDir, htmlPages, page, urlOf } from '../support/dist.ts';
+import { distDir, dynamicImports, htmlPages, page, urlOf } from '../support/dist.ts';
 
 /** Attributes that make the browser fetch something (navigations through <a href> do not). */
 const resourceSelectors: [string, string][] = [
@@ -70,5 +70,15 @@ describe('the built site is self-contained', () => {
     expect(statSync(join(distDir, 'sw.js')).isFile()).toBe(true);
     const home = readFileSync(join(distDir, 'index.html'), 'utf8');
     expect(home).toMatch(/serviceWorker/);
+  });
+
+  it('precaches in the service worker every script that pages import on demand (the calculators\' engine)', () => {
+    const sw = readFileSync(join(distDir, 'sw.js'), 'utf8');
+    const list = /const BUILD_FILES = (\[[^\]]*\])/.exec(sw)?.[1];
+    expect(list).toBeDefined();
+    const precached = new Set((JSON.parse(list!) as string[]).map((f) => join(distDir, f)));
+    const lazy = new Set(filesWithExtension(distDir, '.js').flatMap((js) => dynamicImports(readFileSync(js, 'utf8'), js)));
+    expect(lazy.size).toBeGreaterThan(0);
+    expect([...lazy].filter((f) => !precached.has(f))).toEqual([]);
   });
 });

@@ -40,6 +40,61 @@ describe('calculators in the browser', () => {
     await ctx.close();
   });
 
+  it('fetches the engine only when the reader reaches for a calculator, and computes with it', async () => {
+    const { page, context, consoleErrors } = await watchedPage(current.site);
+    const engineRequests: string[] = [];
+    page.on('request', (r) => { if (/calculator-engine\.[\w-]+\.js/.test(r.url())) engineRequests.push(r.url()); });
+    await page.goto(at('/calculators/will-it-fit/'), { waitUntil: 'load' });
+    await hydrated(page);
+    await page.waitForTimeout(300);
+    // Hydrated, with the build-time numbers, and no engine fetched.
+    expect(engineRequests).toEqual([]);
+    const before = await page.locator('[data-testid="total"]').innerText();
+    expect(before).toMatch(/\d/);
+    const field = page.getByLabel('Context per sequence (tokens)');
+    await field.focus();
+    await expect.poll(() => engineRequests.length).toBe(1);
+    await field.fill('131072');
+    await expect.poll(() => page.locator('[data-testid="total"]').innerText()).not.toBe(before);
+    await expect(page.locator('[data-testid="pending"]').count()).resolves.toBe(0);
+    expect(engineRequests.length).toBe(1);
+    await noBadNumbers(page);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps the last result marked busy while the engine is on its way, and says so plainly when it cannot arrive', async () => {
+    const { page, context } = await watchedPage(current.site);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    let failNext = true;
+    await page.route(/calculator-engine\.[\w-]+\.js/, async (route) => {
+      if (failNext) { failNext = false; await route.abort(); return; }
+      await held;
+      await route.continue();
+    });
+    await page.goto(at('/calculators/will-it-fit/'), { waitUntil: 'load' });
+    await hydrated(page);
+    const results = page.locator('[data-testid="calc-will-it-fit"] [data-testid="results"]');
+    const before = await page.locator('[data-testid="total"]').innerText();
+    // First change: the fetch fails (offline). The previous result stays, with a note that says why.
+    await page.getByLabel('Context per sequence (tokens)').fill('65536');
+    await expect.poll(() => page.locator('[data-testid="pending"]').innerText()).toMatch(/could not fetch its engine/i);
+    await expect(page.locator('[data-testid="total"]').innerText()).resolves.toBe(before);
+    await expect(results.getAttribute('aria-busy')).resolves.toBeNull();
+    // Next change: the engine is asked for again; while it is held back the result is marked busy.
+    await page.getByLabel('Context per sequence (tokens)').fill('131072');
+    await expect.poll(() => page.locator('[data-testid="pending"]').innerText()).toMatch(/fetching its engine/i);
+    await expect(results.getAttribute('aria-busy')).resolves.toBe('true');
+    await expect(page.locator('[data-testid="total"]').innerText()).resolves.toBe(before);
+    release();
+    await expect.poll(() => page.locator('[data-testid="total"]').innerText()).not.toBe(before);
+    await expect(page.locator('[data-testid="pending"]').count()).resolves.toBe(0);
+    await expect(results.getAttribute('aria-busy')).resolves.toBeNull();
+    await noBadNumbers(page);
+    await context.close();
+  });
+
   it('restores its state from a shared link, and keeps it in the URL as the reader changes it', async () => {
     const { page, context } = await watchedPage(current.site);
     await page.goto(at('/calculators/will-it-fit/?model=llama-3.1-70b&quant=Q4_K_M&context=32768&hardware=2xrtx-3090'), { waitUntil: 'load' });

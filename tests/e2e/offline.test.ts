@@ -5,7 +5,7 @@ import { useSite, chromiumArgs, chromiumPath } from '../support/browser.ts';
 const current = useSite();
 
 describe('offline reading through the service worker', () => {
-  it('keeps visited pages and search working after the network drops', async () => {
+  it('keeps visited pages, their calculators and search working after the network drops', async () => {
     const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
     const context = await browser.newContext({ serviceWorkers: 'allow' });
     const page = await context.newPage();
@@ -23,8 +23,24 @@ describe('offline reading through the service worker', () => {
     await input.fill('quantization');
     await page.locator('mark').first().waitFor({ timeout: 10_000 });
     await page.waitForTimeout(500);
+    // A calculator page read online without touching the calculator: the page never fetched the
+    // engine, but the worker precached it on install.
+    const hydrated = async (): Promise<void> => {
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await page.waitForFunction(() => [...document.querySelectorAll('astro-island')].every((island) => !island.hasAttribute('ssr')), undefined, { timeout: 15_000 });
+    };
+    await page.goto(at('calculators/will-it-fit/'), { waitUntil: 'load' });
+    await hydrated();
 
     await context.setOffline(true);
+    await page.goto(at('calculators/will-it-fit/'), { waitUntil: 'load' });
+    await hydrated();
+    const total = page.locator('[data-testid="total"]');
+    const before = await total.innerText();
+    await page.getByLabel('Context per sequence (tokens)').fill('131072');
+    await expect.poll(() => total.innerText(), { timeout: 10_000 }).not.toBe(before);
+    expect(await page.locator('[data-testid="pending"]').count()).toBe(0);
+
     await page.goto(at('guides/quantization/'), { waitUntil: 'load' });
     expect(await page.locator('h1').textContent()).toMatch(/quantiz/i);
     await page.keyboard.press('/');

@@ -89,13 +89,25 @@ export function fileGzipBytes(path: string): number {
 }
 
 const staticImport = /(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+\.m?js)["']/g;
+const dynamicImport = /\bimport\(\s*["'`]([^"'`]+\.m?js)["'`]\s*\)/g;
+
+/** The JavaScript files that `code` (the file at `from`) imports dynamically, as absolute paths. */
+export function dynamicImports(code: string, from: string): string[] {
+  return [...code.matchAll(dynamicImport)]
+    .map((m) => m[1]!)
+    .filter((spec) => spec.startsWith('.') || spec.startsWith('/'))
+    .map((spec) => (spec.startsWith('/') ? fileForPath(spec) : resolve(dirname(from), spec)))
+    .filter((target): target is string => target !== null && existsSync(target));
+}
 
 /**
  * The JavaScript files a page loads before any user action: module scripts, modulepreloads,
- * island components and renderers, and everything they import statically (dynamic
- * `import()` is lazy, so it is not followed). Returns absolute file paths.
+ * island components and renderers, and everything they import statically. Dynamic `import()`
+ * is lazy and is not followed unless `withLazy` is set: then the files also include what the page
+ * can fetch later (the calculators' engine, fetched when the reader reaches for a calculator).
+ * Returns absolute file paths.
  */
-export function pageScriptFiles(file: string): string[] {
+export function pageScriptFiles(file: string, withLazy = false): string[] {
   const root = page(file);
   const fromUrl = urlOf(file);
   const entry = new Set<string>();
@@ -125,6 +137,7 @@ export function pageScriptFiles(file: string): string[] {
       const target = spec.startsWith('/') ? fileForPath(spec) : resolve(dirname(current), spec);
       if (target && existsSync(target) && !seen.has(target)) queue.push(target);
     }
+    if (withLazy) queue.push(...dynamicImports(code, current).filter((t) => !seen.has(t)));
   }
   return [...seen];
 }
@@ -140,9 +153,12 @@ export function inlineScripts(file: string): string[] {
     .map((s) => s.textContent);
 }
 
-/** Gzipped JavaScript a page ships before search is opened, bytes. */
-export function pageJsGzipBytes(file: string): number {
-  const external = pageScriptFiles(file).reduce((sum, f) => sum + fileGzipBytes(f), 0);
+/**
+ * Gzipped JavaScript a page ships before search is opened, bytes; with `withLazy`, also what it
+ * fetches once the reader uses a calculator (see pageScriptFiles).
+ */
+export function pageJsGzipBytes(file: string, withLazy = false): number {
+  const external = pageScriptFiles(file, withLazy).reduce((sum, f) => sum + fileGzipBytes(f), 0);
   const inline = inlineScripts(file).reduce((sum, s) => sum + gzipBytes(s), 0);
   return external + inline;
 }

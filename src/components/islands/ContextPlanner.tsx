@@ -10,8 +10,7 @@ import { bytesIn, formatBytes, formatInUnit, formatTokens } from '../../lib/form
 import { selectionToRequest, type Selection } from '../../lib/state/selection.ts';
 import type { KvCacheTypeId } from '../../lib/catalog/types.ts';
 import { modelOf } from './shared/catalog.ts';
-import { attempt, engine, firstSelection, initialValue, selectionKey, runEstimate, safeValidate, useInitialOr, useLastValid, type InitialValue } from './shared/engine.ts';
-import { contextCurve } from '../../lib/sizing/context-curve.ts';
+import { attempt, computing, firstSelection, initialValue, selectionKey, runEstimate, safeValidate, useComputed, useLastValid, type InitialValue } from './shared/engine.ts';
 import { Frame, usePreferences } from './shared/Frame.tsx';
 import { SelectionFields } from './shared/SelectionFields.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
@@ -36,6 +35,7 @@ export function planContext(selection: Selection) {
   const errors = safeValidate(base);
   if (errors.length) return { errors, curves: null };
   const maxCtx = modelOf(selection.model)?.maxContextTokens ?? 131072;
+  const { contextCurve, engine } = computing();
   const curves = attempt(() => contextCurve(engine, base, contextSamples(maxCtx), cacheTypes(selection.engine))).result;
   if (!curves) return { errors, curves: null };
   // Per-token cache, capacity and the cache at the largest fitting context come from single estimates.
@@ -69,7 +69,8 @@ export default function ContextPlanner(props: PresetProps & { initial?: InitialV
   const state = useCalcState('context-planner', props, {}, {});
   const prefs = usePreferences();
   const unit = prefs.unit;
-  const { errors, curves: out } = useInitialOr(selectionKey(state.selection), props.initial, () => planContext(state.selection));
+  const view = useComputed(selectionKey(state.selection), props.initial, () => planContext(state.selection));
+  const { errors, curves: out } = view.value ?? { errors: [], curves: null };
   const last = useLastValid(out);
   const curves = last.value;
   const cur = curves?.find((c) => c.kvCache === state.selection.kvCache) ?? curves?.[0];
@@ -78,7 +79,7 @@ export default function ContextPlanner(props: PresetProps & { initial?: InitialV
     <Frame idp={idp} title="Context planner" state={state} prefs={prefs} testid="calc-context-planner">
       <SelectionFields idp={idp} selection={state.selection} update={state.update} errors={errors}
         show={{ model: true, quant: true, context: true, kvCache: true, engine: true, hardware: true }} />
-      <Results stale={last.stale}>
+      <Results stale={last.stale} pending={view.pending}>
         {curves && cur ? (
           <>
             <Verdict kind={cur.maxContext > 0 ? 'fits' : 'no-fit'}

@@ -8,9 +8,8 @@ import { useId } from 'preact/hooks';
 import { formatSpeedRange, formatTokens, formatTokensPerSec, formatUsd } from '../../lib/format/index.ts';
 import { FIELD_SPECS } from '../../lib/state/fields.ts';
 import { hardwareOf, modelOf } from './shared/catalog.ts';
-import { attempt, engine, firstSelection, initialValue, useInitialOr, useLastValid, type InitialValue } from './shared/engine.ts';
+import { attempt, computing, firstSelection, initialValue, useComputed, useLastValid, type InitialValue } from './shared/engine.ts';
 import type { Selection } from '../../lib/state/selection.ts';
-import { hardwareTiers } from '../../lib/sizing/tiers.ts';
 import { Frame, usePreferences } from './shared/Frame.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
 import { Group, KEEP_SERVER_MARKUP, NumberField, Results, TableScroll, useServerMarkup } from './shared/ui.tsx';
@@ -25,6 +24,7 @@ export function specLabel(spec: string): string {
 
 /** The tiers at one context and KV-cache type (null when the engine cannot compute them). */
 export function tiersAt(context: number, kvCache: Selection['kvCache']) {
+  const { hardwareTiers, engine } = computing();
   return attempt(() => hardwareTiers(engine, { context, kvCache })).result;
 }
 
@@ -50,8 +50,8 @@ export default function HardwareTiers(props: PresetProps & { initial?: InitialVa
   // The reader's context and KV-cache type (shared with the other calculators); formats from Q4_0 up.
   const context = state.selection.context;
   const kvCache = state.selection.kvCache;
-  const out = useInitialOr(tiersKey(context, kvCache), props.initial, () => tiersAt(context, kvCache));
-  const last = useLastValid(out);
+  const view = useComputed(tiersKey(context, kvCache), props.initial, () => tiersAt(context, kvCache));
+  const last = useLastValid(view.value);
   const tiers = last.value;
   const ctxText = formatTokens(context);
   // The tier sections are plain text and tables: hydration keeps the server's (see useServerMarkup).
@@ -62,7 +62,7 @@ export default function HardwareTiers(props: PresetProps & { initial?: InitialVa
       <Group legend="Workload">
         <NumberField id={`${idp}-context`} label="Context per sequence (tokens)" value={context} spec={FIELD_SPECS.context} onValid={(v) => state.update({ context: v })} hint="e.g. 8192 or 32k" />
       </Group>
-      <Results stale={last.stale}>
+      <Results stale={last.stale} pending={view.pending}>
         {keep ? <div {...KEEP_SERVER_MARKUP} /> : <div>{tiers ? tiers.map((t) => (
           <section key={t.id} class="rb-tier" data-testid={`tier-${t.id}`} aria-labelledby={`${idp}-${t.id}`}>
             <h3 id={`${idp}-${t.id}`}>{t.label}</h3>

@@ -10,7 +10,7 @@ import { FIELD_SPECS } from '../../lib/state/fields.ts';
 import { selectionToRequest, type Selection } from '../../lib/state/selection.ts';
 import { hardwareSpecFromParts, hardwareSpecParts } from '../../lib/state/url.ts';
 import type { EstimateRequest, EstimateResult } from '../../lib/sizing/types.ts';
-import { errorFor, firstSelection, initialValue, selectionKey, runEstimate, useInitialOr, useLastValid, type InitialValue } from './shared/engine.ts';
+import { errorFor, firstSelection, initialValue, selectionKey, runEstimate, useComputed, useLastValid, type InitialValue } from './shared/engine.ts';
 import { agentStepSeconds } from '../../lib/state/derived.ts';
 import { Frame, usePreferences } from './shared/Frame.tsx';
 import { SelectionFields } from './shared/SelectionFields.tsx';
@@ -97,7 +97,8 @@ export default function HowFast(props: PresetProps & { prompt?: number; output?:
   });
   const prefs = usePreferences();
   const { prompt, output } = state.extras;
-  const { out, step, rows } = useInitialOr(selectionKey(state.selection, { prompt, output }), props.initial, () => howFastResult(state.selection, prompt, output));
+  const view = useComputed(selectionKey(state.selection, { prompt, output }), props.initial, () => howFastResult(state.selection, prompt, output));
+  const { out, step, rows } = view.value ?? { out: { result: null, errors: [] }, step: null, rows: [] };
   const last = useLastValid(out.result ? { r: out.result, step, rows } : null);
   const v = last.value;
   return (
@@ -111,7 +112,7 @@ export default function HowFast(props: PresetProps & { prompt?: number; output?:
         </div>
       </Group>
       {out.errors.filter((e) => e.field === 'request').map((e) => <p class="rb-err" key={e.message}>{e.message}</p>)}
-      <Results stale={last.stale}>
+      <Results stale={last.stale} pending={view.pending}>
         {v ? (
           <>
             <Verdict kind={v.r.speed ? 'info' : 'no-fit'} {...speedVerdict(v.r, v.step)} />

@@ -11,10 +11,8 @@ import { FIELD_SPECS } from '../../lib/state/fields.ts';
 import { $preferencesRaw, readPreferences, setElectricity } from '../../lib/state/preferences.ts';
 import { selectionToRequest, type Selection } from '../../lib/state/selection.ts';
 import type { EstimateRequest } from '../../lib/sizing/types.ts';
-import { attempt, engine, errorFor, firstSelection, initialValue, runEstimate, safeValidate, useInitialOr, useLastValid, type InitialValue } from './shared/engine.ts';
+import { attempt, computing, errorFor, firstSelection, initialValue, runEstimate, safeValidate, useComputed, useLastValid, type InitialValue } from './shared/engine.ts';
 import { extra } from './shared/extra.ts';
-import { localVsApi } from '../../lib/sizing/local-vs-api.ts';
-import { rigSummary } from '../../lib/sizing/rig-summary.ts';
 import { Frame, usePreferences } from './shared/Frame.tsx';
 import { SelectionFields } from './shared/SelectionFields.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
@@ -57,6 +55,7 @@ export function costResult(selection: Selection, x: CostExtras, electricityUsdPe
 }
 
 function costOf(selection: Selection, base: EstimateRequest, x: CostExtras, electricityUsdPerKWh: number) {
+  const { engine, localVsApi, rigSummary } = computing();
   const est = runEstimate(base).result;
   const rig = attempt(() => rigSummary(engine, selection.hardware, selection.memoryGb || undefined)).result;
   const rigPriceUsd = x.price > 0 ? x.price : rig?.priceUsd ?? 0;
@@ -106,8 +105,9 @@ export default function LocalOrApi(props: PresetProps & { tokensPerDay?: number;
   const state = useCalcState('local-or-api', props, COST_SCHEMA, firstExtras(props));
   const prefs = usePreferences();
   const x = state.extras;
-  const { errors, out } = useInitialOr(costKey(state.selection, x, prefs.electricityUsdPerKWh), props.initial,
+  const view = useComputed(costKey(state.selection, x, prefs.electricityUsdPerKWh), props.initial,
     () => costResult(state.selection, x, prefs.electricityUsdPerKWh));
+  const { errors, out } = view.value ?? { errors: [], out: null };
   const last = useLastValid(out && !out.missing ? out : null);
   const c = last.value;
   const cheapest = c?.api[0];
@@ -131,7 +131,7 @@ export default function LocalOrApi(props: PresetProps & { tokensPerDay?: number;
       {out?.missing === 'price' && <p class="rb-err" data-testid="need-price"><span aria-hidden="true">⚠ </span>The catalog has no price for this rig: enter the hardware price.</p>}
       {out?.missing === 'power' && <p class="rb-err"><span aria-hidden="true">⚠ </span>Enter the power the rig draws while generating.</p>}
       {out?.missing === 'fit' && <p class="rb-err"><span aria-hidden="true">⚠ </span>The model does not run on this rig, so it has no local cost: pick a smaller format or more hardware.</p>}
-      <Results stale={last.stale}>
+      <Results stale={last.stale} pending={view.pending}>
         {c ? (
           <>
             {c.local.capacityTokensPerDay < x.tokensPerDay ? (

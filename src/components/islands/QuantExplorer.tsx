@@ -10,9 +10,8 @@ import { bytesIn, formatBytes, formatInUnit, formatNumber, formatSpeedRange } fr
 import { qualityKnee } from '../../lib/state/derived.ts';
 import { selectionToRequest, type Selection } from '../../lib/state/selection.ts';
 import { modelOf } from './shared/catalog.ts';
-import { attempt, engine, firstSelection, initialValue, selectionKey, runEstimate, safeValidate, useInitialOr, useLastValid, type InitialValue } from './shared/engine.ts';
+import { attempt, computing, firstSelection, initialValue, selectionKey, runEstimate, safeValidate, useComputed, useLastValid, type InitialValue } from './shared/engine.ts';
 import { extra } from './shared/extra.ts';
-import { quantTable } from '../../lib/sizing/quant-table.ts';
 import { Frame, usePreferences } from './shared/Frame.tsx';
 import { SelectionFields } from './shared/SelectionFields.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
@@ -25,6 +24,7 @@ export function exploreQuants(selection: Selection) {
   const base = selectionToRequest(selection);
   const errors = safeValidate(base);
   if (errors.length) return { errors, table: null };
+  const { engine, quantTable } = computing();
   const rows = attempt(() => quantTable(engine, base, extra.qualityLoss)).result;
   const est = runEstimate(base).result;
   if (!rows || !est) return { errors, table: null };
@@ -51,7 +51,8 @@ export default function QuantExplorer(props: PresetProps & { initial?: InitialVa
   const state = useCalcState('quantization-explorer', props, {}, {});
   const prefs = usePreferences();
   const unit = prefs.unit;
-  const { errors, table: out } = useInitialOr(selectionKey(state.selection), props.initial, () => exploreQuants(state.selection));
+  const view = useComputed(selectionKey(state.selection), props.initial, () => exploreQuants(state.selection));
+  const { errors, table: out } = view.value ?? { errors: [], table: null };
   const last = useLastValid(out);
   const t = last.value;
   const name = modelOf(state.selection.model)?.name ?? state.selection.model;
@@ -60,7 +61,7 @@ export default function QuantExplorer(props: PresetProps & { initial?: InitialVa
     <Frame idp={idp} title="Quantization explorer" state={state} prefs={prefs} testid="calc-quantization-explorer">
       <SelectionFields idp={idp} selection={state.selection} update={state.update} errors={errors}
         show={{ model: true, context: true, kvCache: true, engine: true, hardware: true, ram: true }} />
-      <Results stale={last.stale}>
+      <Results stale={last.stale} pending={view.pending}>
         {t ? (
           <>
             {best ? (

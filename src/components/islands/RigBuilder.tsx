@@ -8,10 +8,10 @@ import { useId, useMemo, useRef, useState } from 'preact/hooks';
 import { formatBytes, formatCount, formatSpeedRange, formatTokensPerSec } from '../../lib/format/index.ts';
 import { FIELD_SPECS } from '../../lib/state/fields.ts';
 import { DEFAULT_SELECTION, selectionToRequest } from '../../lib/state/selection.ts';
-import type { EstimateRequest } from '../../lib/sizing/types.ts';
+import type { EstimateRequest, FieldError } from '../../lib/sizing/types.ts';
 import { hardwareSpecFromParts, hardwareSpecParts, type QuerySchema } from '../../lib/state/url.ts';
 import { HARDWARE_OPTIONS, QUANT_OPTIONS, catalog, familyLabel, hardwareOf } from './shared/catalog.ts';
-import { attempt, safeValidate, useLastValid } from './shared/engine.ts';
+import { attempt, loadEngine, safeValidate, useComputed, useLastValid } from './shared/engine.ts';
 import { sweepRigs } from './shared/sweep.ts';
 import { Frame, usePreferences } from './shared/Frame.tsx';
 import { bestAt, filterRows, sortRows, SIZE_BUCKETS, type RigFilter, type RigRow, type RigSort } from './shared/rig-table.ts';
@@ -120,11 +120,13 @@ export default function RigBuilder(props: PresetProps & { rig2?: string; rig3?: 
   // While the view is the one computed at build time, use its rows (no sweep, and no validation:
   // the build validated it, on hydration); any change sweeps the formats the view needs, and only
   // the request, rigs or formats re-sweep.
-  const initial = props.initial && props.initial.key === viewKey(base, rigs, x) ? props.initial : null;
-  const errors = initial ? [] : safeValidate(base);
-  const key = initial ? `initial|${initial.key}` : JSON.stringify([base, rigs, formats]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const rows = useMemo(() => (errors.length ? null : initial ? initial.rows : sweepRigs(base, rigs, formats)), [key]);
+  const handover = useMemo(() => props.initial && { key: props.initial.key, value: { errors: [] as FieldError[], rows: props.initial.rows as RigRow[] | null } }, [props.initial]);
+  const key = props.initial?.key === viewKey(base, rigs, x) ? props.initial.key : `sweep|${JSON.stringify([base, rigs, formats])}`;
+  const view = useComputed(key, handover, () => {
+    const problems = safeValidate(base);
+    return { errors: problems, rows: problems.length ? null : sweepRigs(base, rigs, formats) };
+  });
+  const { errors, rows } = view.value ?? { errors: [], rows: null };
   const last = useLastValid(rows);
   const all = last.value ?? [];
   const filter = filterOf(x);
@@ -154,7 +156,7 @@ export default function RigBuilder(props: PresetProps & { rig2?: string; rig3?: 
   const warmUp = () => {
     if (warmed.current || errors.length) return;
     warmed.current = true;
-    setTimeout(() => { attempt(() => sweepRigs(base, rigs, formats)); }, 0);
+    loadEngine().then(() => setTimeout(() => { attempt(() => sweepRigs(base, rigs, formats)); }, 0), () => undefined);
   };
   const sortBy = (k: RigSort) => state.setExtras({ sort: k, desc: x.sort === k ? !x.desc : k !== 'model' });
   const ariaSort = (k: RigSort) => (x.sort === k ? (x.desc ? 'descending' : 'ascending') : undefined);
@@ -177,7 +179,7 @@ export default function RigBuilder(props: PresetProps & { rig2?: string; rig3?: 
           <SelectField id={`${idp}-minq`} label="Formats for the answer" value={x.minFormat} options={MIN_FORMAT_OPTIONS} onChange={(v) => state.setExtras({ minFormat: v })} />
         </div>
       </Group>
-      <Results stale={last.stale} label="Best model per rig">
+      <Results stale={last.stale} pending={view.pending} label="Best model per rig">
         {rigs.map((spec, i) => {
           const b = bestAt(all, i, x.minTps, x.minFormat === 'any' ? 0 : Q4_RANK);
           const c = b?.cells[i];

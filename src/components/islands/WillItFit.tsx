@@ -82,7 +82,8 @@ export default function WillItFit(props: PresetProps & { initial?: InitialEstima
   const state = useCalcState('will-it-fit', props, {}, {});
   const prefs = usePreferences();
   const req = selectionToRequest(state.selection);
-  const out = useEstimate(req, props.initial);
+  const view = useEstimate(req, props.initial);
+  const out = view.value ?? { result: null, errors: [] };
   const { value: r, stale } = useLastValid(out.result);
   const unit = prefs.unit;
   const v = r ? willItFitVerdict(r, unit) : null;
@@ -91,7 +92,7 @@ export default function WillItFit(props: PresetProps & { initial?: InitialEstima
       <SelectionFields idp={idp} selection={state.selection} update={state.update} errors={out.errors}
         show={{ model: true, quant: true, context: true, kvCache: true, engine: true, hardware: true, ram: true }} />
       {out.errors.filter((e) => e.field === 'request').map((e) => <p class="rb-err" key={e.message}>{e.message}</p>)}
-      <Results stale={stale}>
+      <Results stale={stale} pending={view.pending}>
         {r && v ? (
           <>
             <Verdict kind={v.kind} text={v.text} why={v.why} />

@@ -7,6 +7,7 @@ import { useHydratedStore } from './store.ts';
 import { $preferencesRaw, readPreferences, setUnit, type Preferences } from '../../../lib/state/preferences.ts';
 import type { CalcState } from './state.ts';
 import { CalcTitle, CopyLink, InvalidFields, Notes, useInvalidFields } from './ui.tsx';
+import { loadEngine } from './engine.ts';
 import './calculators.css';
 
 /**
@@ -23,15 +24,21 @@ export function usePreferences(): Preferences {
 /** Wraps a calculator's form and results. */
 export function Frame<E>(props: {
   idp: string; title: string; state: CalcState<E>; prefs: Preferences; children: ComponentChildren; testid: string; intro?: string;
-  /** Called when the reader first reaches into the calculator (pointer over it, or focus inside it). */
+  /** Called when the reader reaches into the calculator (pointer over it, or focus inside it), after the engine is asked for. */
   onReach?: (() => void) | undefined;
 }): JSX.Element {
   const { idp, title, state, prefs, children, testid, intro, onReach } = props;
   const invalid = useInvalidFields();
+  // The engine is fetched when the reader reaches for a control, so it is usually here before their
+  // first change (the page itself never loads it: see ./engine.ts). A failed fetch is retried here.
+  const reach = (): void => {
+    loadEngine().catch(() => undefined);
+    onReach?.();
+  };
   return (
     <CalcTitle.Provider value={title}>
     <InvalidFields.Provider value={invalid}>
-    <section class="rb-calc" aria-labelledby={`${idp}-h`} data-testid={testid} data-mode={state.mode} onPointerOver={onReach} onFocusIn={onReach}>
+    <section class="rb-calc" aria-labelledby={`${idp}-h`} data-testid={testid} data-mode={state.mode} onPointerOver={reach} onFocusIn={reach}>
       <h2 id={`${idp}-h`} class="rb-calc-title">{title}</h2>
       {intro && <p class="rb-muted">{intro}</p>}
       {state.mode === 'preset' && (

@@ -1,19 +1,79 @@
 /**
- * The sizing engine as the islands call it: the engine core over the client catalog, and small
- * wrappers that never throw and never hand a non-finite number to the UI.
+ * The sizing engine as the islands call it: loaded on demand (./compute.ts), and small wrappers
+ * that never throw and never hand a non-finite number to the UI.
+ *
+ * Why on demand: every island renders its first view from a result computed at build time, so
+ * the engine (about 13 KB of the 45 KB a calculator page would otherwise load) is needed only
+ * once the reader changes something. `loadEngine()` fetches it; the frame calls it when the
+ * reader first reaches into a calculator, before any change. Until it has arrived, a computation
+ * throws `EnginePending`, and `useComputed` keeps showing the last result, marked as updating.
+ * On the server and in tests the engine is loaded before anything renders (`await loadEngine()`).
  */
-import { useMemo, useRef } from 'preact/hooks';
-import { createEngineCore } from '../../../lib/sizing/engine.ts';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { EstimateRequest, EstimateResult, FieldError } from '../../../lib/sizing/types.ts';
 import { DEFAULT_SELECTION, sanitizeSelection, selectionToRequest, type Selection } from '../../../lib/state/selection.ts';
-import { catalog, KNOWN_IDS } from './catalog.ts';
+import { KNOWN_IDS } from './catalog.ts';
 import { presetOf, type PresetProps } from './state.ts';
+import { $engineStatus } from './engine-status.ts';
+
+/** The computing half of the islands: the engine core and its helpers. */
+export type Computing = typeof import('./compute.ts');
+
+export { $engineStatus, type EngineStatus } from './engine-status.ts';
+
+let computingModule: Computing | null = null;
+let loading: Promise<Computing> | null = null;
 
 /**
- * The engine core over the numbers-only client catalog. Helpers (sweep, contextCurve, quantTable,
- * hardwareTiers, localVsApi) are imported by the one island that uses each, from src/lib/sizing.
+ * Fetches the engine once (later calls share the same promise). A failed fetch (offline, no
+ * cached copy) sets the status to 'failed' and is tried again on the next call.
  */
-export const engine = createEngineCore(catalog);
+export function loadEngine(): Promise<Computing> {
+  if (computingModule) return Promise.resolve(computingModule);
+  if (!loading) {
+    $engineStatus.set('loading');
+    loading = import('./compute.ts').then(
+      (m) => {
+        computingModule = m;
+        $engineStatus.set('ready');
+        return m;
+      },
+      (e: unknown) => {
+        loading = null;
+        $engineStatus.set('failed');
+        throw e;
+      },
+    );
+  }
+  return loading;
+}
+
+/** Thrown by `computing()` while the engine has not arrived; `useComputed` catches it. */
+export class EnginePending extends Error {
+  constructor() {
+    super('The calculator engine is still loading.');
+  }
+}
+
+/** The engine and its helpers, or throws EnginePending (after asking for them). */
+export function computing(): Computing {
+  if (computingModule) return computingModule;
+  loadEngine().catch(() => undefined);
+  throw new EnginePending();
+}
+
+/** True once the engine is here; re-renders the component when it arrives. */
+export function useEngineReady(): boolean {
+  const [ready, setReady] = useState(() => computingModule !== null);
+  useEffect(() => {
+    if (ready) return undefined;
+    const sync = (): void => { if (computingModule) setReady(true); };
+    const unlisten = $engineStatus.listen(sync);
+    sync();
+    return unlisten;
+  }, [ready]);
+  return ready;
+}
 
 /** An estimate, or the problems that prevented it. */
 export interface Outcome<T = EstimateResult> { result: T | null; errors: FieldError[] }
@@ -33,6 +93,7 @@ export function attempt<T>(f: () => T): Outcome<T> {
     if (!allFinite(result)) return { result: null, errors: [{ field: 'request', message: 'The engine could not compute this combination.' }] };
     return { result, errors: [] };
   } catch (e) {
+    if (e instanceof EnginePending) throw e;
     const err = e as { field?: FieldError['field']; message?: string };
     return { result: null, errors: [{ field: err.field ?? 'request', message: err.message ?? 'This combination cannot be estimated.' }] };
   }
@@ -42,14 +103,15 @@ export function attempt<T>(f: () => T): Outcome<T> {
 export function runEstimate(req: EstimateRequest): Outcome {
   const errors = safeValidate(req);
   if (errors.length) return { result: null, errors };
-  return attempt(() => engine.estimate(req));
+  return attempt(() => computing().engine.estimate(req));
 }
 
 /** The engine's per-field problems with a request (never throws). */
 export function safeValidate(req: EstimateRequest): FieldError[] {
   try {
-    return engine.validateRequest(req);
+    return computing().engine.validateRequest(req);
   } catch (e) {
+    if (e instanceof EnginePending) throw e;
     return [{ field: 'request', message: (e as Error).message || 'Invalid input.' }];
   }
 }
@@ -86,11 +148,11 @@ export function initialEstimate(req: EstimateRequest): InitialEstimate | undefin
 
 /**
  * `runEstimate(req)`, except that a build-time estimate of the very same request is used as it is
- * (no engine run on hydration): `useInitialOr` keyed by the request.
+ * (no engine run on hydration): `useComputed` keyed by the request.
  */
-export function useEstimate(req: EstimateRequest, initial?: InitialEstimate): Outcome {
+export function useEstimate(req: EstimateRequest, initial?: InitialEstimate): Computed<Outcome> {
   const handover = initial && { key: initial.key, value: { result: initial.result, errors: [] } };
-  return useInitialOr(JSON.stringify(req), handover, () => runEstimate(req));
+  return useComputed(JSON.stringify(req), handover, () => runEstimate(req));
 }
 
 /**
@@ -106,13 +168,35 @@ export function initialValue<T>(key: string, value: T | null | undefined): Initi
 }
 
 /**
+ * What an island shows for its current view: the value, and whether it is waiting for the engine
+ * (then `value` is the last value the island had, or its build-time one, or null before either).
+ */
+export interface Computed<T> { value: T | null; pending: boolean }
+
+const PENDING = Symbol('pending');
+
+/**
  * `compute()` memoised on `key`, except that a build-time value of the very same key is used as it
  * is (no engine run on hydration). Any other key, i.e. as soon as the reader changes anything the
- * result depends on, runs `compute()`.
+ * result depends on, runs `compute()`. While the engine is on its way, the last value stays on
+ * screen marked pending, and the view is computed as soon as the engine arrives.
  */
-export function useInitialOr<T>(key: string, initial: InitialValue<T> | undefined, compute: () => T): T {
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  return useMemo(() => (initial && initial.key === key ? initial.value : compute()), [key]);
+export function useComputed<T>(key: string, initial: InitialValue<T> | undefined, compute: () => T): Computed<T> {
+  const ready = useEngineReady();
+  const last = useRef<T | null>(null);
+  const value = useMemo((): T | typeof PENDING => {
+    if (initial && initial.key === key) return initial.value;
+    try {
+      return compute();
+    } catch (e) {
+      if (e instanceof EnginePending) return PENDING;
+      throw e;
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, ready]);
+  if (value === PENDING) return { value: last.current ?? initial?.value ?? null, pending: true };
+  last.current = value;
+  return { value, pending: false };
 }
 
 /**

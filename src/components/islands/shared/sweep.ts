@@ -4,8 +4,8 @@
  */
 import type { EstimateRequest } from '../../../lib/sizing/types.ts';
 import { catalog, modelOf } from './catalog.ts';
-import { engine } from './engine.ts';
-import { sweep, type SweepOptions } from '../../../lib/sizing/sweep.ts';
+import { computing } from './engine.ts';
+import type { SweepOptions } from '../../../lib/sizing/sweep.ts';
 import type { RigRow } from './rig-table.ts';
 
 /** Hardware-specific request fields that belong to rig 1 only (Apple memory size, custom specs, RAM). */
@@ -24,6 +24,7 @@ const releasedRank = new Map(catalog.models.map((m) => [m.id, quantRank.get(m.re
  * and answers at 4-bit quality or better does not pay for the 1- to 3-bit rows.
  */
 export function sweepRigs(base: EstimateRequest, rigs: readonly string[], quants?: readonly string[]): RigRow[] {
+  const { engine, sweep } = computing();
   const rows = new Map<string, RigRow>();
   const bare: EstimateRequest = { ...base };
   for (const k of RIG_FIELDS) delete bare[k];

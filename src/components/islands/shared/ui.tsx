@@ -6,6 +6,8 @@
 import { createContext, type ComponentChildren, type JSX } from 'preact';
 import { useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { isHydrating } from './hydrating.ts';
+import { $engineStatus } from './engine-status.ts';
+import { useHydratedStore } from './store.ts';
 
 /**
  * Which fields of a calculator currently hold an invalid value: fields report into it, the results
@@ -217,13 +219,22 @@ export function TableScroll(props: { children: ComponentChildren; label?: string
   );
 }
 
-/** The polite live region that holds a calculator's results (a region named "<title>: results"). */
-export function Results(props: { children: ComponentChildren; stale?: boolean; label?: string }): JSX.Element {
+/**
+ * The polite live region that holds a calculator's results (a region named "<title>: results").
+ * `pending`: the results wait for the engine (first change on a page); they stay on screen,
+ * marked busy, with a note that says so, or that the engine could not be fetched.
+ */
+export function Results(props: { children: ComponentChildren; stale?: boolean; pending?: boolean; label?: string }): JSX.Element {
   const invalid = useContext(InvalidFields).any;
   const title = useContext(CalcTitle);
+  const engine = useHydratedStore($engineStatus);
+  const failed = props.pending && engine === 'failed';
   return (
-    <section class="rb-results" aria-live="polite" aria-label={`${title}: ${props.label ?? 'results'}`} data-testid="results">
-      {(props.stale || invalid) && <p class="rb-stale" data-testid="stale"><span aria-hidden="true">⚠ </span>Showing the last valid result: fix the marked field to update it.</p>}
+    <section class="rb-results" aria-live="polite" aria-busy={props.pending && !failed ? 'true' : undefined} aria-label={`${title}: ${props.label ?? 'results'}`} data-testid="results">
+      {props.pending && <p class={failed ? 'rb-stale' : 'rb-notes'} data-testid="pending">{failed
+        ? <><span aria-hidden="true">⚠ </span>Showing the previous result: the calculator could not fetch its engine (offline?). Change a value to try again.</>
+        : 'Updating: the calculator is fetching its engine…'}</p>}
+      {!props.pending && (props.stale || invalid) && <p class="rb-stale" data-testid="stale"><span aria-hidden="true">⚠ </span>Showing the last valid result: fix the marked field to update it.</p>}
       {props.children}
     </section>
   );

@@ -1,0 +1,21 @@
+/**
+ * The islands' computing half: the sizing engine's core over the numbers-only client catalog,
+ * and the helpers that run it (sweeps, context curves, format tables, hardware tiers, local
+ * against API). Loaded on demand (`loadEngine` in ./engine.ts), never at page load: every island
+ * renders its first view from a result computed at build time, so a reader who only reads never
+ * downloads, parses or runs the engine. It is fetched when the reader first reaches into a
+ * calculator (pointer over it, focus inside it), or when a view without a build-time result
+ * needs it (a shared link, a saved rig).
+ */
+import { createEngineCore } from '../../../lib/sizing/engine.ts';
+import { catalog } from './catalog.ts';
+
+/** The engine core over the client catalog. */
+export const engine = createEngineCore(catalog);
+
+export { contextCurve } from '../../../lib/sizing/context-curve.ts';
+export { hardwareTiers } from '../../../lib/sizing/tiers.ts';
+export { quantTable } from '../../../lib/sizing/quant-table.ts';
+export { localVsApi } from '../../../lib/sizing/local-vs-api.ts';
+export { rigSummary } from '../../../lib/sizing/rig-summary.ts';
+export { sweep } from '../../../lib/sizing/sweep.ts';
