@@ -95,13 +95,15 @@ function preactClientWithoutSignals() {
 }
 
 /**
- * Two chunks for the calculators instead of a dozen. `calculator-core` holds what every island
- * loads to hydrate (Preact, the renderer, nanostores, the client catalog, state and the shared UI):
- * gzip then compresses it as one stream, ~0.7 KB less per page than five or six chunks.
- * `calculator-engine` holds the sizing engine and the helpers that run it, imported on demand
+ * Two chunks for the calculators instead of a dozen. The `calculator-core` group holds what every
+ * island loads to hydrate (Preact, the renderer, nanostores, the client catalog, state and the
+ * shared UI); rolldown merges it into the renderer's entry chunk (`preact-client.*.js`), and gzip
+ * compresses it as one stream, ~0.7 KB less per page than five or six chunks. `calculator-engine`
+ * holds the sizing engine and the helpers that run it, imported on demand
  * (src/components/islands/shared/compute.ts): islands hydrate from build-time results, so a page
- * loads it only once the reader reaches for a control. Helpers only one or two islands use, and
- * that need no engine, stay in their islands' chunks.
+ * fetches it only once the reader reaches for a calculator. Its imports stay out of it (they are
+ * core modules the page has already loaded). Helpers only one or two islands use, and that need no
+ * engine, stay in their islands' chunks.
  */
 const ISLAND_ONLY = /\/lib\/state\/(client-catalog-extra\.data|derived|warnings)\.ts$|\/islands\/shared\/(extra|sweep|rig-table)\.ts$/;
 const CALCULATOR_ENGINE = /\/src\/lib\/(sizing|calibration)\/|\/src\/components\/islands\/shared\/compute\.ts$/;
