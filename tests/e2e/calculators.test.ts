@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useSite, watchedPage } from '../support/browser.ts';
+import { hydrated, useSite, watchedPage } from '../support/browser.ts';
 
 const current = useSite();
 
 const at = (path: string): string => current.at(path);
-
-/** Waits until every island on the page has hydrated (Astro removes the `ssr` attribute). */
-async function hydrated(page: Page): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-  await page.waitForFunction(() => [...document.querySelectorAll('astro-island')].every((island) => !island.hasAttribute('ssr')), undefined, { timeout: 15_000 });
-  await page.evaluate(() => window.scrollTo(0, 0));
-}
 
 async function noBadNumbers(page: Page): Promise<void> {
   const text = await page.locator('main').innerText();

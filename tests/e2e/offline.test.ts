@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
-import { useSite, chromiumArgs, chromiumPath } from '../support/browser.ts';
+import { hydrated, useSite, chromiumArgs, chromiumPath } from '../support/browser.ts';
 
 const current = useSite();
 
@@ -25,16 +25,12 @@ describe('offline reading through the service worker', () => {
     await page.waitForTimeout(500);
     // A calculator page read online without touching the calculator: the page never fetched the
     // engine, but the worker precached it on install.
-    const hydrated = async (): Promise<void> => {
-      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-      await page.waitForFunction(() => [...document.querySelectorAll('astro-island')].every((island) => !island.hasAttribute('ssr')), undefined, { timeout: 15_000 });
-    };
     await page.goto(at('calculators/will-it-fit/'), { waitUntil: 'load' });
-    await hydrated();
+    await hydrated(page);
 
     await context.setOffline(true);
     await page.goto(at('calculators/will-it-fit/'), { waitUntil: 'load' });
-    await hydrated();
+    await hydrated(page);
     const total = page.locator('[data-testid="total"]');
     const before = await total.innerText();
     await page.getByLabel('Context per sequence (tokens)').fill('131072');

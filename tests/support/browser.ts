@@ -86,3 +86,13 @@ export function useSite(options: { dir?: string; base?: string } = {}): { readon
     },
   };
 }
+
+/**
+ * Scrolls through the page so every `client:visible` island comes into view, waits until each has
+ * hydrated (Astro removes the `ssr` attribute), then scrolls back to the top.
+ */
+export async function hydrated(page: Page): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.waitForFunction(() => [...document.querySelectorAll('astro-island')].every((island) => !island.hasAttribute('ssr')), undefined, { timeout: 15_000 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
