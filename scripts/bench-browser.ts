@@ -12,8 +12,16 @@ const repeats = 15;
 const { server, url } = await serve({ dir: process.env['DIST_DIR'] ?? 'dist', port: 0, base: '/', quiet: true });
 const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
 try {
+  // Two ways a reader arrives: a shared link to three rigs (the view differs from the build-time one,
+  // so the island fetches the engine and sweeps as it hydrates), and the page as it is (the rows are
+  // the server's until the first change; the engine comes when the reader reaches for a control).
+  const views = [
+    { label: '3 rigs from a shared link', path: 'calculators/rig-builder/?hardware=rtx-3090&rig2=2xrtx-3090&rig3=m4-max-40c' },
+    { label: 'default view, build-time rows', path: 'calculators/rig-builder/' },
+  ];
+  for (const view of views) {
   const page = await browser.newPage();
-  await page.goto(new URL('calculators/rig-builder/?hardware=rtx-3090&rig2=2xrtx-3090&rig3=m4-max-40c', url).href, { waitUntil: 'load' });
+  await page.goto(new URL(view.path, url).href, { waitUntil: 'load' });
   await page.waitForFunction(() => [...document.querySelectorAll('astro-island')].every((i) => !i.hasAttribute('ssr')));
   const field = page.getByLabel('Context per sequence (tokens)').first();
   await field.waitFor();
@@ -43,11 +51,14 @@ try {
     await page.waitForTimeout(50);
   }
   if (process.argv.includes("--each")) console.log(samples.map((s) => s.toFixed(0)).join(" "));
+  const first = samples[0] ?? Number.NaN;
   samples.sort((a, b) => a - b);
   const median = samples[Math.floor(samples.length / 2)] ?? Number.NaN;
   const worst = samples[samples.length - 1] ?? Number.NaN;
   const over = samples.filter((s) => s >= 100).length;
-  console.log(`rig builder, input change to updated table (3 rigs, ${samples.length} changes): median ${median.toFixed(1)} ms, max ${worst.toFixed(1)} ms, ${over} of ${samples.length} at 100 ms or more (target < 100 ms) ${median < 100 ? 'PASS' : 'MISS'}`);
+  console.log(`rig builder, ${view.label}: input change to updated table (${samples.length} changes): median ${median.toFixed(1)} ms, first ${first.toFixed(1)} ms, max ${worst.toFixed(1)} ms, ${over} of ${samples.length} at 100 ms or more (target < 100 ms) ${median < 100 ? 'PASS' : 'MISS'}`);
+  await page.close();
+  }
 } finally {
   await browser.close();
   server.close();
