@@ -150,13 +150,19 @@ export default function RigBuilder(props: PresetProps & { rig2?: string; rig3?: 
             )), [shown, limit, prefs.unit, keepBody]);
   // The page hydrates without running the engine, so the first change would run the whole sweep on
   // cold code (about 3x slower than later ones, 100-200 ms). When the reader first reaches for a
-  // control, sweep the current view once in the background: the JIT warms up and the engine's
-  // per-model caches fill while they choose, and their first change is as quick as the next.
+  // control, the engine is fetched (Frame) and the view swept in the background: the JIT warms up and
+  // the engine's per-model caches fill while they choose, so their first change is nearly as quick as the next.
   const warmed = useRef(false);
   const warmUp = () => {
     if (warmed.current || errors.length) return;
     warmed.current = true;
-    loadEngine().then(() => setTimeout(() => { attempt(() => sweepRigs(base, rigs, formats)); }, 0), () => undefined);
+    // Two sweeps, in two tasks: the current view, then the same at another context (a change of any
+    // field re-resolves the rigs' memory at a new context, a path the first sweep alone leaves cold).
+    const other = { ...base, context: base.context === 4096 ? 8192 : 4096 };
+    loadEngine().then(() => setTimeout(() => {
+      attempt(() => sweepRigs(base, rigs, formats));
+      setTimeout(() => { attempt(() => sweepRigs(other, rigs, formats)); }, 0);
+    }, 0), () => { warmed.current = false; });
   };
   const sortBy = (k: RigSort) => state.setExtras({ sort: k, desc: x.sort === k ? !x.desc : k !== 'model' });
   const ariaSort = (k: RigSort) => (x.sort === k ? (x.desc ? 'descending' : 'ascending') : undefined);
