@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hydrated, useSite, watchedPage } from '../support/browser.ts';
+import { hasIsland, htmlPages, urlOf } from '../support/dist.ts';
 
 const current = useSite();
 
@@ -37,6 +38,15 @@ describe('calculators in the browser', () => {
     const { page, context, consoleErrors } = await watchedPage(current.site);
     const engineRequests: string[] = [];
     page.on('request', (r) => { if (/calculator-engine\.[\w-]+\.js/.test(r.url())) engineRequests.push(r.url()); });
+    // Every page with a calculator hydrates, showing its build-time results, without the engine.
+    const withCalculators = htmlPages().filter(hasIsland).map(urlOf);
+    expect(withCalculators.length).toBeGreaterThan(6);
+    for (const url of withCalculators) {
+      await page.goto(at(url), { waitUntil: 'load' });
+      await hydrated(page);
+      await page.waitForTimeout(100);
+      expect({ url, engineRequests, pending: await page.locator('[data-testid="pending"]').count() }).toEqual({ url, engineRequests: [], pending: 0 });
+    }
     await page.goto(at('/calculators/will-it-fit/'), { waitUntil: 'load' });
     await hydrated(page);
     await page.waitForTimeout(300);

@@ -88,11 +88,18 @@ export function useSite(options: { dir?: string; base?: string } = {}): { readon
 }
 
 /**
- * Scrolls through the page so every `client:visible` island comes into view, waits until each has
- * hydrated (Astro removes the `ssr` attribute), then scrolls back to the top.
+ * Brings every `client:visible` island into view in turn (at once, not with the site's smooth
+ * scrolling), waits until each has hydrated (Astro removes the `ssr` attribute), then scrolls back
+ * to the top.
  */
 export async function hydrated(page: Page): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.evaluate(async () => {
+    for (const island of document.querySelectorAll('astro-island')) {
+      // Islands are display: contents (no box of their own): scroll to what they hold.
+      (island.firstElementChild ?? island).scrollIntoView({ behavior: 'instant', block: 'center' });
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    }
+  });
   await page.waitForFunction(() => [...document.querySelectorAll('astro-island')].every((island) => !island.hasAttribute('ssr')), undefined, { timeout: 15_000 });
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
 }
