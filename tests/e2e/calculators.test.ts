@@ -1,11 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { hydrated, useSite, watchedPage } from '../support/browser.ts';
 import { hasIsland, htmlPages, urlOf } from '../support/dist.ts';
 
 const current = useSite();
 
 const at = (path: string): string => current.at(path);
+
+/** Axe's WCAG 2.2 A and AA findings inside the will-it-fit calculator, in the light and the dark theme. */
+async function calculatorViolations(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const result = await new AxeBuilder({ page }).include('[data-testid="calc-will-it-fit"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    found.push(...result.violations.map((v) => `${colorScheme}: ${v.id}`));
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return found;
+}
 
 async function noBadNumbers(page: Page): Promise<void> {
   const text = await page.locator('main').innerText();
@@ -85,11 +98,13 @@ describe('calculators in the browser', () => {
     await expect.poll(() => page.locator('[data-testid="pending"]').innerText()).toMatch(/could not fetch its engine/i);
     await expect(page.locator('[data-testid="total"]').innerText()).resolves.toBe(before);
     await expect(results.getAttribute('aria-busy')).resolves.toBeNull();
+    expect(await calculatorViolations(page)).toEqual([]);
     // Next change: the engine is asked for again; while it is held back the result is marked busy.
     await page.getByLabel('Context per sequence (tokens)').fill('131072');
     await expect.poll(() => page.locator('[data-testid="pending"]').innerText()).toMatch(/fetching its engine/i);
     await expect(results.getAttribute('aria-busy')).resolves.toBe('true');
     await expect(page.locator('[data-testid="total"]').innerText()).resolves.toBe(before);
+    expect(await calculatorViolations(page)).toEqual([]);
     release();
     await expect.poll(() => page.locator('[data-testid="total"]').innerText()).not.toBe(before);
     await expect(page.locator('[data-testid="pending"]').count()).resolves.toBe(0);
