@@ -134,7 +134,10 @@ export default function RigBuilder(props: PresetProps & { rig2?: string; rig3?: 
   const [limit, setLimit] = useState(40);
   // The rows are plain cells (the sort buttons are in the head): hydration keeps the server's, and
   // their vnodes are not built until the rows change (see useServerMarkup).
-  const keepBody = useServerMarkup([shown, limit, prefs.unit]);
+  // `rowsLive` turns true once the warm-up below has run: the rows are then rendered in the browser in
+  // the background (the same rows), so the reader's first change only updates them.
+  const [rowsLive, setRowsLive] = useState(false);
+  const keepBody = useServerMarkup([shown, limit, prefs.unit, rowsLive]);
   // The rows only change with the data, filters, sort or unit: skip rebuilding ~500 cells on other input.
   const body = useMemo(() => keepBody ? null : shown.slice(0, limit).map((r) => (
               <tr key={r.model + r.quant}>
@@ -150,8 +153,9 @@ export default function RigBuilder(props: PresetProps & { rig2?: string; rig3?: 
             )), [shown, limit, prefs.unit, keepBody]);
   // The page hydrates without running the engine, so the first change would run the whole sweep on
   // cold code (about 3x slower than later ones, 100-200 ms). When the reader first reaches for a
-  // control, the engine is fetched (Frame) and the view swept in the background: the JIT warms up and
-  // the engine's per-model caches fill while they choose, so their first change is nearly as quick as the next.
+  // control, the engine is fetched (Frame) and the view swept in the background, then the rows are
+  // rendered for real: the JIT warms up, the engine's per-model caches fill and the table's DOM is
+  // Preact's while they choose, so their first change is nearly as quick as the next.
   const warmed = useRef(false);
   const warmUp = () => {
     if (warmed.current || errors.length) return;
@@ -161,7 +165,10 @@ export default function RigBuilder(props: PresetProps & { rig2?: string; rig3?: 
     const other = { ...base, context: base.context === 4096 ? 8192 : 4096 };
     loadEngine().then(() => setTimeout(() => {
       attempt(() => sweepRigs(base, rigs, formats));
-      setTimeout(() => { attempt(() => sweepRigs(other, rigs, formats)); }, 0);
+      setTimeout(() => {
+        attempt(() => sweepRigs(other, rigs, formats));
+        setTimeout(() => setRowsLive(true), 0);
+      }, 0);
     }, 0), () => { warmed.current = false; });
   };
   const sortBy = (k: RigSort) => state.setExtras({ sort: k, desc: x.sort === k ? !x.desc : k !== 'model' });

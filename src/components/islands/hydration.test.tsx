@@ -5,7 +5,7 @@
  * markup instead of rebuilding it, and the moment the reader changes something, those results
  * show what a calculator rendered from scratch for the same choice shows.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { hydrate, type JSX } from 'preact';
 import { act } from 'preact/test-utils';
 import WillItFit, { willItFitInitial } from './WillItFit.tsx';
@@ -105,6 +105,19 @@ describe('hydration of server-rendered results', () => {
     expect(sorted).not.toBe(rows);
     await click(byTestId(fresh, 'rig-table').querySelector('thead button')!);
     expect(byTestId(fresh, 'rig-table').querySelector('tbody')!.textContent).toBe(sorted);
+  });
+
+  it('RigBuilder renders the same rows itself once the reader reaches for it, before any change', async () => {
+    const rig = (i: boolean) => <RigBuilder initial={i ? rigBuilderInitial() : undefined} />;
+    const root = serverRendered(rig);
+    const serverRows = byTestId(root, 'rig-table').querySelector('tbody')!.textContent;
+    const cell = root.querySelector('[data-testid="rig-table"] tbody td')!;
+    (cell.firstChild as Text).data += ' (kept)';
+    await hydrateIn(root, rig);
+    // The pointer crosses the calculator: the warm-up sweeps, then the island renders its rows.
+    await act(async () => { byTestId(root, 'calc-rig-builder').dispatchEvent(new Event('pointerover', { bubbles: true })); });
+    await vi.waitFor(() => expect(byTestId(root, 'rig-table').querySelector('tbody')!.textContent).not.toContain('(kept)'), { timeout: 10_000 });
+    expect(byTestId(root, 'rig-table').querySelector('tbody')!.textContent).toBe(serverRows);
   });
 
   it('HardwareTiers leaves the server\'s tier sections untouched through hydration, then follows the context', async () => {
