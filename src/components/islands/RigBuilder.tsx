@@ -160,16 +160,17 @@ export default function RigBuilder(props: PresetProps & { rig2?: string; rig3?: 
   const warmUp = () => {
     if (warmed.current || errors.length) return;
     warmed.current = true;
-    // Two sweeps, in two tasks: the current view, then the same at another context (a change of any
-    // field re-resolves the rigs' memory at a new context, a path the first sweep alone leaves cold).
+    // One task each: the current view; the same at another context (a change of any field
+    // re-resolves the rigs' memory at a new context, a path the first sweep alone leaves cold); the rows.
     const other = { ...base, context: base.context === 4096 ? 8192 : 4096 };
-    loadEngine().then(() => setTimeout(() => {
-      attempt(() => sweepRigs(base, rigs, formats));
-      setTimeout(() => {
-        attempt(() => sweepRigs(other, rigs, formats));
-        setTimeout(() => setRowsLive(true), 0);
-      }, 0);
-    }, 0), () => { warmed.current = false; });
+    const steps = [() => sweepRigs(base, rigs, formats), () => sweepRigs(other, rigs, formats), () => setRowsLive(true)];
+    const next = (): void => {
+      const step = steps.shift();
+      if (!step) return;
+      attempt(step);
+      setTimeout(next, 0);
+    };
+    loadEngine().then(() => setTimeout(next, 0), () => { warmed.current = false; });
   };
   const sortBy = (k: RigSort) => state.setExtras({ sort: k, desc: x.sort === k ? !x.desc : k !== 'model' });
   const ariaSort = (k: RigSort) => (x.sort === k ? (x.desc ? 'descending' : 'ascending') : undefined);

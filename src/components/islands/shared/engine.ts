@@ -9,17 +9,16 @@
  * throws `EnginePending`, and `useComputed` keeps showing the last result, marked as updating.
  * On the server and in tests the engine is loaded before anything renders (`await loadEngine()`).
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 import type { EstimateRequest, EstimateResult, FieldError } from '../../../lib/sizing/types.ts';
 import { DEFAULT_SELECTION, sanitizeSelection, selectionToRequest, type Selection } from '../../../lib/state/selection.ts';
 import { KNOWN_IDS } from './catalog.ts';
 import { presetOf, type PresetProps } from './state.ts';
 import { $engineStatus } from './engine-status.ts';
+import { useHydratedStore } from './store.ts';
 
 /** The computing half of the islands: the engine core and its helpers. */
 export type Computing = typeof import('./compute.ts');
-
-export { $engineStatus, type EngineStatus } from './engine-status.ts';
 
 let computingModule: Computing | null = null;
 let loading: Promise<Computing> | null = null;
@@ -62,17 +61,12 @@ export function computing(): Computing {
   throw new EnginePending();
 }
 
-/** True once the engine is here; re-renders the component when it arrives. */
+/**
+ * True once the engine is here; re-renders the component when it arrives. Read from the module
+ * itself, not the status, so a component mounted after loading (server, tests) starts ready.
+ */
 export function useEngineReady(): boolean {
-  const [ready, setReady] = useState(() => computingModule !== null);
-  useEffect(() => {
-    if (ready) return undefined;
-    const sync = (): void => { if (computingModule) setReady(true); };
-    const unlisten = $engineStatus.listen(sync);
-    sync();
-    return unlisten;
-  }, [ready]);
-  return ready;
+  return useHydratedStore($engineStatus, () => computingModule !== null);
 }
 
 /** An estimate, or the problems that prevented it. */
