@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import HardwareTiers, { hardwareTiersInitial } from './HardwareTiers.tsx';
-import { byLabel, byTestId, click, freshPage, mount, ssr, type } from './shared/test-utils.tsx';
+import { BAD_INPUTS, byLabel, byTestId, click, freshPage, mount, ssr, type } from './shared/test-utils.tsx';
 
 beforeEach(() => freshPage());
 
@@ -46,6 +46,41 @@ describe('HardwareTiers', () => {
     await type(field, '-5');
     expect(byTestId(root, `error-${field.id}`).textContent).toMatch(/negative/);
     expect(byTestId(root, 'tier-lightweight').textContent).toBe(at128k);
+  }, 30000);
+
+  it('shows a message next to the context field for every kind of bad input and keeps the last tiers', async () => {
+    const root = await mount(<HardwareTiers />);
+    const field = byLabel(root, 'Context per sequence (tokens)');
+    await type(field, '32k');
+    const good = byTestId(root, 'tier-lightweight').textContent;
+    for (const [bad, message] of BAD_INPUTS) {
+      await type(field, bad);
+      expect(byTestId(root, `error-${field.id}`).textContent).toMatch(message);
+      expect(field.getAttribute('aria-invalid')).toBe('true');
+      expect(byTestId(root, 'tier-lightweight').textContent).toBe(good);
+      expect(root.innerHTML).not.toMatch(/NaN|Infinity|<img src=x/);
+    }
+    await type(field, '8192');
+    expect(root.querySelector(`[data-testid="error-${field.id}"]`)).toBeNull();
+  }, 30000);
+
+  it('restores its context and cache type from a link, ignores a bad one with a note, and writes changes back to the URL', async () => {
+    freshPage('?context=65536&kvCache=q8_0&hardware=%3Cscript%3E');
+    const root = await mount(<HardwareTiers syncUrl />);
+    expect((byLabel(root, 'Context per sequence (tokens)') as HTMLInputElement).value).toMatch(/65536|64k/i);
+    expect(byTestId(root, 'notes').textContent).toContain('Ignored “hardware” in the link');
+    expect(byTestId(root, 'notes').textContent).not.toContain('script');
+    const fromLink = byTestId(root, 'tier-lightweight').textContent;
+    await type(byLabel(root, 'Context per sequence (tokens)'), '16384');
+    const params = new URLSearchParams(location.search);
+    expect(params.get('context')).toBe('16384');
+    expect(params.get('kvCache')).toBe('q8_0');
+    const tiers = byTestId(root, 'tier-lightweight').textContent;
+    expect(tiers).not.toBe(fromLink);
+    // The written URL restores the same view on a fresh page.
+    freshPage(location.search);
+    const again = await mount(<HardwareTiers syncUrl />);
+    expect(byTestId(again, 'tier-lightweight').textContent).toBe(tiers);
   }, 30000);
 
   it('renders build-time tiers exactly as its own engine run would', () => {
