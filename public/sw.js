@@ -25,8 +25,50 @@ self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     for (const key of await caches.keys()) if (key.startsWith('rigbook-') && key !== CACHE) await caches.delete(key);
     await self.clients.claim();
+    await keepOpenPages();
   })());
 });
+
+/** Same-origin URLs of the files a page or a script loads (styles, scripts, icons, island chunks). */
+function referencedFiles(text, base) {
+  const out = [];
+  const refs = /(?:href|src|component-url|renderer-url|before-hydration-url)="([^"]+)"|(?:from|import\(?)\s*["'](\.{1,2}\/[^"']+\.js)["']/g;
+  for (const [, attr, specifier] of text.matchAll(refs)) {
+    const url = new URL((attr ?? specifier).replaceAll('&amp;', '&'), base);
+    url.hash = '';
+    if (url.origin === scope.origin && url.href.startsWith(scope.href) && /\.(?:js|css|svg|woff2?|png|webp)$/.test(url.pathname)) out.push(url.href);
+  }
+  return out;
+}
+
+/**
+ * The pages open when the worker takes over were loaded before it existed, so the fetch handler
+ * never saw them. Fetch each one into the cache with the files it loads, following the scripts'
+ * own imports, so that the first page a reader opens is kept for offline reading too.
+ */
+async function keepOpenPages() {
+  const cache = await caches.open(CACHE);
+  const seen = new Set();
+  const keep = async (url, follow) => {
+    if (seen.has(url)) return;
+    seen.add(url);
+    try {
+      if (!follow && (await cache.match(url))) return;
+      const response = await fetch(url);
+      if (!response.ok) return;
+      const text = follow ? await response.clone().text() : '';
+      await cache.put(url, response);
+      if (follow) await Promise.all(referencedFiles(text, url).map((file) => keep(file, file.endsWith('.js'))));
+    } catch {
+      // Offline already, or the file is gone: keep what could be kept.
+    }
+  };
+  for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) {
+    const url = new URL(client.url);
+    url.hash = '';
+    if (url.origin === scope.origin && url.href.startsWith(scope.href)) await keep(url.href, true);
+  }
+}
 
 /** Network first (fresh content online), falling back to the cache offline. */
 async function networkFirst(request) {
