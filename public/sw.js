@@ -15,8 +15,13 @@ const PRECACHE = ['', '404.html', ...BUILD_FILES].map(at);
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    // One missing file must not abort the install.
-    await Promise.all(PRECACHE.map((url) => cache.add(new Request(url, { cache: 'reload' })).catch(() => undefined)));
+    // Four at a time: the install runs while the reader uses the page, and some 170 requests at once
+    // compete with it for the network and the processor. One missing file must not abort the install.
+    let next = 0;
+    const fetchInTurn = async () => {
+      while (next < PRECACHE.length) await cache.add(new Request(PRECACHE[next++], { cache: 'reload' })).catch(() => undefined);
+    };
+    await Promise.all([fetchInTurn(), fetchInTurn(), fetchInTurn(), fetchInTurn()]);
     await self.skipWaiting();
   })());
 });
