@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import { htmlPages, templateOf, urlOf } from '../support/dist.ts';
-import { useSite, watchedPage } from '../support/browser.ts';
+import { useSite, watchedPage, wcagTags } from '../support/browser.ts';
 
 const current = useSite();
 
@@ -15,8 +15,6 @@ function samplePages(): string[] {
   const calculators = htmlPages().filter((f) => f.startsWith('calculators/') && f !== 'calculators/index.html');
   return [...new Set([...seen.values(), ...calculators])];
 }
-
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 function describeViolations(url: string, violations: { id: string; nodes: { target: unknown }[] }[]): string[] {
   return violations.map((v) => `${url}: ${v.id} at ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(', ')}`);

@@ -2,6 +2,7 @@
  * Helpers for the calculator component tests (happy-dom): mount an island, type into a field,
  * pick an option, and reset the shared stores and URL between tests.
  */
+import { expect } from 'vitest';
 import { render, type ComponentChild, type VNode } from 'preact';
 import { act } from 'preact/test-utils';
 import { renderToString } from 'preact-render-to-string';
@@ -99,3 +100,22 @@ export const BAD_INPUTS: [string, RegExp][] = [
   ['99999999999999', /Too large/],
   ['<img src=x onerror=alert(1)>', /Enter a number/],
 ];
+
+/**
+ * Types each of BAD_INPUTS into `field` and checks what a reader must see every time: the message
+ * next to the field, the field marked invalid, the result (the text of `keptTestId`) as it was
+ * before, and no NaN, Infinity or echoed markup anywhere. `alsoEach` adds a calculator's own checks.
+ */
+export async function expectEveryBadInputRejected(
+  root: HTMLElement, field: HTMLInputElement | HTMLSelectElement, keptTestId: string, alsoEach: () => void = () => {},
+): Promise<void> {
+  const kept = byTestId(root, keptTestId).textContent;
+  for (const [bad, message] of BAD_INPUTS) {
+    await type(field, bad);
+    expect(byTestId(root, `error-${field.id}`).textContent, bad).toMatch(message);
+    expect(field.getAttribute('aria-invalid'), bad).toBe('true');
+    expect(byTestId(root, keptTestId).textContent, bad).toBe(kept);
+    expect(root.innerHTML, bad).not.toMatch(/NaN|Infinity|<img src=x/);
+    alsoEach();
+  }
+}
