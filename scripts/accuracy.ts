@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { computeAccuracy, headline, meetsTarget, TARGETS } from '../src/lib/calibration/accuracy.ts';
 import { allRows } from '../src/lib/calibration/dataset.ts';
-import { estimate } from '../src/lib/sizing/estimate.ts';
+import { estimate } from '../src/lib/estimate.ts';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

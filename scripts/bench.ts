@@ -6,9 +6,10 @@
  */
 import { performance } from 'node:perf_hooks';
 import { catalog } from '../src/lib/catalog/index.ts';
-import { createEngine } from '../src/lib/sizing/full-engine.ts';
+import { fitted } from '../src/lib/calibration/fitted.ts';
+import { createFullEngine } from '../src/lib/sizing/full-engine.ts';
 
-const engine = createEngine(catalog);
+const engine = createFullEngine({ catalog, calibration: fitted });
 const models = catalog.models.map((m) => m.id);
 const quants = catalog.quants.map((q) => q.id);
 const hardware = catalog.hardware.map((h) => h.id);

@@ -7,15 +7,17 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allRows } from '../src/lib/calibration/dataset.ts';
-import { calibration } from '../src/lib/calibration/efficiencies.ts';
-import { fitCalibration, fitOutOfFoldSpreads, fitRecordModuleSource, fittedModuleSource } from '../src/lib/calibration/fit.ts';
+import { fitCalibration, fitOutOfFoldSpreads, fitRecordModuleSource, fittedModuleSource, type EstimateWith } from '../src/lib/calibration/fit.ts';
+import { fitted } from '../src/lib/calibration/fitted.ts';
 import type { FitRecord } from '../src/lib/calibration/types.ts';
-import { estimate } from '../src/lib/sizing/estimate.ts';
+import { catalog } from '../src/lib/catalog/index.ts';
+import { createFullEngine } from '../src/lib/sizing/full-engine.ts';
 
+const estimateWith: EstimateWith = (calibration) => createFullEngine({ catalog, calibration }).estimate;
 const fitRows = allRows.filter((r) => r.split === 'fit' && r.scored);
-const summary = fitCalibration(allRows, estimate, calibration);
+const { calibration: fittedValues, summary } = fitCalibration(allRows, fitted, estimateWith);
 // Ranges: p10/p90 of out-of-fold residuals of the fit part (5 folds by run), not in-sample ones.
-const spreads = fitOutOfFoldSpreads(allRows, estimate, calibration);
+const { calibration, spreads } = fitOutOfFoldSpreads(allRows, fittedValues, estimateWith);
 const fitRecord: FitRecord = {
   date: new Date().toISOString().slice(0, 10),
   rows: summary.rowsUsed,

@@ -8,10 +8,11 @@
  * line on standard error starting `error:`. Runs on Node 24 (type stripping), no dependencies.
  */
 import { catalog } from './catalog/index.ts';
-import { estimate } from './sizing/estimate.ts';
-import { InputError } from './sizing/types.ts';
-import type { EstimateRequest, EstimateResult } from './sizing/types.ts';
-import { suggestIds } from './sizing/suggest.ts';
+import { estimate } from './estimate.ts';
+import { InputError } from './request.ts';
+import type { EstimateResult } from './sizing/types.ts';
+import type { EstimateRequest } from './request.ts';
+import { suggestIds } from './suggest.ts';
 
 /** Command-line option -> request key, and whether the value is a number. */
 const OPTIONS: Record<string, { key: keyof EstimateRequest; number: boolean; onOff?: boolean }> = {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { estimate } from '../sizing/estimate.ts';
-import type { EstimateRequest, EstimateResult } from '../sizing/types.ts';
+import { estimate } from '../estimate.ts';
+import type { EstimateResult } from '../sizing/types.ts';
+import type { EstimateRequest } from '../request.ts';
 import { computeAccuracy, headline, type AccuracyHeadline } from './accuracy.ts';
 import { coverageOf } from './coverage.ts';
 import { allRows, measurementFiles } from './dataset.ts';

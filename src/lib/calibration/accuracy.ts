@@ -4,7 +4,8 @@
  * the measurement falls inside the engine's speed range. Pure: the caller passes the rows and
  * the `estimate` function, so tests can use a stub engine and the site the real one.
  */
-import type { EstimateRequest, EstimateResult } from '../sizing/types.ts';
+import type { EstimateResult } from '../sizing/types.ts';
+import type { EstimateRequest } from '../request.ts';
 import { accuracyKindOf, KIND_LABELS, predictionFor, requestFor, type AccuracyKind } from './requests.ts';
 import { median, pctError, quantile, round } from './stats.ts';
 import type { MeasurementRow } from './types.ts';

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { EstimateRequest, EstimateResult } from '../sizing/types.ts';
+import type { EstimateResult } from '../sizing/types.ts';
+import type { EstimateRequest } from '../request.ts';
 import { fitCalibration, fitOutOfFoldSpreads } from './fit.ts';
 import { fitted } from './fitted.ts';
-import type { CalibrationValues, MeasurementRow } from './types.ts';
+import type { CalibrationValues } from '../sizing/calibration.ts';
+import type { MeasurementRow } from './types.ts';
 
 const GB = 1e9;
 /** A toy engine: decode = eff x 1000 GB/s / size, prefill = eff x 100 TFLOP/s / 2P, one hop cost per extra device. */
@@ -36,8 +38,17 @@ function row(id: string, kind: 'decode' | 'prefill', quant: string, value: numbe
 }
 
 describe('fitting the shared parameters', () => {
+  it('returns a new calibration and leaves the one it started from as it was', () => {
+    const start = structuredClone(fitted);
+    const before = JSON.stringify(start);
+    const rows = [0, 1, 2, 3].map((i) => row(`k${i}`, 'decode', 'Q4_K_M', (1000 * 0.5) / 5, 'fit'));
+    const { calibration } = fitCalibration(rows, start, toyEngine);
+    expect(JSON.stringify(start)).toBe(before);
+    expect(calibration.backends.cuda.decodeBandwidth['gguf-k']).toBeCloseTo(0.5, 3);
+    expect(calibration).not.toBe(start);
+  });
+
   it('recovers per-family decode efficiencies, the prefill efficiency and the hop cost of a toy engine from fit rows only', () => {
-    const cal = JSON.parse(JSON.stringify(fitted)) as CalibrationValues;
     const truth = { f16: 0.85, k: 0.62, pre: 0.4, hop: 0.0004 };
     const rows: MeasurementRow[] = [];
     for (let i = 0; i < 4; i++) {
@@ -48,7 +59,7 @@ describe('fitting the shared parameters', () => {
     }
     // A test row that would pull the fit far off if it were (wrongly) used.
     rows.push(row('t0', 'decode', 'F16', 1, 'test'));
-    const summary = fitCalibration(rows, toyEngine(cal), cal);
+    const { calibration: cal, summary } = fitCalibration(rows, fitted, toyEngine);
     expect(cal.backends.cuda.decodeBandwidth.float).toBeCloseTo(truth.f16, 2);
     expect(cal.backends.cuda.decodeBandwidth['gguf-k']).toBeCloseTo(truth.k, 2);
     expect(cal.backends.cuda.prefillCompute).toBeCloseTo(truth.pre, 3);
@@ -106,10 +117,10 @@ describe('fitting the optional engine parameters', () => {
   }
 
   it('recovers the per-layer decode cost and the prefill peak exponent when the engine reads them', () => {
-    const cal = JSON.parse(JSON.stringify(fitted)) as CalibrationValues;
-    delete cal.backends.cuda.decodeLayerOverheadSec;
-    delete cal.backends.cuda.prefillPeakExponent;
-    fitCalibration(rowsFor(), toyEngine2(cal, true), cal);
+    const start = structuredClone(fitted);
+    delete start.backends.cuda.decodeLayerOverheadSec;
+    delete start.backends.cuda.prefillPeakExponent;
+    const { calibration: cal } = fitCalibration(rowsFor(), start, (c) => toyEngine2(c, true));
     expect(cal.backends.cuda.decodeLayerOverheadSec).toBeCloseTo(truth.overhead, 7);
     expect(cal.backends.cuda.decodeBandwidth.float).toBeCloseTo(truth.f16, 2);
     expect(cal.backends.cuda.prefillPeakExponent).toBeCloseTo(truth.exponent, 5);
@@ -117,10 +128,10 @@ describe('fitting the optional engine parameters', () => {
   });
 
   it('leaves a parameter at its neutral value and says so when the engine ignores it', () => {
-    const cal = JSON.parse(JSON.stringify(fitted)) as CalibrationValues;
-    delete cal.backends.cuda.decodeLayerOverheadSec;
-    delete cal.backends.cuda.prefillPeakExponent;
-    const summary = fitCalibration(rowsFor(), toyEngine2(cal, false), cal);
+    const start = structuredClone(fitted);
+    delete start.backends.cuda.decodeLayerOverheadSec;
+    delete start.backends.cuda.prefillPeakExponent;
+    const { calibration: cal, summary } = fitCalibration(rowsFor(), start, (c) => toyEngine2(c, false));
     expect(cal.backends.cuda.decodeLayerOverheadSec ?? 0).toBe(0);
     expect(cal.backends.cuda.prefillPeakExponent ?? 1).toBe(1);
     expect(summary.unfitted).toContain('cuda.decodeLayerOverheadSec (the engine does not read it)');
@@ -142,15 +153,14 @@ function toyEngine3(cal: CalibrationValues) {
 
 describe('fitting the prefill family factors jointly with prefillCompute', () => {
   it('recovers the family ratios, folding the most common family into prefillCompute', () => {
-    const cal = JSON.parse(JSON.stringify(fitted)) as CalibrationValues;
-    cal.backends.cuda.prefillFamilyFactor = {};
+    const start = structuredClone(fitted);
+    start.backends.cuda.prefillFamilyFactor = {};
     const truth = { k: 0.3, float: 0.39, legacy: 0.33 };
     const rows: MeasurementRow[] = [];
     for (let i = 0; i < 6; i++) rows.push(row(`k${i}`, 'prefill', 'Q4_K_M', (truth.k * 100e12) / 16e9, 'fit'));
     for (let i = 0; i < 5; i++) rows.push(row(`f${i}`, 'prefill', 'F16', (truth.float * 100e12) / 16e9, 'fit'));
     for (let i = 0; i < 5; i++) rows.push(row(`l${i}`, 'prefill', 'Q8_0', (truth.legacy * 100e12) / 16e9, 'fit'));
-    fitCalibration(rows, toyEngine3(cal), cal);
-    const e = cal.backends.cuda;
+    const e = fitCalibration(rows, start, toyEngine3).calibration.backends.cuda;
     expect(e.prefillCompute).toBeCloseTo(truth.k, 4);
     expect(e.prefillFamilyFactor?.['gguf-k']).toBeUndefined();
     expect(e.prefillFamilyFactor?.float).toBeCloseTo(truth.float / truth.k, 4);
@@ -159,8 +169,7 @@ describe('fitting the prefill family factors jointly with prefillCompute', () =>
 });
 
 describe('honest speed ranges', () => {
-  it('sets the spreads from out-of-fold residuals, apart for several devices, and restores the fitted values', () => {
-    const cal = JSON.parse(JSON.stringify(fitted)) as CalibrationValues;
+  it('sets the spreads from out-of-fold residuals, apart for several devices, and keeps the fitted values', () => {
     const rows: MeasurementRow[] = [];
     // Measured = truth x noise; the noise spans 0.8..1.2 on one device and 0.6..1.4 on two.
     for (let i = 0; i < 40; i++) {
@@ -169,12 +178,11 @@ describe('honest speed ranges', () => {
       const noise2 = 0.6 + (0.8 * i) / 39;
       rows.push(row(`m${i}`, 'decode', 'Q4_K_M', 1 / (5 / (1000 * 0.6) + 0.0004) * noise2, 'fit', '2xrtx-a6000'));
     }
-    const estimate = toyEngine(cal);
-    fitCalibration(rows, estimate, cal);
-    const fittedEff = cal.backends.cuda.decodeBandwidth['gguf-k'];
-    const inSample = cal.backends.cuda.decodeSpread;
-    const spreads = fitOutOfFoldSpreads(rows, estimate, cal);
-    const e = cal.backends.cuda;
+    const { calibration: fittedCal } = fitCalibration(rows, fitted, toyEngine);
+    const fittedEff = fittedCal.backends.cuda.decodeBandwidth['gguf-k'];
+    const inSample = fittedCal.backends.cuda.decodeSpread;
+    const { calibration, spreads } = fitOutOfFoldSpreads(rows, fittedCal, toyEngine);
+    const e = calibration.backends.cuda;
     expect(e.decodeBandwidth['gguf-k']).toBe(fittedEff);
     expect(spreads.map((s) => `${s.kind}/${s.devices}`).sort()).toEqual(['decode/multi', 'decode/single']);
     // One-device rows only: about the noise's p10..p90 (0.84..1.16), not the mixed in-sample spread.

@@ -10,17 +10,25 @@
  *  - the layer-split hop cost and prefill pipelining efficiency;
  *  - the speed spreads (p10/p90 of measured/predicted per backend) used for ranges: in-sample
  *    here, replaced by out-of-fold ones by `fitOutOfFoldSpreads` (scripts/fit.ts runs both).
- * No per-model or per-row correction. The engine is a black box that reads `calibration` at call
- * time: multiplicative parameters are fitted by median-ratio fixed-point steps, additive ones by
- * a grid search on the median + p90 of |log(measured/predicted)|. A parameter the engine does not
- * read (no prediction moves when it changes) is left at its default and reported.
+ * No per-model or per-row correction. The fit is a pure function: measurements and a starting
+ * calibration in, a new calibration out. It works on its own copy and asks `estimateWith` for an
+ * engine over that copy; the engine is a black box that reads the copy at call time, so each step
+ * changes a value and re-runs the estimates. Multiplicative parameters are fitted by median-ratio
+ * fixed-point steps, additive ones by a grid search on the median + p90 of |log(measured/predicted)|.
+ * A parameter the engine does not read (no prediction moves when it changes) is left at its
+ * default and reported.
  */
-import type { BackendId } from '../catalog/types.ts';
+import { quants } from '../catalog/quants.ts';
+import type { BackendEfficiency, CalibrationValues } from '../sizing/calibration.ts';
+import { hasHbm } from '../sizing/rig.ts';
+import { BACKENDS, weightFamilyOf, type BackendId, type WeightFamily } from '../vocabulary.ts';
 import type { EstimateFn } from './accuracy.ts';
-import { calibration, memoryClassOf, syncCalibration, weightFamilyOfQuant } from './efficiencies.ts';
 import { predictionFor, requestFor } from './requests.ts';
 import { median, quantile, round } from './stats.ts';
-import type { BackendEfficiency, CalibrationValues, FitRecord, MeasurementRow, WeightFamily } from './types.ts';
+import type { FitRecord, MeasurementRow } from './types.ts';
+
+/** An engine's estimate function over the given calibration. */
+export type EstimateWith = (calibration: CalibrationValues) => EstimateFn;
 
 /** One fitted parameter and the evidence behind it. */
 export interface FittedParam { name: string; value: number; rows: number; medianRatioAfter: number | null }
@@ -28,7 +36,6 @@ export interface FittedParam { name: string; value: number; rows: number; median
 /** What a fit did. */
 export interface FitSummary { rowsUsed: number; iterations: number; params: FittedParam[]; unfitted: string[] }
 
-const BACKENDS: BackendId[] = ['cuda', 'metal', 'rocm', 'vulkan', 'cpu'];
 const MIN_ROWS = 3;
 /**
  * A prefill family factor moves every estimate of its family, so it needs more evidence than a
@@ -61,7 +68,10 @@ function observe(rows: readonly MeasurementRow[], estimate: EstimateFn): Obs[] {
 
 const ratio = (o: Obs) => o.measured / o.predicted;
 const backendOf = (r: MeasurementRow) => (r.settings.backend ?? 'cuda') as BackendId;
-const isHbm = (r: MeasurementRow) => memoryClassOf(r.settings.hardware ?? '') === 'hbm';
+const isHbm = (r: MeasurementRow) => hasHbm(r.settings.hardware ?? '');
+const familyByQuant = new Map(quants.map((q) => [q.id.toLowerCase(), weightFamilyOf(q.family)]));
+/** The weight family of a row's format (float for a format the catalog does not know). */
+const weightFamilyOfQuant = (quantId: string): WeightFamily => familyByQuant.get(quantId.toLowerCase()) ?? 'float';
 const isGeForce = (r: MeasurementRow) => r.settings.backend === 'cuda' && /^(\d+x)?rtx-[2-5]\d{3}/.test(r.settings.hardware ?? '');
 
 /** Median + p90 of |log ratio| over the rows: the objective of the grid searches (lower is better). */
@@ -80,10 +90,6 @@ function engineReads(rows: readonly MeasurementRow[], estimate: EstimateFn, set:
   return before.some((b, i) => Math.abs(b - (after[i] ?? b)) > 1e-9 * Math.max(1, b));
 }
 
-function sync(cal: CalibrationValues): void {
-  if (cal === calibration) syncCalibration();
-}
-
 /** Scales a multiplicative parameter by the median measured/predicted ratio of its rows. */
 function scaleStep(rows: readonly MeasurementRow[], estimate: EstimateFn, get: () => number, set: (v: number) => void, clamp = clampEff): void {
   const obs = observe(rows, estimate);
@@ -93,10 +99,13 @@ function scaleStep(rows: readonly MeasurementRow[], estimate: EstimateFn, get: (
 }
 
 /**
- * Fits `cal` in place on the rows whose split is 'fit' (others are ignored) and returns a
- * summary. `iterations` rounds of coordinate descent (default 3).
+ * Fits the shared parameters, starting from `start`, on the rows whose split is 'fit' (others are
+ * ignored). Returns the new calibration and a summary; `start` is not changed. `iterations` rounds
+ * of coordinate descent (default 3).
  */
-export function fitCalibration(rows: readonly MeasurementRow[], estimate: EstimateFn, cal: CalibrationValues, iterations = 3): FitSummary {
+export function fitCalibration(rows: readonly MeasurementRow[], start: CalibrationValues, estimateWith: EstimateWith, iterations = 3): { calibration: CalibrationValues; summary: FitSummary } {
+  const cal = structuredClone(start);
+  const estimate = estimateWith(cal);
   const fitRows = rows.filter((r) => r.split === 'fit' && r.scored);
   const decode = fitRows.filter((r) => r.kind === 'decode');
   const decodeSingle = decode.filter((r) => r.settings.devices <= 1);
@@ -107,7 +116,7 @@ export function fitCalibration(rows: readonly MeasurementRow[], estimate: Estima
   const unfitted: string[] = [];
   const reads = new Map<string, boolean>();
   const readsOnce = (key: string, rs: readonly MeasurementRow[], set: (v: number) => void, base: number, probe: number) => {
-    if (!reads.has(key)) reads.set(key, rs.length > 0 && engineReads(rs, estimate, (v) => { set(v); sync(cal); }, base, probe));
+    if (!reads.has(key)) reads.set(key, rs.length > 0 && engineReads(rs, estimate, set, base, probe));
     return reads.get(key)!;
   };
 
@@ -141,14 +150,14 @@ export function fitCalibration(rows: readonly MeasurementRow[], estimate: Estima
     const base = get();
     // Probe with a grid value that differs from the current one (else every prediction stays put).
     const probe = grid[grid.length - 1] !== base ? grid[grid.length - 1]! : grid[0]!;
-    if (!readsOnce(key, rs, set, base, probe)) { unfitted.push(`${key} (the engine does not read it)`); set(base); sync(cal); return; }
+    if (!readsOnce(key, rs, set, base, probe)) { unfitted.push(`${key} (the engine does not read it)`); set(base); return; }
     let best = base, bestLoss = Infinity;
     for (const v of grid) {
-      set(v); sync(cal); refit();
+      set(v); refit();
       const l = loss(rs, estimate);
       if (l < bestLoss) { bestLoss = l; best = v; }
     }
-    set(best); sync(cal); refit();
+    set(best); refit();
   };
 
   for (let it = 0; it < iterations; it++) {
@@ -253,7 +262,7 @@ export function fitCalibration(rows: readonly MeasurementRow[], estimate: Estima
   push('layerSplitHopSec', cal.layerSplitHopSec, observe(decodeMulti, estimate));
   if (cal.layerSplitPrefillEfficiency !== undefined) push('layerSplitPrefillEfficiency', cal.layerSplitPrefillEfficiency, observe(prefillMulti, estimate));
   unfitted.push('tensorParallelScaling (no tensor-parallel rows in the set)');
-  return { rowsUsed: fitRows.length, iterations, params, unfitted: [...new Set(unfitted)] };
+  return { calibration: cal, summary: { rowsUsed: fitRows.length, iterations, params, unfitted: [...new Set(unfitted)] } };
 }
 
 /** Source text of fitted.ts for the given values (what scripts/fit.ts writes). */
@@ -265,7 +274,7 @@ export function fittedModuleSource(cal: CalibrationValues): string {
  * Fitted calibration values. WRITTEN BY scripts/fit.ts — edit by re-running the fit
  * (\`npx node scripts/fit.ts\`), not by hand. fit-record.ts records what the fit used.
  */
-import type { CalibrationValues } from './types.ts';
+import type { CalibrationValues } from '../sizing/calibration.ts';
 
 export const fitted: CalibrationValues = ${rounded};
 `;
@@ -283,19 +292,6 @@ export const fitRecord: FitRecord = ${JSON.stringify(record, null, 2)};
 `;
 }
 
-/** Copies `src` into `dst` in place, keeping the identity of nested objects (the engine holds references). */
-function restoreInPlace(dst: Record<string, unknown>, src: Record<string, unknown>): void {
-  for (const k of Object.keys(dst)) if (!(k in src)) delete dst[k];
-  for (const [k, v] of Object.entries(src)) {
-    const d = dst[k];
-    if (v !== null && typeof v === 'object' && !Array.isArray(v) && d !== null && typeof d === 'object' && !Array.isArray(d)) {
-      restoreInPlace(d as Record<string, unknown>, v as Record<string, unknown>);
-    } else {
-      dst[k] = Array.isArray(v) ? [...v] : v;
-    }
-  }
-}
-
 /** Fold (0..folds-1) of a group key: FNV-1a, so the folds are fixed and need no randomness. */
 function foldOf(group: string, folds: number): number {
   let h = 0x811c9dc5;
@@ -311,28 +307,24 @@ export interface SpreadFit { backend: BackendId; kind: 'decode' | 'prefill'; dev
  * percentile of measured/predicted over OUT-OF-FOLD predictions of the fit part. The fit part's
  * runs (groups) are dealt into `folds` folds; for each fold the parameters are re-fitted on the
  * other folds and the fold's rows predicted, so every residual is one the fit did not see, as a
- * test row's is (in-sample residuals are narrower and cover only ~67-75% of test rows). `cal` must
- * be the live calibration the engine reads; it is restored to its fitted values before returning,
- * apart from the spreads. Backends with fewer than 5 out-of-fold rows keep their spreads.
+ * test row's is (in-sample residuals are narrower and cover only ~67-75% of test rows). Returns
+ * `start` with those spreads, and the spreads; `start` is not changed. Backends with fewer than 5
+ * out-of-fold rows keep their spreads.
  */
-export function fitOutOfFoldSpreads(rows: readonly MeasurementRow[], estimate: EstimateFn, cal: CalibrationValues, folds = 5, iterations = 2): SpreadFit[] {
+export function fitOutOfFoldSpreads(rows: readonly MeasurementRow[], start: CalibrationValues, estimateWith: EstimateWith, folds = 5, iterations = 2): { calibration: CalibrationValues; spreads: SpreadFit[] } {
   const fitRows = rows.filter((r) => r.split === 'fit' && r.scored && (r.kind === 'decode' || r.kind === 'prefill'));
-  const fitted0 = JSON.parse(JSON.stringify(cal)) as Record<string, unknown>;
   const ratios = new Map<string, number[]>();
   for (let k = 0; k < folds; k++) {
     const held = fitRows.filter((r) => foldOf(r.group, folds) === k);
     if (held.length === 0) continue;
     const heldIds = new Set(held.map((r) => r.id));
-    restoreInPlace(cal as unknown as Record<string, unknown>, fitted0);
-    sync(cal);
-    fitCalibration(rows.map((r) => (heldIds.has(r.id) ? { ...r, split: 'test' as const } : r)), estimate, cal, iterations);
-    for (const o of observe(held, estimate)) {
+    const { calibration: foldCal } = fitCalibration(rows.map((r) => (heldIds.has(r.id) ? { ...r, split: 'test' as const } : r)), start, estimateWith, iterations);
+    for (const o of observe(held, estimateWith(foldCal))) {
       const key = `${backendOf(o.row)}|${o.row.kind}|${o.row.settings.devices > 1 ? 'multi' : 'single'}`;
       ratios.set(key, [...(ratios.get(key) ?? []), ratio(o)]);
     }
   }
-  restoreInPlace(cal as unknown as Record<string, unknown>, fitted0);
-  sync(cal);
+  const cal = structuredClone(start);
   const out: SpreadFit[] = [];
   for (const b of BACKENDS) {
     const e = cal.backends[b];
@@ -351,5 +343,5 @@ export function fitOutOfFoldSpreads(rows: readonly MeasurementRow[], estimate: E
       }
     }
   }
-  return out;
+  return { calibration: cal, spreads: out };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimate } from '../sizing/estimate.ts';
+import { estimate } from '../estimate.ts';
 import { allRows } from './dataset.ts';
 import { fitRecord } from './fit-record.ts';
 import { buildAccuracyReport, scatterOf } from './report.ts';

@@ -2,7 +2,8 @@
  * Turning a measurement row into an engine request, and reading the engine's answer that the
  * row measured. Pure: no catalog or engine import (the caller passes `estimate`).
  */
-import type { EstimateRequest, EstimateResult } from '../sizing/types.ts';
+import type { EstimateResult } from '../sizing/types.ts';
+import type { EstimateRequest } from '../request.ts';
 import type { MeasurementRow } from './types.ts';
 
 /** The accuracy kinds the report shows (decode is split by device count). */

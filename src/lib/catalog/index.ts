@@ -11,7 +11,7 @@ import { hardware } from './hardware.ts';
 import { quants } from './quants.ts';
 import { apiPrices } from './prices.ts';
 import { qualityLoss } from './quality.ts';
-import { suggestIds } from '../sizing/suggest.ts';
+import { suggestIds } from '../suggest.ts';
 
 export { models, hardware, quants, apiPrices, qualityLoss };
 export type { ApiPriceEntry, HardwareEntry, ModelEntry, QualityEntry, QuantEntry };

@@ -5,7 +5,7 @@
  * `nominalBitsPerWeight` is the bits of the base tensor type before llama.cpp's mixture rules
  * (e.g. Q4_K_M stores most tensors as Q4_K = 144 bytes per 256 weights = 4.5 bits, and keeps
  * some at Q6_K, so real files average about 4.85-4.9 bits). The block layouts themselves are in
- * `ggmlTypes` (re-exported here), read from ggml-common.h and gguf-parser-go; the sizing engine
+ * `ggmlTypes` (./ggml.ts), read from ggml-common.h and gguf-parser-go; the sizing engine
  * applies the mixture rules tensor by tensor (src/lib/sizing/weights.ts).
  *
  * `qualityRank` orders formats for "the best format that fits": higher keeps more quality. The
@@ -15,7 +15,6 @@
  * close behind).
  */
 import type { QuantEntry } from './types.ts';
-export { ggmlTypes, ggufFileTypes } from '../sizing/ggml.ts';
 
 const LLAMA_QUANT = 'https://github.com/ggml-org/llama.cpp/blob/master/src/llama-quant.cpp';
 const GGML_COMMON = 'https://github.com/ggml-org/llama.cpp/blob/master/ggml/src/ggml-common.h';

@@ -7,17 +7,7 @@
  * second, `Tflops` is 10^12 floating-point operations per second, `W` is watts, `Usd` is US dollars.
  */
 
-/** Inference engines the sizing engine models. */
-export type EngineId = 'llama.cpp' | 'vllm' | 'mlx' | 'transformers';
-
-/** Compute backends; efficiencies are calibrated per backend. */
-export type BackendId = 'cuda' | 'metal' | 'rocm' | 'vulkan' | 'cpu';
-
-/** How devices talk to each other in a multi-device rig. */
-export type InterconnectId = 'pcie' | 'nvlink' | 'none';
-
-/** KV-cache element types. */
-export type KvCacheTypeId = 'f16' | 'bf16' | 'q8_0' | 'q4_0' | 'fp8';
+import type { BackendId, EngineId, InterconnectId, QuantFamily } from '../vocabulary.ts';
 
 /**
  * How the attention layers of a model are laid out when not every layer is plain global attention.
@@ -160,7 +150,7 @@ export interface QuantEntry {
   /** llama.cpp's name (Q4_K_M) or a format name (FP8, GPTQ-INT4). */
   id: string;
   name: string;
-  family: 'float' | 'gguf-legacy' | 'gguf-k' | 'gguf-i' | 'gptq' | 'awq' | 'fp8' | 'int8' | 'microscaling';
+  family: QuantFamily;
   /** Nominal bits per weight of the base type (e.g. 4.5 for Q4_K), before mixture rules. */
   nominalBitsPerWeight: number;
   /** Engines that can load it. */

@@ -2,9 +2,9 @@
  * The context-curve helper (Context planner): KV cache and total memory against context length.
  * A module of its own so only the pages that chart it ship it.
  */
-import type { KvCacheTypeId } from '../catalog/types.ts';
-import type { EngineCore, Resolved } from './engine.ts';
-import type { EstimateRequest } from './types.ts';
+import type { KvCacheTypeId } from '../vocabulary.ts';
+import type { EngineCore, Resolved } from './engine/index.ts';
+import type { EstimateRequest } from '../request.ts';
 import { place } from './fit.ts';
 import { r0 } from './core-util.ts';
 

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createEngine } from './full-engine.ts';
+import { fitted } from '../calibration/fitted.ts';
+import { createFullEngine } from './full-engine.ts';
 import { fixtureCatalog, fixtureHardware, fixtureModels } from './test-fixtures.ts';
-import type { EngineId, KvCacheTypeId } from '../catalog/types.ts';
+import type { EngineId, KvCacheTypeId } from '../vocabulary.ts';
 import type { EstimateResult } from './types.ts';
-import { InputError } from './types.ts';
+import { InputError } from '../request.ts';
 
-const e = createEngine(fixtureCatalog);
+const e = createFullEngine({ catalog: fixtureCatalog, calibration: fitted });
 const gpuIds = fixtureHardware.filter((h) => !h.unifiedMemory).map((h) => h.id);
 
 function numbers(r: EstimateResult): number[] {
@@ -83,10 +84,18 @@ describe('properties over random requests', () => {
     }), { numRuns: 30 });
   });
 
-  it('validateRequest never throws on arbitrary JSON', () => {
-    fc.assert(fc.property(fc.dictionary(fc.constantFrom('model', 'context', 'quant', 'hardware', 'sequences', 'bpw', 'engine', 'kvCache', 'ramGb', 'x'), fc.jsonValue()), (req) => {
+  it('answers arbitrary JSON with field problems that name a request field, or none exactly when estimate accepts it', () => {
+    const keys = ['model', 'context', 'quant', 'hardware', 'sequences', 'bpw', 'engine', 'kvCache', 'ramGb', 'x'] as const;
+    fc.assert(fc.property(fc.dictionary(fc.constantFrom(...keys), fc.jsonValue()), (req) => {
       const errs = e.validateRequest(req as never);
-      expect(Array.isArray(errs)).toBe(true);
+      for (const err of errs) {
+        expect(['request', ...keys.filter((k) => k !== 'x')]).toContain(err.field);
+        expect(err.message.length).toBeGreaterThan(0);
+      }
+      if ('x' in req) expect(errs.some((err) => err.field === 'request' && err.message.includes('"x"'))).toBe(true);
+      let accepted = true;
+      try { e.estimate(req as never); } catch (err) { if (!(err instanceof InputError)) throw err; accepted = false; }
+      expect(errs.length === 0).toBe(accepted);
     }), { numRuns: 300 });
   });
 });

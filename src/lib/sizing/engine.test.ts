@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createEngineCore } from './engine.ts';
-import { createEngine } from './full-engine.ts';
+import { fitted } from '../calibration/fitted.ts';
 import { catalog } from '../catalog/index.ts';
-import { estimate } from './estimate.ts';
-import { InputError } from './types.ts';
-import { fixtureCatalog } from './test-fixtures.ts';
+import { estimate } from '../estimate.ts';
+import { InputError } from '../request.ts';
+import { createEngine } from './engine/index.ts';
+import { createFullEngine } from './full-engine.ts';
+import { fixtureCatalog, fixtureModels } from './test-fixtures.ts';
 
-const e = createEngine(fixtureCatalog);
+const e = createFullEngine({ catalog: fixtureCatalog, calibration: fitted });
 const GiB = 2 ** 30;
 
 describe('estimate', () => {
@@ -32,7 +33,7 @@ describe('estimate', () => {
     expect(r.fit!.maxContext).toBeLessThan(32768);
     const at = e.estimate({ model: 'llama-3.1-70b', quant: 'Q4_K_M', context: r.fit!.maxContext, hardware: '2xrtx-3090' });
     expect(at.fit!.verdict).toBe('fits');
-    const over = e.estimate({ model: 'llama-3.1-70b', quant: 'Q4_K_M', context: r.fit!.maxContext + 512, hardware: '2xrtx-3090' });
+    const over = e.estimate({ model: 'llama-3.1-70b', quant: 'Q4_K_M', context: r.fit!.maxContext + 1, hardware: '2xrtx-3090' });
     expect(over.fit!.verdict).toBe('no-fit');
   });
   it('fits Llama 3.1 8B Q4_K_M with 8K context on an 8 GB RTX 4060 but not Q8_0', () => {
@@ -66,10 +67,18 @@ describe('estimate', () => {
     expect(r.settings.context).toBe(4096 + 512 + 128);
     expect(r.warnings.some((w) => w.includes('grown'))).toBe(true);
   });
-  it('caps the default context at the model maximum, with a warning', () => {
+  it('caps a requested context above the model maximum, with a warning', () => {
     const r = e.estimate({ model: 'llama-3-8b', context: 100000 });
     expect(r.settings.context).toBe(8192);
-    expect(r.warnings.some((w) => w.includes('capped'))).toBe(true);
+    expect(r.warnings).toContain("context 100000 exceeds the model's maximum of 8192 tokens; capped");
+  });
+  it('caps the default context at a model maximum below 8,192 tokens, with a warning', () => {
+    const short = { ...fixtureModels[0]!, id: 'short-context', maxContextTokens: 4096 };
+    const withShort = createFullEngine({ catalog: { ...fixtureCatalog, models: [...fixtureCatalog.models, short] }, calibration: fitted });
+    const r = withShort.estimate({ model: 'short-context' });
+    expect(r.settings.context).toBe(4096);
+    expect(r.warnings).toContain("context capped at the model's maximum, 4096 tokens");
+    expect(withShort.estimate({ model: 'short-context', context: 2048 }).warnings).toEqual([]);
   });
   it('returns null hardware, fit and speed without hardware', () => {
     const r = e.estimate({ model: 'llama-3.1-8b' });
@@ -188,7 +197,7 @@ describe('helpers', () => {
 });
 
 describe('the engine core as calculators build it (no options)', () => {
-  const core = createEngineCore(catalog);
+  const core = createEngine({ catalog, calibration: fitted });
   it('names an unknown id without the command line\'s suggestions', () => {
     expect(core.validateRequest({ model: 'llama-3.1-7b' })).toEqual([{ field: 'model', message: 'unknown model "llama-3.1-7b"' }]);
     expect(core.validateRequest({ model: 'llama-3.1-8b', hardware: 'rtx-409' })[0]!.message).toBe('unknown hardware "rtx-409"');

@@ -1,29 +1,32 @@
 /**
- * The whole engine: the core (engine.ts) with the command line's options (did-you-mean messages,
- * raw architectures) and every helper bound to it: what the CLI, the pages and the tests call.
- * Kept apart from engine.ts so that the core module imports none of the helpers, and a browser
- * bundle that takes the core gets only the helpers its island imports itself.
+ * The whole engine: the core (engine/index.ts) with the command line's options (did-you-mean
+ * messages, raw architectures) and every helper bound to it: what the CLI, the pages and the tests
+ * call. Kept apart from the core so that a browser bundle that takes the core gets only the helpers
+ * its island imports itself.
  */
-import type { KvCacheTypeId } from '../catalog/types.ts';
-import { createEngineCore, type EngineCatalog } from './engine.ts';
-import type { EstimateRequest } from './types.ts';
-import { qualityHint } from './quality.ts';
-import { sweep, type SweepOptions } from './sweep.ts';
+import type { EstimateRequest } from '../request.ts';
+import type { KvCacheTypeId } from '../vocabulary.ts';
+import type { CalibrationValues } from './calibration.ts';
 import { contextCurve } from './context-curve.ts';
-import { quantTable } from './quant-table.ts';
+import { createEngine, type EngineCatalog } from './engine/index.ts';
 import { localVsApi, type LocalVsApiInput } from './local-vs-api.ts';
-import { hardwareTiers, type TierOptions } from './tiers.ts';
-import { rigSummary } from './rig-summary.ts';
-import { unknownIdMessage } from './suggest.ts';
+import { qualityHint } from './quality.ts';
+import { quantTable } from './quant-table.ts';
 import { rawModel } from './raw-model.ts';
+import { rigSummary } from './rig-summary.ts';
+import { unknownIdMessage } from '../suggest.ts';
+import { sweep, type SweepOptions } from './sweep.ts';
+import { hardwareTiers, type TierOptions } from './tiers.ts';
 
 /**
- * Build an engine over a catalog: the core and every helper bound to it (what the CLI, the pages
- * and the tests call). Each helper's module documents its contract and units.
+ * Build the whole engine over a catalog and a calibration: the core and every helper bound to it.
+ * Each helper's module documents its contract and units.
  */
-export function createEngine(catalog: EngineCatalog) {
-  const core = createEngineCore(catalog, { unknownId: unknownIdMessage, rawModel });
+export function createFullEngine(options: { catalog: EngineCatalog; calibration: CalibrationValues }) {
+  const core = createEngine({ ...options, unknownId: unknownIdMessage, rawModel });
+  const { catalog } = options;
   return {
+    core,
     estimate: core.estimate,
     validateRequest: core.validateRequest,
     prepareModel: core.prepareModel,
@@ -40,8 +43,8 @@ export function createEngine(catalog: EngineCatalog) {
   };
 }
 
-/** The engine's public functions. */
-export type Engine = ReturnType<typeof createEngine>;
+/** The whole engine's functions. */
+export type Engine = ReturnType<typeof createFullEngine>;
 
 export type { SweepOptions } from './sweep.ts';
 export type { ContextPoint, ContextCurve } from './context-curve.ts';

@@ -27,21 +27,13 @@
  *
  * llama.cpp rounds the cache to 256 cells; vLLM allocates 16-token blocks per sequence.
  */
-import type { EngineId, KvCacheTypeId } from '../catalog/types.ts';
+import type { EngineId, KvCacheTypeId } from '../vocabulary.ts';
 import type { Arch } from './arch.ts';
 import { attnKindOf } from './arch.ts';
 
 /** Bytes per cached element for each KV-cache type. */
 export const kvElementBytes: Record<KvCacheTypeId, number> = {
   f16: 2, bf16: 2, q8_0: 34 / 32, q4_0: 18 / 32, fp8: 1,
-};
-
-/** Which cache types each engine supports. */
-export const kvTypesByEngine: Record<EngineId, readonly KvCacheTypeId[]> = {
-  'llama.cpp': ['f16', 'bf16', 'q8_0', 'q4_0'],
-  vllm: ['f16', 'bf16', 'fp8'],
-  mlx: ['f16', 'bf16'],
-  transformers: ['f16', 'bf16'],
 };
 
 /** llama.cpp's default micro-batch (`-ub`), tokens. */

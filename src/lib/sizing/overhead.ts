@@ -20,7 +20,7 @@
  * Vision encoders (visionParams) load in 16-bit with the checkpoint under vLLM, Transformers and
  * MLX; llama.cpp loads them only with `--mmproj` (not counted, a warning says so).
  */
-import type { BackendId, EngineId } from '../catalog/types.ts';
+import type { BackendId, EngineId } from '../vocabulary.ts';
 import type { Arch } from './arch.ts';
 import { LLAMA_CPP_UBATCH, VLLM_BATCHED_TOKENS } from './kv-cache.ts';
 

@@ -3,8 +3,8 @@
  * verdict, speed and quality hint. A module of its own so only the pages that show it ship it.
  */
 import type { QualityEntry } from '../catalog/types.ts';
-import type { EngineCore } from './engine.ts';
-import type { EstimateRequest } from './types.ts';
+import type { EngineCore } from './engine/index.ts';
+import type { EstimateRequest } from '../request.ts';
 import { qualityHint } from './quality.ts';
 import type { QualityHint } from './quality.ts';
 

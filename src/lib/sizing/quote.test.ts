@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { quote, quoteValue } from './quote.ts';
-import { createEngine } from './full-engine.ts';
+import { fitted } from '../calibration/fitted.ts';
+import { createFullEngine } from './full-engine.ts';
 import { fixtureCatalog } from './test-fixtures.ts';
 import { formatCount, formatTokensPerSec, formatUsd } from '../format/index.ts';
 
-const e = createEngine(fixtureCatalog);
+const e = createFullEngine({ catalog: fixtureCatalog, calibration: fitted });
 const q = (p: Parameters<typeof quote>[0]) => quote(p, e);
 
 describe('quotes for prose', () => {

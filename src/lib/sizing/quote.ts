@@ -2,10 +2,11 @@
  * One number from an estimate, formatted for prose: what `<Estimate ... show="weights" />` renders
  * at build time, so a guide can never contradict the engine. The component only renders the string.
  */
-import type { EstimateRequest, EstimateResult } from './types.ts';
-import { engine as fullEngine } from './estimate.ts';
+import type { EstimateResult } from './types.ts';
+import type { EstimateRequest } from '../request.ts';
+import { engine as fullEngine } from '../estimate.ts';
 import type { Engine } from './full-engine.ts';
-import { suggestIds } from './suggest.ts';
+import { suggestIds } from '../suggest.ts';
 import { formatBytes, formatCount, formatInt, formatSeconds, formatSpeedRange, formatTokensPerSec, formatUsd, MISSING } from '../format/index.ts';
 import type { MemoryUnit } from '../format/index.ts';
 

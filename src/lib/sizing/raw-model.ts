@@ -5,9 +5,9 @@
  * engine core); calculator islands offer catalog models only, so the browser does not ship it.
  */
 import { archFromRaw } from './arch.ts';
-import type { RawModel } from './engine.ts';
-import type { EstimateRequest } from './types.ts';
-import { InputError } from './types.ts';
+import type { RawModel } from './engine/index.ts';
+import type { EstimateRequest } from '../request.ts';
+import { InputError } from '../request.ts';
 import { tensorInventory } from './weights.ts';
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Catalog price and power of a hardware spec (Local or API? defaults its fields to these).
  */
-import type { EngineCore } from './engine.ts';
+import type { EngineCore } from './engine/index.ts';
 import { parseHardwareSpec } from './rig.ts';
 import type { Rig } from './rig.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHardwareSpec, rawRig, GiB } from './rig.ts';
-import { InputError } from './types.ts';
-import { unknownIdMessage } from './suggest.ts';
+import { InputError } from '../request.ts';
+import { unknownIdMessage } from '../suggest.ts';
 import { fixtureHardware } from './test-fixtures.ts';
 
 const byId = new Map(fixtureHardware.map((h) => [h.id, h]));

@@ -6,9 +6,10 @@
  * Units: `memoryGb` is GiB (2^30 bytes), as vendors count GPU and unified memory; `bandwidthGbs`
  * is 10^9 bytes per second; `tflops` is dense FP16/BF16 tensor throughput with FP32 accumulate.
  */
-import type { BackendId, HardwareEntry, InterconnectId } from '../catalog/types.ts';
-import { InputError } from './types.ts';
-import { memoryClassOf } from '../calibration/efficiencies.ts';
+import type { HardwareEntry } from '../catalog/types.ts';
+import { MAX_DEVICES, parseSpec, validCount } from '../hardware-spec.ts';
+import { InputError, plainUnknownId, type UnknownIdMessage } from '../request.ts';
+import { INTERCONNECTS, type BackendId, type InterconnectId } from '../vocabulary.ts';
 
 export const GiB = 2 ** 30;
 
@@ -26,7 +27,7 @@ export interface Device {
   powerW: number;
   priceUsd: number | null;
   unified: boolean;
-  /** HBM memory (calibration's memoryClassOf), for the decode efficiency. */
+  /** HBM memory (`hasHbm`), for the decode efficiency. */
   hbm: boolean;
   /** NVIDIA GeForce: catalog FP16 rate is the FP32-accumulate one (see calibration prefillFp16AccBoost). */
   fp16Acc: boolean;
@@ -73,12 +74,19 @@ function deviceFrom(h: HardwareEntry, memoryGb: number | undefined, share: numbe
     powerW: h.powerW,
     priceUsd: h.priceUsd ?? null,
     unified: h.unifiedMemory,
-    hbm: memoryClassOf(h.id) === 'hbm',
+    hbm: hasHbm(h.id),
     fp16Acc: h.vendor === 'nvidia' && h.segment === 'consumer',
   };
 }
 
-const SPEED_ORDER: InterconnectId[] = ['none', 'pcie', 'nvlink'];
+/**
+ * Whether a catalog hardware id (or `NxID`) has HBM memory: NVIDIA A100/H100/H200/B200/GB200 and
+ * AMD Instinct MI2xx/MI3xx. llama.cpp's batch-1 kernels reach a smaller share of HBM bandwidth
+ * than of GDDR or LPDDR, so decode has its own efficiencies there.
+ */
+export function hasHbm(hardwareId: string): boolean {
+  return /^(a100|h100|h200|h800|b100|b200|gb200|gh200|mi2\d\d|mi3\d\d)/.test(hardwareId.replace(/^\d+x/, '').toLowerCase());
+}
 
 /**
  * Resolve a hardware spec against the catalog. Throws InputError for an unknown id (worded by
@@ -86,35 +94,27 @@ const SPEED_ORDER: InterconnectId[] = ['none', 'pcie', 'nvlink'];
  */
 export function parseHardwareSpec(
   spec: string, catalog: readonly HardwareEntry[], byId: ReadonlyMap<string, HardwareEntry>,
-  memoryGb?: number, gpuShare?: number,
-  unknownId: (kind: 'hardware', id: string, known: readonly string[]) => string = (kind, id) => `unknown ${kind} "${id}"`,
+  memoryGb?: number, gpuShare?: number, unknownId: UnknownIdMessage = plainUnknownId,
 ): Rig {
-  const parts = spec.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
-  if (parts.length === 0) throw new InputError('hardware', 'empty hardware spec');
+  const parts = parseSpec(spec, (id) => byId.has(id));
+  if (!parts) throw new InputError('hardware', 'empty hardware spec');
   const devices: Device[] = [];
   const ids = new Set<string>();
   let slowest: InterconnectId = 'nvlink';
   let unified = false;
-  for (const part of parts) {
-    let count = 1;
-    let id = part.toLowerCase();
-    const m = /^(\d+)\s*[x×*]\s*(.+)$/i.exec(part);
-    if (m && !byId.has(id)) {
-      count = Number(m[1]);
-      id = m[2]!.trim().toLowerCase();
-    }
-    if (!Number.isInteger(count) || count < 1 || count > 64) throw new InputError('hardware', `bad device count in "${part}" (1 to 64)`);
+  for (const { count, id, text } of parts) {
+    if (!validCount(count)) throw new InputError('hardware', `bad device count in "${text}" (1 to ${MAX_DEVICES})`);
     const h = byId.get(id);
     if (!h) throw new InputError('hardware', unknownId('hardware', id, catalog.map((x) => x.id)));
     ids.add(h.id);
-    if (SPEED_ORDER.indexOf(h.interconnect) < SPEED_ORDER.indexOf(slowest)) slowest = h.interconnect;
+    if (INTERCONNECTS.indexOf(h.interconnect) < INTERCONNECTS.indexOf(slowest)) slowest = h.interconnect;
     if (h.unifiedMemory) unified = true;
     for (let i = 0; i < count; i++) devices.push(deviceFrom(h, memoryGb, gpuShare));
   }
   if (memoryGb !== undefined && ids.size > 1) throw new InputError('memoryGb', '--memory-gb sets the memory of one product; it cannot apply to a mixed list');
-  if (devices.length > 64) throw new InputError('hardware', 'at most 64 devices');
+  if (devices.length > MAX_DEVICES) throw new InputError('hardware', `at most ${MAX_DEVICES} devices`);
   if (devices.length === 1 && slowest !== 'none' && !unified) slowest = 'none';
-  return { spec: parts.join(','), devices, interconnect: devices.length > 1 ? slowest : 'none', unified, uniform: ids.size === 1 };
+  return { spec: parts.map((p) => p.text).join(','), devices, interconnect: devices.length > 1 ? slowest : 'none', unified, uniform: ids.size === 1 };
 }
 
 /** Raw hardware fields of a request. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BackendEfficiency } from '../calibration/efficiencies.ts';
+import type { BackendEfficiency } from './calibration.ts';
 import { archFromRaw } from './arch.ts';
 import { attentionFlopsPerToken, speedOf } from './speed.ts';
 import type { SpeedInput } from './speed.ts';

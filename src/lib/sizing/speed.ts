@@ -13,15 +13,17 @@
  * Prefill: `2 x active parameters` FLOPs per token for the matrix multiplies plus attention
  * `2 x heads x (d_qk + d_v) x L` per layer for L attended tokens (windowed layers at most their
  * window), over effective compute; it also cannot beat one read of the weights per 512-token
- * micro-batch. Calibrated refinements (calibration/types.ts, each optional): a per-layer decode cost,
+ * micro-batch. Calibrated refinements (calibration.ts, each optional): a per-layer decode cost,
  * HBM decode efficiencies, the GeForce FP16-accumulate prefill boost, a sub-linear peak exponent,
- * an attention efficiency factor, pipelining of layer-split prefill in llama.cpp, and a prefill factor per weight family (calibration/engine-params.ts). Weights in system RAM are streamed to the GPU for each micro-batch (llama.cpp
+ * an attention efficiency factor, pipelining of layer-split prefill in llama.cpp, and a prefill factor
+ * per weight family. Weights in system RAM are streamed to the GPU for each micro-batch (llama.cpp
  * offloads large batches to the GPU) at PCIe speed (25 GB/s assumed).
  * Averages follow llama-bench: decode over `output` tokens from `depth`, prefill over `prompt`
  * tokens from `depth`, so the mean attended length is depth + n/2.
  */
-import type { BackendId } from '../catalog/types.ts';
-import type { BackendEfficiency, WeightFamily } from '../calibration/efficiencies.ts';
+import type { BackendId } from '../vocabulary.ts';
+import type { BackendEfficiency } from './calibration.ts';
+import type { WeightFamily } from '../vocabulary.ts';
 import type { Arch } from './arch.ts';
 
 /** PCIe host-to-device bandwidth assumed for streaming offloaded weights (PCIe 4.0 x16, effective). */
@@ -66,7 +68,7 @@ export interface SpeedInput {
   layers?: number;
   efficiency: (backend: BackendId) => BackendEfficiency;
   family: WeightFamily;
-  /** Prefill throughput factor of this weight family on a backend (calibration/engine-params.ts); absent = 1. */
+  /** Prefill throughput factor of this weight family on a backend; absent = 1. */
   prefillFamilyFactor?: (backend: BackendId) => number;
   /** KV bytes read per token at a depth (one sequence, whole model). */
   kvReadAt: (depth: number) => number;

@@ -2,8 +2,8 @@
  * The sweep helper: models x formats x hardware over a base request, as light rows. A module of
  * its own so only the page that sweeps (the rig builder) ships it.
  */
-import type { EngineCore, Resolved, SweepRow } from './engine.ts';
-import type { EstimateRequest } from './types.ts';
+import type { EngineCore, Resolved, SweepRow } from './engine/index.ts';
+import type { EstimateRequest } from '../request.ts';
 import { offered } from './core-util.ts';
 
 /** What to sweep: model ids, format ids, hardware specs (defaults: the catalog's, the base request's hardware). */
@@ -35,7 +35,7 @@ export function sweep(core: EngineCore, base: EstimateRequest, opts: SweepOption
       let r0r: Resolved;
       try { r0r = core.resolve(req, true); } catch { continue; }
       for (const quant of qs) {
-        const r = core.withQuant(r0r, quant, true);
+        const r = core.withQuant(r0r, quant);
         if (!r || !offered(r.quant!, r.p.arch)) continue;
         try { rows.push(core.evaluateRow(r, model, hw ?? '')); } catch { continue; }
       }

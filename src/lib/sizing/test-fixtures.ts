@@ -5,7 +5,7 @@
  */
 import type { HardwareEntry, ModelEntry } from '../catalog/types.ts';
 import { quants } from '../catalog/quants.ts';
-import type { EngineCatalog } from './engine.ts';
+import type { EngineCatalog } from './engine/index.ts';
 
 function model(m: Partial<ModelEntry> & Pick<ModelEntry, 'id' | 'layers' | 'hiddenSize' | 'attentionHeads' | 'kvHeads' | 'headDim' | 'vocabSize' | 'intermediateSize' | 'maxContextTokens'>): ModelEntry {
   return {

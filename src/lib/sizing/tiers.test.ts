@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../catalog/index.ts';
-import { createEngineCore } from './engine.ts';
+import { fitted } from '../calibration/fitted.ts';
+import { createEngine } from './engine/index.ts';
 import { hardwareTiers } from './tiers.ts';
 
-const core = createEngineCore(catalog);
+const core = createEngine({ catalog, calibration: fitted });
 const rank = new Map(catalog.quants.map((q) => [q.id, q.qualityRank]));
 const q4Rank = rank.get('Q4_0')!;
 

@@ -3,8 +3,8 @@
  * catalog, with what each tier's example rig runs. A module of its own so only the pages that
  * show tiers ship it.
  */
-import type { EngineId, KvCacheTypeId } from '../catalog/types.ts';
-import type { EngineCore, Resolved } from './engine.ts';
+import type { EngineId, KvCacheTypeId } from '../vocabulary.ts';
+import type { EngineCore, Resolved } from './engine/index.ts';
 
 /** A hardware tier computed from the catalog. */
 export interface HardwareTier {

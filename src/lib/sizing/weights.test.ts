@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { archFromModel } from './arch.ts';
 import { tensorInventory, weightFormatFor, weightsFor } from './weights.ts';
 import { fixtureModels } from './test-fixtures.ts';
-import type { EngineId } from '../catalog/types.ts';
+import type { EngineId } from '../vocabulary.ts';
 
 const GiB = 2 ** 30;
 function inv(id: string) {

@@ -24,11 +24,11 @@
  *   it quantizes as Q8_0, checkpoints for the other engines keep it in BF16.
  * - A custom bits-per-weight applies to every tensor.
  */
-import type { EngineId } from '../catalog/types.ts';
+import type { EngineId } from '../vocabulary.ts';
 import type { Arch } from './arch.ts';
 import { isMoeLayer } from './arch.ts';
-import { ggmlFallback, ggmlTypes, ggufFileTypes, isGgufFileType } from './ggml.ts';
-import type { GgmlType, GgufFileType } from './ggml.ts';
+import { ggmlFallback, ggmlTypes, ggufFileTypes, isGgufFileType } from '../catalog/ggml.ts';
+import type { GgmlType, GgufFileType } from '../catalog/ggml.ts';
 
 /** Broad tensor categories, as llama.cpp's `tensor_get_category` sorts them. */
 export type TensorCategory =

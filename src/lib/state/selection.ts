@@ -6,8 +6,8 @@
  */
 import { atom } from 'nanostores';
 import { persistentAtom } from '@nanostores/persistent';
-import type { EngineId, KvCacheTypeId } from '../catalog/types.ts';
-import type { EstimateRequest } from '../sizing/types.ts';
+import type { EngineId, KvCacheTypeId } from '../vocabulary.ts';
+import type { EstimateRequest } from '../request.ts';
 import { FIELD_SPECS } from './fields.ts';
 import { decodeQuery, encodeQuery, type KnownIds, type QuerySchema } from './url.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimate } from '../sizing/estimate.ts';
+import { estimate } from '../estimate.ts';
 import { warningForReaders } from './warnings.ts';
 
 describe('warningForReaders', () => {

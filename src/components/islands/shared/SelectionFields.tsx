@@ -3,7 +3,7 @@
  * system RAM), grouped in fieldsets. Each calculator shows the ones it needs.
  */
 import type { JSX } from 'preact';
-import type { FieldError } from '../../../lib/sizing/types.ts';
+import type { FieldError } from '../../../lib/request.ts';
 import { FIELD_SPECS } from '../../../lib/state/fields.ts';
 import { ENGINES, KV_CACHE_TYPES, type Selection } from '../../../lib/state/selection.ts';
 import { hardwareSpecFromParts, hardwareSpecParts } from '../../../lib/state/url.ts';

@@ -7,11 +7,12 @@
  * calculator (pointer over it, focus inside it), or when a view without a build-time result
  * needs it (a shared link, a saved rig).
  */
-import { createEngineCore } from '../../../lib/sizing/engine.ts';
+import { fitted } from '../../../lib/calibration/fitted.ts';
+import { createEngine } from '../../../lib/sizing/engine/index.ts';
 import { catalog } from './catalog.ts';
 
-/** The engine core over the client catalog. */
-export const engine = createEngineCore(catalog);
+/** The engine core over the client catalog and the fitted calibration. */
+export const engine = createEngine({ catalog, calibration: fitted });
 
 export { contextCurve } from '../../../lib/sizing/context-curve.ts';
 export { hardwareTiers } from '../../../lib/sizing/tiers.ts';

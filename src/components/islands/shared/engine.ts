@@ -10,7 +10,8 @@
  * On the server and in tests the engine is loaded before anything renders (`await loadEngine()`).
  */
 import { useMemo, useRef } from 'preact/hooks';
-import type { EstimateRequest, EstimateResult, FieldError } from '../../../lib/sizing/types.ts';
+import type { EstimateResult } from '../../../lib/sizing/types.ts';
+import type { EstimateRequest, FieldError } from '../../../lib/request.ts';
 import { DEFAULT_SELECTION, sanitizeSelection, selectionToRequest, type Selection } from '../../../lib/state/selection.ts';
 import { KNOWN_IDS } from './catalog.ts';
 import { presetOf, type PresetProps } from './state.ts';

@@ -2,7 +2,7 @@
  * The rig builder's sweep: every catalogued model x format on up to three rigs, from the engine,
  * arranged as table rows (only the rig builder page ships this module).
  */
-import type { EstimateRequest } from '../../../lib/sizing/types.ts';
+import type { EstimateRequest } from '../../../lib/request.ts';
 import { catalog, modelOf } from './catalog.ts';
 import { computing } from './engine.ts';
 import type { SweepOptions } from '../../../lib/sizing/sweep.ts';

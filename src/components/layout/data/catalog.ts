@@ -3,9 +3,10 @@
  * templates never reach into src/lib directly and never compute.
  */
 import type { ApiPriceEntry, HardwareEntry, ModelEntry, QualityEntry, QuantEntry } from '../../../lib/catalog/types.ts';
-import type { EstimateRequest, EstimateResult } from '../../../lib/sizing/types.ts';
+import type { EstimateResult } from '../../../lib/sizing/types.ts';
+import type { EstimateRequest } from '../../../lib/request.ts';
 import { apiPrices, hardware, models, qualityLoss, quants } from '../../../lib/catalog/index.ts';
-import { estimate } from '../../../lib/sizing/estimate.ts';
+import { estimate } from '../../../lib/estimate.ts';
 
 /** Every catalogued model, in catalog order. */
 export function catalogModels(): ModelEntry[] { return models; }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getHardware, getModel, models } from '../../../lib/catalog/index.ts';
-import { estimate } from '../../../lib/sizing/estimate.ts';
+import { estimate } from '../../../lib/estimate.ts';
 import { hardwarePage, isLowBit, modelPage, modelQuickAnswer, rigSpec, withArticle } from './reference.ts';
 
 const llama70 = getModel('llama-3.1-70b')!;

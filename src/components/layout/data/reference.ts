@@ -4,7 +4,8 @@
  * `estimate()` or from a catalog row (which carries its source).
  */
 import type { HardwareEntry, ModelEntry } from '../../../lib/catalog/types.ts';
-import type { EstimateRequest, EstimateResult } from '../../../lib/sizing/types.ts';
+import type { EstimateResult } from '../../../lib/sizing/types.ts';
+import type { EstimateRequest } from '../../../lib/request.ts';
 import { formatBytes, formatCount, formatSpeedRange, formatTokens, formatTokensPerSec, formatUsd, MISSING } from '../../../lib/format/index.ts';
 import { catalogHardware, catalogModels, catalogQuants, tryEstimate } from './catalog.ts';
 

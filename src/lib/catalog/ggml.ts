@@ -1,7 +1,7 @@
 /**
  * GGML tensor types: how many weights one block holds and how many bytes it takes, and the
- * base tensor type of each llama.cpp file type ("ftype", e.g. Q4_K_M -> Q4_K). Pure constants,
- * no catalog data, so the sizing core can import them.
+ * base tensor type of each llama.cpp file type ("ftype", e.g. Q4_K_M -> Q4_K). Pure constants
+ * with their sources, read by the sizing engine (weights.ts).
  *
  * Block layouts: ggml/src/ggml-common.h (block_q4_K etc.), cross-checked against
  * gpustack/gguf-parser-go ggml.go GGMLTypeTraits (commit 8dc7a622). Bits per weight are derived:

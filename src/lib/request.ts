@@ -1,0 +1,149 @@
+/**
+ * The estimate request, declared once: every field's type, limits, command-line flag and help
+ * text. The engine's field checks, the CLI's options and `--help`, and the `EstimateRequest` type
+ * all derive from this table; the calculators' URL fields reuse its limits and vocabularies.
+ *
+ * Units: `Gb` fields are GiB (2^30 bytes); `Gbs` fields are 10^9 bytes/s; lengths are tokens;
+ * `tflops` is dense FP16 tensor throughput with FP32 accumulate.
+ */
+import { BACKENDS, ENGINES, INTERCONNECTS, KV_CACHE_TYPES, SPLIT_MODES } from './vocabulary.ts';
+
+/** One request field. `integer` numbers must be whole. */
+export type RequestFieldSpec = { flag: `--${string}`; help: string } & (
+  | { type: 'number'; min: number; max: number; integer?: boolean }
+  | { type: 'string' }
+  | { type: 'enum'; values: readonly string[] }
+  | { type: 'boolean' }
+);
+
+/** Which part of a request a field describes (the `--help` groups, in order). */
+export const REQUEST_GROUPS = ['model', 'weights', 'run', 'hardware'] as const;
+
+/**
+ * Every field of a request, in `--help` order. A field's group is the key of its sub-table.
+ * Numbers are checked against [min, max] (inclusive); the defaults are the engine's (engine/defaults.ts).
+ */
+export const REQUEST_SCHEMA = {
+  model: {
+    model: { flag: '--model', type: 'string', help: 'catalog model id' },
+    params: { flag: '--params', type: 'number', min: 1e6, max: 1e14, help: 'raw architecture: total parameters' },
+    layers: { flag: '--layers', type: 'number', min: 1, max: 2000, integer: true, help: 'raw: repeating layers' },
+    hidden: { flag: '--hidden', type: 'number', min: 1, max: 262144, integer: true, help: 'raw: hidden size' },
+    heads: { flag: '--heads', type: 'number', min: 1, max: 4096, integer: true, help: 'raw: attention heads' },
+    kvHeads: { flag: '--kv-heads', type: 'number', min: 1, max: 4096, integer: true, help: 'raw: key/value heads' },
+    headDim: { flag: '--head-dim', type: 'number', min: 1, max: 8192, integer: true, help: 'raw: head dimension' },
+    vocab: { flag: '--vocab', type: 'number', min: 1, max: 4_000_000, integer: true, help: 'raw: vocabulary size' },
+    intermediate: { flag: '--intermediate', type: 'number', min: 1, max: 4_000_000, integer: true, help: 'raw: MLP intermediate size' },
+    experts: { flag: '--experts', type: 'number', min: 1, max: 8192, integer: true, help: 'raw: routed experts' },
+    activeExperts: { flag: '--active-experts', type: 'number', min: 1, max: 8192, integer: true, help: 'raw: experts per token' },
+  },
+  weights: {
+    quant: { flag: '--quant', type: 'string', help: 'weight format id (default: the released format)' },
+    bpw: { flag: '--bpw', type: 'number', min: 0.5, max: 32, help: 'custom bits per weight instead of a format' },
+  },
+  run: {
+    context: { flag: '--context', type: 'number', min: 1, max: 100_000_000, integer: true, help: 'context per sequence (default 8192)' },
+    prompt: { flag: '--prompt', type: 'number', min: 1, max: 100_000_000, integer: true, help: 'prompt tokens for the prefill rate (512)' },
+    output: { flag: '--output', type: 'number', min: 1, max: 100_000_000, integer: true, help: 'output tokens for the decode rate (128)' },
+    depth: { flag: '--depth', type: 'number', min: 0, max: 100_000_000, integer: true, help: 'tokens already in the cache (0)' },
+    sequences: { flag: '--sequences', type: 'number', min: 1, max: 100_000, integer: true, help: 'concurrent sequences (1)' },
+    kvCache: { flag: '--kv-cache', type: 'enum', values: KV_CACHE_TYPES, help: 'KV-cache type (f16 for llama.cpp, else the model\'s)' },
+    engine: { flag: '--engine', type: 'enum', values: ENGINES, help: 'inference engine (llama.cpp)' },
+    split: { flag: '--split', type: 'enum', values: SPLIT_MODES, help: 'multi-device split (layer; tensor for vLLM)' },
+    interconnect: { flag: '--interconnect', type: 'enum', values: INTERCONNECTS, help: 'link between devices (the hardware\'s)' },
+    flashAttention: { flag: '--flash-attention', type: 'boolean', help: 'flash attention in prefill, on|off (on)' },
+  },
+  hardware: {
+    hardware: { flag: '--hardware', type: 'string', help: 'ID | NxID | ID,ID' },
+    memoryGb: { flag: '--memory-gb', type: 'number', min: 0.01, max: 1_000_000, help: 'GiB per device (unified memory: installed)' },
+    gpuMemoryFraction: { flag: '--gpu-share', type: 'number', min: 0.05, max: 1, help: 'unified memory: share the GPU may use, 0.05..1' },
+    bandwidthGbs: { flag: '--bandwidth-gbs', type: 'number', min: 0.01, max: 1_000_000, help: 'raw hardware: memory bandwidth, GB/s' },
+    tflops: { flag: '--tflops', type: 'number', min: 0.001, max: 1_000_000, help: 'raw: dense FP16 TFLOPS' },
+    backend: { flag: '--backend', type: 'enum', values: BACKENDS, help: 'raw: compute backend (cuda)' },
+    devices: { flag: '--devices', type: 'number', min: 1, max: 64, integer: true, help: 'raw: identical devices (1)' },
+    ramGb: { flag: '--ram-gb', type: 'number', min: 0, max: 1_000_000, help: 'system RAM for offload, GiB' },
+    ramBandwidthGbs: { flag: '--ram-bandwidth-gbs', type: 'number', min: 0.01, max: 1_000_000, help: 'system RAM bandwidth, GB/s (80)' },
+  },
+} as const satisfies Record<(typeof REQUEST_GROUPS)[number], Record<string, RequestFieldSpec>>;
+
+type Schema = typeof REQUEST_SCHEMA;
+type FieldsOf<G extends keyof Schema> = Schema[G];
+type AllFields = FieldsOf<'model'> & FieldsOf<'weights'> & FieldsOf<'run'> & FieldsOf<'hardware'>;
+type ValueOf<F> = F extends { type: 'number' } ? number
+  : F extends { type: 'boolean' } ? boolean
+  : F extends { type: 'enum'; values: readonly (infer V)[] } ? V
+  : string;
+
+/**
+ * One estimate request: every field optional. Give a catalog `model` or the raw architecture
+ * fields; a catalog `hardware` spec or raw hardware (`memoryGb` with `bandwidthGbs`...).
+ */
+export type EstimateRequest = { -readonly [K in keyof AllFields]?: ValueOf<AllFields[K]> };
+
+/** A request field's name. */
+export type RequestField = keyof EstimateRequest;
+
+/** Every field with its spec, flattened, in `--help` order. */
+export const REQUEST_FIELDS: ReadonlyMap<RequestField, RequestFieldSpec> = new Map(
+  REQUEST_GROUPS.flatMap((g) => Object.entries(REQUEST_SCHEMA[g]) as [RequestField, RequestFieldSpec][]),
+);
+
+/** The raw-architecture fields (a request gives these or a catalog `model`, not both). */
+export const RAW_ARCH_FIELDS: readonly RequestField[] = (Object.keys(REQUEST_SCHEMA.model) as RequestField[]).filter((k) => k !== 'model');
+
+/** A problem with one input field; `field` is the request key (camelCase). */
+export interface FieldError { field: RequestField | 'request'; message: string }
+
+/** Thrown on bad input; the CLI prints `error: <message>` and exits 2. */
+export class InputError extends Error {
+  readonly field: FieldError['field'];
+  constructor(field: FieldError['field'], message: string) {
+    super(message);
+    this.name = 'InputError';
+    this.field = field;
+  }
+}
+
+/** Message for an unknown id of a kind ('model', 'quant', 'hardware', or 'field' for request keys). */
+export type UnknownIdMessage = (kind: 'model' | 'quant' | 'hardware' | 'field', id: string, known: readonly string[]) => string;
+
+/** Names the unknown id only: all a calculator needs, since its fields offer catalog ids. */
+export const plainUnknownId: UnknownIdMessage = (kind, id) => `unknown ${kind} "${id}"`;
+
+/**
+ * Field-level checks that need no catalog: a JSON object, known keys, types, number limits and
+ * vocabularies. Returns every problem found ([] when none); never throws.
+ */
+export function checkRequestFields(req: unknown, unknownId: UnknownIdMessage = plainUnknownId): FieldError[] {
+  if (req === null || typeof req !== 'object' || Array.isArray(req)) return [{ field: 'request', message: 'the request must be a JSON object' }];
+  const errs: FieldError[] = [];
+  const rec = req as Record<string, unknown>;
+  for (const key of Object.keys(rec)) {
+    if (!REQUEST_FIELDS.has(key as RequestField)) errs.push({ field: 'request', message: unknownId('field', key, [...REQUEST_FIELDS.keys()]) });
+  }
+  for (const [k, spec] of REQUEST_FIELDS) {
+    const v = rec[k];
+    if (v === undefined) continue;
+    const message = fieldProblem(k, spec, v);
+    if (message !== null) errs.push({ field: k, message });
+  }
+  return errs;
+}
+
+/** What is wrong with one field's value, or null. */
+function fieldProblem(k: RequestField, spec: RequestFieldSpec, v: unknown): string | null {
+  switch (spec.type) {
+    case 'number':
+      if (typeof v !== 'number' || !Number.isFinite(v)) return `${k} must be a number`;
+      if (spec.integer && !Number.isInteger(v)) return `${k} must be a whole number`;
+      if (v < spec.min || v > spec.max) return `${k} must be between ${spec.min} and ${spec.max} (got ${v})`;
+      return null;
+    case 'boolean':
+      return typeof v === 'boolean' ? null : `${k} must be true or false`;
+    case 'string':
+    case 'enum':
+      if (typeof v !== 'string' || v.trim() === '') return `${k} must be a non-empty string`;
+      if (spec.type === 'enum' && !spec.values.includes(v)) return `${k} must be one of ${spec.values.join(', ')} (got "${v}")`;
+      return null;
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * The shape of the engine's calibration: per-backend efficiencies and the multi-device parameters
+ * that the fit (src/lib/calibration) sets from measurements. The engine takes the values as an
+ * argument (`createEngine({ catalog, calibration })`) and reads them at call time; it never
+ * changes them.
+ */
+import type { BackendId, InterconnectId, WeightFamily } from '../vocabulary.ts';
+
+/** Calibrated efficiencies of one backend. */
+export interface BackendEfficiency {
+  /** Achieved / peak bandwidth for batch-1 decode, per weight family (fallback `default`). */
+  decodeBandwidth: Partial<Record<WeightFamily, number>> & { default: number };
+  /** Achieved / peak dense FP16 tensor FLOP/s for prefill. */
+  prefillCompute: number;
+  /** p10 and p90 of measured/predicted decode on the fit set. */
+  decodeSpread: [number, number];
+  /** p10 and p90 of measured/predicted prefill on the fit set. */
+  prefillSpread: [number, number];
+  /**
+   * The same spreads for runs spread over several devices (layer-split pipelining and hops add
+   * their own error). Optional: absent means the one-device spreads apply.
+   */
+  decodeSpreadMulti?: [number, number];
+  prefillSpreadMulti?: [number, number];
+  /**
+   * Fixed decode cost per token per layer, seconds (kernel launches, synchronisation), added to
+   * the bandwidth time. Optional: absent means 0.
+   */
+  decodeLayerOverheadSec?: number;
+  /**
+   * Decode efficiencies for devices with HBM memory (see `hasHbm` in rig.ts), which llama.cpp's
+   * batch-1 kernels saturate less well than GDDR/LPDDR. Optional: absent means `decodeBandwidth`.
+   */
+  decodeBandwidthHbm?: Partial<Record<WeightFamily, number>> & { default: number };
+  /**
+   * Factor on the catalog FP16 rate for NVIDIA GeForce cards in prefill: the catalog stores the
+   * FP32-accumulate rate, llama.cpp's GEMMs run at the FP16-accumulate rate. Optional: 1.
+   */
+  prefillFp16AccBoost?: number;
+  /** Efficiency of attention FLOPs relative to the weight GEMMs in prefill (0..1]. Optional: 1. */
+  prefillAttentionFactor?: number;
+  /**
+   * The same factor for runs with flash attention on (request `flashAttention`, default true).
+   * Optional: absent means `prefillAttentionFactor` applies with or without flash attention.
+   */
+  prefillAttentionFactorFa?: number;
+  /**
+   * Prefill throughput factor per weight family (dimensionless, absent = 1), fitted jointly with
+   * `prefillCompute`: float and quantized weights run through different GEMM kernels (cuBLAS/Metal
+   * FP16 vs llama.cpp's dequantize or MMQ paths).
+   */
+  prefillFamilyFactor?: Partial<Record<WeightFamily, number>>;
+  /**
+   * How effective prefill FLOP/s grow with a device's peak: effective = prefillCompute x 100 TFLOP/s
+   * x (peak / 100 TFLOP/s)^this. 1 = proportional to peak; llama.cpp reaches a smaller share of the
+   * peak on the biggest GPUs (fixed per-op costs, dequantization traffic). Optional: 1.
+   */
+  prefillPeakExponent?: number;
+}
+
+/** The calibration values the engine reads (the fit writes them to calibration/fitted.ts). */
+export interface CalibrationValues {
+  backends: Record<BackendId, BackendEfficiency>;
+  /** Per-hop cost of a layer split at batch 1, seconds per token per extra device. */
+  layerSplitHopSec: number;
+  /** Tensor-parallel efficiency per extra device, by interconnect. */
+  tensorParallelScaling: Record<InterconnectId, number>;
+  /**
+   * Layer-split prefill is pipelined across devices (micro-batches in flight): speed-up over one
+   * device = min(devices, ceil(prompt / ubatch)) x this efficiency. Optional: absent means no
+   * pipelining is modelled.
+   */
+  layerSplitPrefillEfficiency?: number;
+}

@@ -1,0 +1,161 @@
+/**
+ * Resolving a request: every default filled in (model, format, KV-cache type, lengths, hardware,
+ * split), and the checks that need the catalog (an engine that cannot load a format, a pairing the
+ * engine does not model). Field types and limits are checked before, from the request schema.
+ */
+import type { QuantEntry } from '../../catalog/types.ts';
+import { checkRequestFields, InputError, RAW_ARCH_FIELDS, type EstimateRequest } from '../../request.ts';
+import { KV_CACHE_TYPES_BY_ENGINE, type EngineId, type KvCacheTypeId } from '../../vocabulary.ts';
+import { GiB, parseHardwareSpec, rawRig, type Rig } from '../rig.ts';
+import { DEFAULT_RAM_BYTES_PER_SEC } from '../speed.ts';
+import { kvOf, preparedFromArch, prepareModel, weightsOf } from './models.ts';
+import type { EngineContext, PreparedModel, Resolved } from './types.ts';
+
+/** Context per sequence when a request gives none, tokens (capped at the model's maximum). */
+export const DEFAULT_CONTEXT = 8192;
+/** Prompt tokens for the prefill rate when a request gives none. */
+export const DEFAULT_PROMPT = 512;
+/** Output tokens for the decode rate when a request gives none. */
+export const DEFAULT_OUTPUT = 128;
+/** Share of `ramGb` the engine may fill with offloaded weights (the rest stays for the system). */
+const USABLE_RAM_SHARE = 0.9;
+
+/** Resolve defaults and check a request; `trusted` skips the field checks (sweeps check the base once). */
+export function resolve(ctx: EngineContext, req: EstimateRequest, trusted = false): Resolved {
+  if (!trusted) {
+    const errs = checkRequestFields(req, ctx.unknownId);
+    if (errs.length > 0) throw new InputError(errs[0]!.field, errs[0]!.message);
+  }
+  const warnings: string[] = [];
+  const engine: EngineId = req.engine ?? 'llama.cpp';
+
+  // Model.
+  const rawGiven = RAW_ARCH_FIELDS.filter((k) => req[k] !== undefined);
+  let p: PreparedModel;
+  if (req.model !== undefined) {
+    if (rawGiven.length > 0) throw new InputError(rawGiven[0]!, `give --model or a raw architecture (${rawGiven.join(', ')}), not both`);
+    p = prepareModel(ctx, req.model);
+  } else {
+    if (!ctx.rawModel) throw new InputError('model', 'choose a model from the catalog');
+    const raw = ctx.rawModel(req);
+    p = preparedFromArch(raw.arch);
+    warnings.push(...raw.warnings);
+  }
+  const a = p.arch;
+
+  // Weight format.
+  if (req.quant !== undefined && req.bpw !== undefined) throw new InputError('bpw', 'give --quant or --bpw, not both');
+  let quantId: string;
+  let quant: QuantEntry | null = null;
+  const bpw = req.bpw ?? null;
+  if (bpw !== null) {
+    quantId = 'custom';
+  } else {
+    const asked = req.quant;
+    const id = asked ?? a.releasedFormat;
+    const q = ctx.quantById.get(id.toLowerCase());
+    if (!q) throw new InputError('quant', ctx.unknownId('quant', id, ctx.catalog.quants.map((x) => x.id)));
+    quant = q;
+    quantId = q.id;
+    if (!q.engines.includes(engine)) {
+      if (asked !== undefined) throw new InputError('quant', `${engine} does not load ${q.id}; engines that do: ${q.engines.join(', ')}`);
+      const fallback = ctx.quantById.get(q.family === 'fp8' || q.family === 'int8' ? 'q8_0' : engine === 'llama.cpp' ? 'q4_k_m' : 'bf16');
+      if (!fallback || !fallback.engines.includes(engine)) throw new InputError('quant', `${engine} does not load the released format ${q.id}; choose --quant`);
+      warnings.push(`${engine} does not load the released ${q.id} checkpoint; using ${fallback.id}`);
+      quant = fallback;
+      quantId = fallback.id;
+    }
+  }
+  const w = weightsOf(ctx, p, quantId, bpw, engine);
+  if (quantId === 'MXFP4' && !a.moe) {
+    warnings.push(engine === 'llama.cpp'
+      ? 'MXFP4 applies to MoE experts; on a dense model llama.cpp (MXFP4_MOE) stores every tensor as Q8_0'
+      : 'MXFP4 on a dense model: every linear layer counted at 4.25 bits');
+  }
+
+  // KV cache.
+  const kvDefault: KvCacheTypeId = engine === 'llama.cpp' ? 'f16' : a.releasedFormat === 'F16' ? 'f16' : 'bf16';
+  const kvCache = req.kvCache ?? kvDefault;
+  const kvTypes = KV_CACHE_TYPES_BY_ENGINE[engine];
+  if (!kvTypes.includes(kvCache)) throw new InputError('kvCache', `${engine} does not support a ${kvCache} KV cache (supported: ${kvTypes.join(', ')})`);
+  const kv = kvOf(p, engine, kvCache);
+
+  // Lengths.
+  const prompt = req.prompt ?? DEFAULT_PROMPT;
+  const output = req.output ?? DEFAULT_OUTPUT;
+  const depth = req.depth ?? 0;
+  const sequences = req.sequences ?? 1;
+  // llama.cpp's `--flash-attn auto` (the default of current builds) turns it on where supported.
+  const flashAttention = req.flashAttention ?? true;
+  let context = req.context ?? Math.min(DEFAULT_CONTEXT, a.maxContext);
+  if (req.context === undefined && a.maxContext < DEFAULT_CONTEXT) warnings.push(`context capped at the model's maximum, ${a.maxContext} tokens`);
+  if (req.context !== undefined && context > a.maxContext) {
+    warnings.push(`context ${context} exceeds the model's maximum of ${a.maxContext} tokens; capped`);
+    context = a.maxContext;
+  }
+  const needed = depth + prompt + output;
+  if (context < needed) {
+    warnings.push(`context grown from ${context} to ${needed} tokens to hold depth + prompt + output`);
+    context = needed;
+    if (context > a.maxContext) warnings.push(`depth + prompt + output (${needed}) exceeds the model's maximum context of ${a.maxContext} tokens`);
+  }
+
+  // Hardware.
+  const { rig, rigKey } = resolveRig(ctx, req, warnings);
+  if (rig) {
+    const backends = new Set(rig.devices.map((d) => d.backend));
+    if (engine === 'mlx' && (backends.size !== 1 || !backends.has('metal'))) throw new InputError('engine', 'MLX runs only on Apple silicon (metal backend)');
+    if (engine === 'vllm' && [...backends].some((b) => b !== 'cuda' && b !== 'rocm')) throw new InputError('engine', 'vLLM is modelled on CUDA and ROCm GPUs only');
+  }
+  const split = req.split ?? (engine === 'vllm' ? 'tensor' : 'layer');
+  if (split === 'tensor' && engine === 'llama.cpp' && (kvCache === 'q8_0' || kvCache === 'q4_0')) {
+    throw new InputError('split', "llama.cpp's --split-mode tensor does not support a quantized KV cache");
+  }
+  if (split === 'tensor' && engine === 'mlx') throw new InputError('split', 'MLX has no tensor split in this model');
+  const interconnect = req.interconnect ?? rig?.interconnect ?? 'none';
+  if (rig && split === 'tensor' && rig.devices.length > 1 && a.heads % rig.devices.length !== 0) {
+    warnings.push(`${a.heads} attention heads do not divide over ${rig.devices.length} devices; vLLM refuses such a tensor-parallel size`);
+  }
+  let ramCapacity: number | null = null;
+  if (req.ramGb !== undefined && req.ramGb > 0) {
+    if (rig?.unified) warnings.push('unified memory: system RAM is the same memory, so --ram-gb adds nothing; raise the GPU share instead (sysctl iogpu.wired_limit_mb, --gpu-share)');
+    else ramCapacity = req.ramGb * GiB * USABLE_RAM_SHARE;
+  }
+  if (engine === 'mlx') ramCapacity = null;
+  const ramBytesPerSec = req.ramBandwidthGbs !== undefined ? req.ramBandwidthGbs * 1e9 : DEFAULT_RAM_BYTES_PER_SEC;
+  if (engine === 'llama.cpp' && a.visionParams > 0) {
+    warnings.push(`vision encoder (${(a.visionParams / 1e9).toFixed(2)}B parameters, about ${((a.visionParams * 2) / 1e9).toFixed(1)} GB in 16-bit) not counted: llama.cpp loads it only with --mmproj`);
+  }
+  const baseKey = p.model !== null && rigKey !== null
+    ? `${p.model.id}|${engine}|${kvCache}|${split}|${sequences}|${prompt}|${rigKey}|${context}`
+    : null;
+  return {
+    p, quantId, quant, w, engine, kvCache, kv, split, context, prompt, output, depth, sequences, flashAttention, rig, interconnect,
+    ramCapacity, ramBytesPerSec, ramBandwidthDefaulted: req.ramBandwidthGbs === undefined, warnings, baseKey,
+  };
+}
+
+/**
+ * The rig of a request: a catalog spec (cached by spec, memory and GPU share), raw hardware, or
+ * none. `rigKey` names a cacheable rig: '' for none, null for raw hardware.
+ */
+function resolveRig(ctx: EngineContext, req: EstimateRequest, warnings: string[]): { rig: Rig | null; rigKey: string | null } {
+  const rawHw = req.bandwidthGbs !== undefined || req.tflops !== undefined || req.backend !== undefined || req.devices !== undefined;
+  if (req.hardware !== undefined) {
+    if (rawHw) throw new InputError('hardware', 'give --hardware or raw hardware (--memory-gb --bandwidth-gbs ...), not both');
+    const key = `${req.hardware}|${req.memoryGb ?? ''}|${req.gpuMemoryFraction ?? ''}`;
+    let rig = ctx.caches.rigs.get(key);
+    if (!rig) {
+      rig = parseHardwareSpec(req.hardware, ctx.catalog.hardware, ctx.hwById, req.memoryGb, req.gpuMemoryFraction, ctx.unknownId);
+      ctx.caches.rigs.set(key, rig);
+    }
+    return { rig, rigKey: key };
+  }
+  if (rawHw || req.memoryGb !== undefined) {
+    if (req.memoryGb === undefined) throw new InputError('memoryGb', 'raw hardware needs --memory-gb');
+    if (req.bandwidthGbs === undefined) throw new InputError('bandwidthGbs', 'raw hardware needs --bandwidth-gbs');
+    if (req.tflops === undefined) warnings.push(`no --tflops given: prefill assumes ${(req.bandwidthGbs * 0.1).toFixed(1)} TFLOPS`);
+    return { rig: rawRig({ memoryGb: req.memoryGb, bandwidthGbs: req.bandwidthGbs, tflops: req.tflops, backend: req.backend, devices: req.devices }), rigKey: null };
+  }
+  return { rig: null, rigKey: '' };
+}

@@ -1,0 +1,66 @@
+/**
+ * The words every part of Rigbook shares: inference engines, compute backends, KV-cache element
+ * types, split modes, interconnects and weight families. Each list is written here once; the
+ * TypeScript types, the request checks, the CLI's choices, the URL decoder and the calculators'
+ * options all derive from it. Adding an engine or a backend starts here.
+ */
+
+/** Inference engines the sizing engine models. */
+export const ENGINES = ['llama.cpp', 'vllm', 'mlx', 'transformers'] as const;
+export type EngineId = (typeof ENGINES)[number];
+
+/** Compute backends; efficiencies are calibrated per backend. */
+export const BACKENDS = ['cuda', 'metal', 'rocm', 'vulkan', 'cpu'] as const;
+export type BackendId = (typeof BACKENDS)[number];
+
+/** KV-cache element types. */
+export const KV_CACHE_TYPES = ['f16', 'bf16', 'q8_0', 'q4_0', 'fp8'] as const;
+export type KvCacheTypeId = (typeof KV_CACHE_TYPES)[number];
+
+/**
+ * The KV-cache types each engine can allocate: llama.cpp's `--cache-type-k/v`, vLLM's
+ * `--kv-cache-dtype` (auto = the model's dtype, or fp8), MLX and Transformers in 16-bit.
+ */
+export const KV_CACHE_TYPES_BY_ENGINE: Readonly<Record<EngineId, readonly KvCacheTypeId[]>> = {
+  'llama.cpp': ['f16', 'bf16', 'q8_0', 'q4_0'],
+  vllm: ['f16', 'bf16', 'fp8'],
+  mlx: ['f16', 'bf16'],
+  transformers: ['f16', 'bf16'],
+};
+
+/** How a model is spread over several devices: whole layers per device, or every layer split. */
+export const SPLIT_MODES = ['layer', 'tensor'] as const;
+export type SplitMode = (typeof SPLIT_MODES)[number];
+
+/** How devices talk to each other in a multi-device rig, slowest first. */
+export const INTERCONNECTS = ['none', 'pcie', 'nvlink'] as const;
+export type InterconnectId = (typeof INTERCONNECTS)[number];
+
+/**
+ * Weight families that run at different efficiencies (dequantisation and GEMM kernels differ).
+ * Every catalog format family maps to one of them (`weightFamilyOf`).
+ */
+export const WEIGHT_FAMILIES = ['float', 'gguf-legacy', 'gguf-k', 'gguf-i', 'int4-group', 'fp8', 'microscaling'] as const;
+export type WeightFamily = (typeof WEIGHT_FAMILIES)[number];
+
+/** Catalog format families: GGUF's, floats, and the checkpoint formats that run like a weight family. */
+export const QUANT_FAMILIES = ['float', 'gguf-legacy', 'gguf-k', 'gguf-i', 'gptq', 'awq', 'fp8', 'int8', 'microscaling'] as const;
+export type QuantFamily = (typeof QUANT_FAMILIES)[number];
+
+/**
+ * The weight family a format family runs as: GPTQ and AWQ are 4-bit group formats; INT8 decodes
+ * like the other 8-bit formats. No format (a custom bits-per-weight) runs as float.
+ */
+export function weightFamilyOf(family: QuantFamily | null): WeightFamily {
+  switch (family) {
+    case null: return 'float';
+    case 'gptq': case 'awq': return 'int4-group';
+    case 'int8': return 'fp8';
+    default: return family;
+  }
+}
+
+/** True when `value` is one of `words` (narrows a string read from input to the vocabulary's type). */
+export function isOneOf<T extends string>(words: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (words as readonly string[]).includes(value);
+}
