@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { REQUEST_FIELDS } from './request.ts';
 
 const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
 function run(args: string[], input?: string) {
@@ -52,6 +53,24 @@ describe('estimate command', () => {
     const bad = run([...base, '--flash-attention', 'yes']);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/^error: --flash-attention takes on or off/);
+  });
+  it('refuses an option given twice, keeping neither, with one error line', () => {
+    const r = run(['--model', 'llama-3.1-8b', '--model', 'qwen2.5-7b']);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toBe('error: --model given twice\n');
+    expect(run(['--model', 'llama-3.1-8b', '--context=2048', '--context', '4096']).err).toBe('error: --context given twice\n');
+  });
+  it('checks a negative number against the field\'s limits instead of taking it for an option', () => {
+    const r = run(['--model', 'llama-3.1-8b', '--depth', '-5']);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('error: depth must be between 0 and 100000000 (got -5)\n');
+    expect(run(['--model', 'llama-3.1-8b', '--context', '-1e3']).err).toBe('error: context must be between 1 and 100000000 (got -1000)\n');
+  });
+  it('lists every request field\'s flag in --help, from the request schema', () => {
+    const r = run(['--help']);
+    expect(r.code).toBe(0);
+    for (const spec of REQUEST_FIELDS.values()) expect(r.out).toContain(`  ${spec.flag} `);
   });
   it('exits 2 when no model is given', () => {
     expect(run(['--json']).code).toBe(2);

@@ -5,109 +5,121 @@
  * one JSON request per line on standard input and writes one JSON result per line in order; a bad
  * line yields `{"error": "...", "line": N}` and the rest go on; exit 0 when every line succeeded,
  * else 2. `--list models|hardware|quants [--json]` lists the catalog. Bad input exits 2 with one
- * line on standard error starting `error:`. Runs on Node 24 (type stripping), no dependencies.
+ * line on standard error starting `error:`. Runs on Node 24 (type stripping); options are the
+ * request schema's (request.ts), parsed with node:util parseArgs.
  */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { catalog } from './catalog/index.ts';
 import { estimate } from './estimate.ts';
-import { InputError } from './request.ts';
+import { InputError, REQUEST_FIELDS, REQUEST_GROUPS, REQUEST_SCHEMA, type EstimateRequest, type RequestFieldSpec } from './request.ts';
 import type { EstimateResult } from './sizing/types.ts';
-import type { EstimateRequest } from './request.ts';
 import { suggestIds } from './suggest.ts';
 
-/** Command-line option -> request key, and whether the value is a number. */
-const OPTIONS: Record<string, { key: keyof EstimateRequest; number: boolean; onOff?: boolean }> = {
-  '--model': { key: 'model', number: false },
-  '--params': { key: 'params', number: true },
-  '--layers': { key: 'layers', number: true },
-  '--hidden': { key: 'hidden', number: true },
-  '--heads': { key: 'heads', number: true },
-  '--kv-heads': { key: 'kvHeads', number: true },
-  '--head-dim': { key: 'headDim', number: true },
-  '--vocab': { key: 'vocab', number: true },
-  '--intermediate': { key: 'intermediate', number: true },
-  '--experts': { key: 'experts', number: true },
-  '--active-experts': { key: 'activeExperts', number: true },
-  '--quant': { key: 'quant', number: false },
-  '--bpw': { key: 'bpw', number: true },
-  '--context': { key: 'context', number: true },
-  '--prompt': { key: 'prompt', number: true },
-  '--output': { key: 'output', number: true },
-  '--depth': { key: 'depth', number: true },
-  '--sequences': { key: 'sequences', number: true },
-  '--kv-cache': { key: 'kvCache', number: false },
-  '--engine': { key: 'engine', number: false },
-  '--split': { key: 'split', number: false },
-  '--interconnect': { key: 'interconnect', number: false },
-  '--hardware': { key: 'hardware', number: false },
-  '--memory-gb': { key: 'memoryGb', number: true },
-  '--bandwidth-gbs': { key: 'bandwidthGbs', number: true },
-  '--tflops': { key: 'tflops', number: true },
-  '--backend': { key: 'backend', number: false },
-  '--devices': { key: 'devices', number: true },
-  '--ram-gb': { key: 'ramGb', number: true },
-  '--ram-bandwidth-gbs': { key: 'ramBandwidthGbs', number: true },
-  '--gpu-share': { key: 'gpuMemoryFraction', number: true },
-  '--flash-attention': { key: 'flashAttention', number: false, onOff: true },
+/** Options of the command itself (not request fields). */
+const COMMAND_OPTIONS = {
+  json: { type: 'boolean', help: 'one JSON object' },
+  jsonl: { type: 'boolean', help: 'JSON requests on stdin, one result per line' },
+  list: { type: 'string', help: 'models|hardware|quants [--json]' },
+  help: { type: 'boolean', short: 'h', help: 'this text' },
+} as const;
+const LISTS = ['models', 'hardware', 'quants'] as const;
+
+/** Request field by its flag name without dashes (`kv-heads` -> `kvHeads`). */
+const FIELD_BY_FLAG = new Map([...REQUEST_FIELDS].map(([key, spec]) => [spec.flag.slice(2), { key, spec }]));
+
+/** Every option for node:util parseArgs: the request fields as strings (checked below), and the command's own. */
+const PARSE_OPTIONS: ParseArgsConfig['options'] = {
+  ...Object.fromEntries([...FIELD_BY_FLAG.keys()].map((flag) => [flag, { type: 'string', multiple: true }])),
+  ...Object.fromEntries(Object.entries(COMMAND_OPTIONS).map(([name, o]) => [name, { type: o.type, ...('short' in o ? { short: o.short } : {}) }])),
 };
 
-const HELP = `Usage: npm run --silent estimate -- [options]
-
-Model:     --model ID | raw: --params N --layers N --hidden N --heads N --kv-heads N --head-dim N
-           --vocab N --intermediate N --experts N --active-experts N
-Weights:   --quant ID (default: the released format) | --bpw N
-Run:       --context N (per sequence, default 8192) --prompt N (512) --output N (128) --depth N (0)
-           --sequences N (1) --kv-cache f16|bf16|q8_0|q4_0|fp8 --engine llama.cpp|vllm|mlx|transformers
-           --split layer|tensor --interconnect pcie|nvlink --flash-attention on|off (default on)
-Hardware:  --hardware ID | NxID | ID,ID  [--memory-gb N (GiB per device)] [--gpu-share 0..1]
-           raw: --memory-gb N --bandwidth-gbs N [--tflops N --backend cuda|metal|rocm|vulkan|cpu --devices N]
-           --ram-gb N --ram-bandwidth-gbs N (system RAM for offload)
-Output:    --json (one JSON object) | --jsonl (JSON requests on stdin, one result per line)
-           --list models|hardware|quants [--json]
-Units: -gb options are GiB (2^30 bytes); -gbs are 10^9 bytes/s; tflops dense FP16 with FP32 accumulate.`;
+/** `--help`, from the request schema. */
+function helpText(): string {
+  const lines = ['Usage: npm run --silent estimate -- [options]', ''];
+  const placeholder = { number: 'N', string: 'ID', enum: 'ID', boolean: 'on|off' } as const;
+  const head = (f: RequestFieldSpec) => `  ${f.flag} ${placeholder[f.type]}`;
+  const width = Math.max(...[...REQUEST_FIELDS.values()].map((f) => head(f).length)) + 2;
+  for (const group of REQUEST_GROUPS) {
+    lines.push(`${group[0]!.toUpperCase()}${group.slice(1)}:`);
+    for (const f of Object.values(REQUEST_SCHEMA[group]) as RequestFieldSpec[]) {
+      lines.push(`${head(f).padEnd(width)}${f.help}${f.type === 'enum' ? `: ${f.values.join(', ')}` : ''}`);
+    }
+  }
+  lines.push('Output:');
+  for (const [name, o] of Object.entries(COMMAND_OPTIONS)) lines.push(`${`  --${name}`.padEnd(width)}${o.help}`);
+  lines.push('', 'Units: -gb options are GiB (2^30 bytes); -gbs are 10^9 bytes/s; tflops dense FP16 with FP32 accumulate.');
+  return lines.join('\n');
+}
 
 class CliError extends Error {}
 
 interface Parsed { req: EstimateRequest; json: boolean; jsonl: boolean; list: string | null; help: boolean }
 
-/** Parse command-line arguments into a request; throws CliError/InputError on bad options. */
-export function parseArgs(argv: readonly string[]): Parsed {
-  const req: Record<string, unknown> = {};
-  const out: Parsed = { req: req as EstimateRequest, json: false, jsonl: false, list: null, help: false };
+/**
+ * Gives a value that starts with '-' to the option before it (`--depth -5` -> `--depth=-5`), so
+ * the number check says what is wrong with it rather than parseArgs calling it ambiguous.
+ */
+function attachDashValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    let arg = argv[i]!;
-    let inline: string | undefined;
-    const eq = arg.indexOf('=');
-    if (arg.startsWith('--') && eq > 0) { inline = arg.slice(eq + 1); arg = arg.slice(0, eq); }
-    if (arg === '--json') { out.json = true; continue; }
-    if (arg === '--jsonl') { out.jsonl = true; continue; }
-    if (arg === '--help' || arg === '-h') { out.help = true; continue; }
-    if (arg === '--list') {
-      const v = inline ?? argv[++i];
-      if (v === undefined || !['models', 'hardware', 'quants'].includes(v)) throw new CliError('--list takes models, hardware or quants');
-      out.list = v;
-      continue;
-    }
-    const spec = OPTIONS[arg];
-    if (!spec) {
-      const s = suggestIds(arg.replace(/^-+/, ''), Object.keys(OPTIONS).map((o) => o.slice(2)), 1);
-      throw new CliError(`unknown option ${arg}${s.length ? `; did you mean --${s[0]}?` : ''}`);
-    }
-    const v = inline ?? argv[++i];
-    if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new CliError(`${arg} needs a value`);
-    if (spec.key in req) throw new CliError(`${arg} given twice`);
-    if (spec.onOff) {
-      const b = v.trim().toLowerCase();
-      if (b !== 'on' && b !== 'off') throw new InputError(spec.key, `${arg} takes on or off (got "${v}")`);
-      req[spec.key] = b === 'on';
-    } else if (spec.number) {
-      const n = v.trim() === '' ? NaN : Number(v);
-      if (!Number.isFinite(n)) throw new InputError(spec.key, `${arg} must be a number (got "${v}")`);
-      req[spec.key] = n;
-    } else {
-      req[spec.key] = v;
-    }
+    const arg = argv[i]!;
+    const next = argv[i + 1];
+    if (arg.startsWith('--') && !arg.includes('=') && FIELD_BY_FLAG.has(arg.slice(2)) && next !== undefined && /^-[\d.]/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
   }
   return out;
+}
+
+/** Our wording for parseArgs' errors: an unknown option with the closest one, a missing value. */
+function cliErrorOf(e: unknown): CliError | null {
+  const err = e as { code?: string; message?: string };
+  const option = /'(-{1,2}[^' <]+)/.exec(err.message ?? '')?.[1];
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
+    const s = suggestIds(option.replace(/^-+/, ''), [...FIELD_BY_FLAG.keys(), ...Object.keys(COMMAND_OPTIONS)], 1);
+    return new CliError(`unknown option ${option}${s.length ? `; did you mean --${s[0]}?` : ''}`);
+  }
+  if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+    return new CliError(option === '--list' ? '--list takes models, hardware or quants' : COMMAND_OPTIONS[option.slice(2) as keyof typeof COMMAND_OPTIONS]?.type === 'boolean' ? `${option} takes no value` : `${option} needs a value`);
+  }
+  if (err.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+    const word = /'([^']*)'/.exec(err.message ?? '')?.[1] ?? '';
+    return new CliError(`unexpected argument "${word}"; options start with --`);
+  }
+  return null;
+}
+
+/** Parse command-line arguments into a request; throws CliError/InputError on bad options. */
+export function parseCommandLine(argv: readonly string[]): Parsed {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: attachDashValues(argv), options: PARSE_OPTIONS, strict: true, allowPositionals: false });
+  } catch (e) {
+    throw cliErrorOf(e) ?? e;
+  }
+  const values = parsed.values as Record<string, string[] | string | boolean | undefined>;
+  const list = values['list'] as string | undefined;
+  if (list !== undefined && !(LISTS as readonly string[]).includes(list)) throw new CliError('--list takes models, hardware or quants');
+  const req: Record<string, unknown> = {};
+  for (const [flag, { key, spec }] of FIELD_BY_FLAG) {
+    const given = values[flag] as string[] | undefined;
+    if (given === undefined) continue;
+    if (given.length > 1) throw new CliError(`${spec.flag} given twice`);
+    const v = given[0]!;
+    if (spec.type === 'boolean') {
+      const b = v.trim().toLowerCase();
+      if (b !== 'on' && b !== 'off') throw new InputError(key, `${spec.flag} takes on or off (got "${v}")`);
+      req[key] = b === 'on';
+    } else if (spec.type === 'number') {
+      const n = v.trim() === '' ? NaN : Number(v);
+      if (!Number.isFinite(n)) throw new InputError(key, `${spec.flag} must be a number (got "${v}")`);
+      req[key] = n;
+    } else {
+      req[key] = v;
+    }
+  }
+  return { req: req as EstimateRequest, json: values['json'] === true, jsonl: values['jsonl'] === true, list: list ?? null, help: values['help'] === true };
 }
 
 const GB = 1e9;
@@ -196,8 +208,8 @@ async function runJsonl(): Promise<number> {
 /** Run the command; returns the exit status. */
 export async function main(argv: readonly string[]): Promise<number> {
   try {
-    const p = parseArgs(argv);
-    if (p.help) { process.stdout.write(HELP + '\n'); return 0; }
+    const p = parseCommandLine(argv);
+    if (p.help) { process.stdout.write(helpText() + '\n'); return 0; }
     if (p.list) { process.stdout.write(listCatalog(p.list, p.json) + '\n'); return 0; }
     if (p.jsonl) {
       if (Object.keys(p.req).length > 0) throw new CliError('--jsonl reads requests from standard input; give no other options');

@@ -51,10 +51,10 @@ export const REQUEST_SCHEMA = {
     engine: { flag: '--engine', type: 'enum', values: ENGINES, help: 'inference engine (llama.cpp)' },
     split: { flag: '--split', type: 'enum', values: SPLIT_MODES, help: 'multi-device split (layer; tensor for vLLM)' },
     interconnect: { flag: '--interconnect', type: 'enum', values: INTERCONNECTS, help: 'link between devices (the hardware\'s)' },
-    flashAttention: { flag: '--flash-attention', type: 'boolean', help: 'flash attention in prefill, on|off (on)' },
+    flashAttention: { flag: '--flash-attention', type: 'boolean', help: 'flash attention in prefill (on)' },
   },
   hardware: {
-    hardware: { flag: '--hardware', type: 'string', help: 'ID | NxID | ID,ID' },
+    hardware: { flag: '--hardware', type: 'string', help: 'a catalog id, NxID (N of them) or a comma list' },
     memoryGb: { flag: '--memory-gb', type: 'number', min: 0.01, max: 1_000_000, help: 'GiB per device (unified memory: installed)' },
     gpuMemoryFraction: { flag: '--gpu-share', type: 'number', min: 0.05, max: 1, help: 'unified memory: share the GPU may use, 0.05..1' },
     bandwidthGbs: { flag: '--bandwidth-gbs', type: 'number', min: 0.01, max: 1_000_000, help: 'raw hardware: memory bandwidth, GB/s' },

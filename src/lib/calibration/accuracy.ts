@@ -10,7 +10,7 @@ import { accuracyKindOf, KIND_LABELS, predictionFor, requestFor, type AccuracyKi
 import { median, pctError, quantile, round } from './stats.ts';
 import type { MeasurementRow } from './types.ts';
 
-/** The engine entry point, as `src/lib/sizing/estimate.ts` exports it. */
+/** The engine entry point, as `src/lib/estimate.ts` exports it. */
 export type EstimateFn = (req: EstimateRequest) => EstimateResult;
 
 /** One scored case. `errorPct` is signed ((predicted - measured) / measured x 100). */
