@@ -1,6 +1,6 @@
 /**
  * `npm run accuracy` — how far the engine's estimates are from the measurements on the TEST part
- * of data/measurements (issue #3). Prints, per kind: cases, median and p90 absolute % error,
+ * of data/measurements. Prints, per kind: cases, median and p90 absolute % error,
  * bias (signed median), share of measurements inside the engine's range, the worst case.
  *   --json           one JSON object on stdout with per-case rows
  *   --split fit|all  score another part (default: test)

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:browser`: the time from one input change to the updated rig-builder table, end
- * to end in Chromium on the built site (target: under 100 ms on a 2-core machine; issue #5).
+ * to end in Chromium on the built site (target: under 100 ms on a 2-core machine).
  * Measured inside the page: from the input event to the first animation frame after the table's
  * rows changed (a MutationObserver): median, first and max over repeated changes, for a shared link
  * to three rigs and for the page as served. `--each` also prints every change. Needs a build (dist/).

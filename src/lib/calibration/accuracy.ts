@@ -158,7 +158,7 @@ export function headline(report: AccuracyReport): AccuracyHeadline[] {
     ({ kind, n, medianAbsErrorPct, p90AbsErrorPct, biasPct, withinRangePct, correctPct }));
 }
 
-/** The issue #3 targets on the test part, per kind (absolute % errors; fit verdicts % right). */
+/** The accuracy targets on the test part, per kind (absolute % errors; fit verdicts % right). */
 export const TARGETS: Record<AccuracyKind, { medianAbsErrorPct?: number; p90AbsErrorPct?: number; correctPct?: number }> = {
   weights: { medianAbsErrorPct: 1, p90AbsErrorPct: 3 },
   'kv-cache': { medianAbsErrorPct: 0.5, p90AbsErrorPct: 0.5 },

@@ -2,7 +2,7 @@
  * Fitted calibration values. WRITTEN BY scripts/fit.ts — edit by re-running the fit
  * (`npx node scripts/fit.ts`), not by hand. fit-record.ts records what the fit used.
  */
-import type { CalibrationValues } from './types.ts';
+import type { CalibrationValues } from '../sizing/calibration.ts';
 
 export const fitted: CalibrationValues = {
   "backends": {

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ggmlBytesPerWeight, ggmlFallback, ggufFileTypes, isGgufFileType } from './ggml.ts';
+import { ggmlFallback, ggmlTypes, ggufFileTypes, isGgufFileType, type GgmlType } from './ggml.ts';
+
+const bitsPerWeight = (t: GgmlType) => (8 * ggmlTypes[t].blockBytes) / ggmlTypes[t].blockWeights;
 
 describe('GGML block layouts', () => {
   it('stores Q4_K at 4.5 bits, Q6_K at 6.5625, Q8_0 at 8.5 and MXFP4 at 4.25 bits per weight', () => {
-    expect(ggmlBytesPerWeight('Q4_K') * 8).toBe(4.5);
-    expect(ggmlBytesPerWeight('Q6_K') * 8).toBe(6.5625);
-    expect(ggmlBytesPerWeight('Q8_0') * 8).toBe(8.5);
-    expect(ggmlBytesPerWeight('MXFP4') * 8).toBe(4.25);
-    expect(ggmlBytesPerWeight('Q2_K') * 8).toBe(2.625);
+    expect(bitsPerWeight('Q4_K')).toBe(4.5);
+    expect(bitsPerWeight('Q6_K')).toBe(6.5625);
+    expect(bitsPerWeight('Q8_0')).toBe(8.5);
+    expect(bitsPerWeight('MXFP4')).toBe(4.25);
+    expect(bitsPerWeight('Q2_K')).toBe(2.625);
   });
   it('maps llama.cpp file types to their base tensor type (IQ2_M -> IQ2_S, IQ3_M -> IQ3_S)', () => {
     expect(ggufFileTypes.Q4_K_M).toBe('Q4_K');

@@ -47,12 +47,6 @@ export const ggmlTypes = {
 
 export type GgmlType = keyof typeof ggmlTypes;
 
-/** Bytes per weight of a GGML type (block bytes over block weights). */
-export function ggmlBytesPerWeight(type: GgmlType): number {
-  const l = ggmlTypes[type];
-  return l.blockBytes / l.blockWeights;
-}
-
 /**
  * The llama.cpp file types (`llama-quantize` names) the engine models, mapped to the base tensor
  * type that `llama_ftype_get_default_type` gives them. Tensors not singled out by the mixture

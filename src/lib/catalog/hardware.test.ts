@@ -15,7 +15,7 @@ const AMD_INTEL = 'rx-7900-xtx rx-9070-xt mi300x ryzen-ai-max-395 arc-a770 arc-b
 const APPLE = 'm1-7c m1-8c m1-pro-14c m1-pro-16c m1-max-24c m1-max-32c m1-ultra-48c m1-ultra-64c m2-8c m2-10c m2-pro-16c m2-pro-19c m2-max-30c m2-max-38c m2-ultra-60c m2-ultra-76c m3-10c m3-pro-14c m3-pro-18c m3-max-30c m3-max-40c m3-ultra-60c m3-ultra-80c m4-10c m4-pro-16c m4-pro-20c m4-max-32c m4-max-40c'.split(' ');
 
 describe('hardware catalog', () => {
-  it('holds at least 60 rows and every id issue #2 requires', () => {
+  it('holds at least 60 rows and every required id', () => {
     expect(hardware.length).toBeGreaterThanOrEqual(60);
     expect([...GEFORCE, ...NVIDIA_PRO, ...AMD_INTEL, ...APPLE].filter((id) => !byId.has(id))).toEqual([]);
   });

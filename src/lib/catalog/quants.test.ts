@@ -5,7 +5,7 @@ import { ggmlTypes, ggufFileTypes } from './ggml.ts';
 const REQUIRED = 'F32 F16 BF16 Q8_0 Q6_K Q5_K_M Q5_K_S Q5_1 Q5_0 Q4_K_M Q4_K_S Q4_1 Q4_0 IQ4_XS IQ4_NL Q3_K_L Q3_K_M Q3_K_S IQ3_M IQ3_XXS Q2_K IQ2_M IQ2_XS IQ2_XXS IQ1_M IQ1_S MXFP4 FP8 INT8 GPTQ-INT4 AWQ-INT4 NVFP4'.split(' ');
 
 describe('weight formats', () => {
-  it('lists every format issue #2 names, once', () => {
+  it('lists every required format, once', () => {
     const ids = quants.map((q) => q.id);
     for (const id of REQUIRED) expect(ids).toContain(id);
     expect(new Set(ids).size).toBe(ids.length);

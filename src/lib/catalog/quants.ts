@@ -18,7 +18,6 @@ import type { QuantEntry } from './types.ts';
 
 const LLAMA_QUANT = 'https://github.com/ggml-org/llama.cpp/blob/master/src/llama-quant.cpp';
 const GGML_COMMON = 'https://github.com/ggml-org/llama.cpp/blob/master/ggml/src/ggml-common.h';
-const QUANTIZE_README = 'https://github.com/ggml-org/llama.cpp/blob/master/tools/quantize/README.md';
 
 const ALL: QuantEntry['engines'] = ['llama.cpp', 'vllm', 'mlx', 'transformers'];
 const GGUF: QuantEntry['engines'] = ['llama.cpp'];
@@ -62,6 +61,3 @@ export const quants: QuantEntry[] = [
   gguf('IQ1_M', 'gguf-i', 1.75, 30, 'i-quant, 56 bytes per 256 weights. Mostly for very large MoE models.'),
   gguf('IQ1_S', 'gguf-i', 1.5625, 25, 'i-quant, 50 bytes per 256 weights. Mostly for very large MoE models.'),
 ];
-
-/** Where the mixture rules and the bit widths of the GGUF file types are documented. */
-export const quantSources = { mixtureRules: LLAMA_QUANT, blockLayouts: GGML_COMMON, quantizeReadme: QUANTIZE_README };

@@ -1,7 +1,7 @@
 /**
  * Validation of the catalog data: unique ids, positive finite numbers, units in field names,
- * a source URL on every row, well-formed dates, dated prices. Plain TypeScript (no schema
- * library) so it runs in tests, at build time and in the browser alike.
+ * a source URL on every row, well-formed dates, dated prices. Run by schema.test.ts in `npm test`,
+ * so a bad row fails the suite with every offending row named.
  *
  * `validateCatalog()` returns a list of problems (empty when the data is sound);
  * `assertCatalogValid()` throws one Error naming every offending row.
@@ -19,7 +19,7 @@ export interface CatalogTables {
   hardware: readonly HardwareEntry[];
   apiPrices: readonly ApiPriceEntry[];
   qualityLoss: readonly QualityEntry[];
-  /** Weight formats (owned by the engine helper); checked when given. */
+  /** Weight formats; checked when given. */
   quants?: readonly QuantEntry[];
 }
 

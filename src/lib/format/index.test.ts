@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { hardware, models } from '../catalog/index.ts';
 import {
-  MISSING, bytesIn, compareText, formatBytes, formatCount, formatInt, formatNumber, formatPercent, formatSeconds,
+  MISSING, bytesIn, compareText, formatBytes, formatCount, formatInt, formatNumber, formatSeconds,
   formatSpeedRange, formatTokens, formatTokensPerSec, formatUsd,
 } from './index.ts';
 
@@ -76,9 +76,7 @@ describe('counts and money', () => {
     expect(formatUsd(0.6)).toBe('$0.60');
     expect(formatUsd(-12)).toBe('\u2212$12.00');
   });
-  it('writes shares as percentages and integers with separators', () => {
-    expect(formatPercent(0.673)).toBe('67%');
-    expect(formatPercent(0.0042)).toBe('0.4%');
+  it('writes integers with separators', () => {
     expect(formatInt(131072)).toBe('131,072');
     expect(formatNumber(-0.0001)).toBe('0');
   });
@@ -87,7 +85,7 @@ describe('counts and money', () => {
 describe('never NaN or Infinity', () => {
   it('no formatter prints NaN, Infinity or undefined for any double', () => {
     const fns = [
-      formatBytes, (x: number) => formatBytes(x, 'GiB'), formatCount, formatInt, formatNumber, formatPercent,
+      formatBytes, (x: number) => formatBytes(x, 'GiB'), formatCount, formatInt, formatNumber,
       formatSeconds, formatTokens, formatTokensPerSec, formatUsd, (x: number) => formatSpeedRange([x, x * 2]),
     ];
     fc.assert(fc.property(fc.double(), (x) => {

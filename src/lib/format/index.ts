@@ -196,13 +196,6 @@ export function formatUsd(usd: number, currency: Currency = 'USD'): string {
   return `${usd < 0 ? MINUS : ''}$${s}`;
 }
 
-/** A 0..1 share as a percentage: 0.673 -> "67%", 0.0042 -> "0.4%". */
-export function formatPercent(share: number): string {
-  if (!isNum(share)) return MISSING;
-  const p = share * 100;
-  return `${formatNumber(p, Math.abs(p) >= 10 ? 0 : 1)}%`;
-}
-
 /** A value already converted to the memory unit, for chart axes: 42.46 -> "42.5 GB". */
 export function formatInUnit(value: number, unit: MemoryUnit): string {
   if (!isNum(value)) return MISSING;

@@ -1,7 +1,7 @@
 /**
  * Fixed catalog rows for the engine's tests, so the tests do not move when the catalog is edited.
- * Architecture fields from /work/shared/reference/architectures-and-hardware.json (HF config.json
- * copies); hardware figures from the vendors' spec sheets as catalogued on 2026-11-29.
+ * Architecture fields from each model's Hugging Face config.json (the same values as the catalog rows,
+ * whose sources name the files); hardware figures from the vendors' spec sheets as catalogued on 2026-11-29.
  */
 import type { HardwareEntry, ModelEntry } from '../catalog/types.ts';
 import { quants } from '../catalog/quants.ts';

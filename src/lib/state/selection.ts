@@ -6,7 +6,7 @@
  */
 import { atom } from 'nanostores';
 import { persistentAtom } from '@nanostores/persistent';
-import type { EngineId, KvCacheTypeId } from '../vocabulary.ts';
+import { ENGINES, KV_CACHE_TYPES, type EngineId, type KvCacheTypeId } from '../vocabulary.ts';
 import type { EstimateRequest } from '../request.ts';
 import { FIELD_SPECS } from './fields.ts';
 import { decodeQuery, encodeQuery, type KnownIds, type QuerySchema } from './url.ts';
@@ -30,9 +30,6 @@ export interface Selection {
   kvCache: KvCacheTypeId;
   engine: EngineId;
 }
-
-export const KV_CACHE_TYPES: readonly KvCacheTypeId[] = ['f16', 'bf16', 'q8_0', 'q4_0', 'fp8'];
-export const ENGINES: readonly EngineId[] = ['llama.cpp', 'vllm', 'mlx', 'transformers'];
 
 /**
  * The worked example every calculator shows by default: Llama 3.1 8B at Q4_K_M, 8K context,

@@ -5,7 +5,8 @@
 import type { JSX } from 'preact';
 import type { FieldError } from '../../../lib/request.ts';
 import { FIELD_SPECS } from '../../../lib/state/fields.ts';
-import { ENGINES, KV_CACHE_TYPES, type Selection } from '../../../lib/state/selection.ts';
+import type { Selection } from '../../../lib/state/selection.ts';
+import { ENGINES, KV_CACHE_TYPES } from '../../../lib/vocabulary.ts';
 import { hardwareSpecFromParts, hardwareSpecParts } from '../../../lib/state/url.ts';
 import { HARDWARE_OPTIONS, MODEL_OPTIONS, QUANT_OPTIONS, hardwareOf } from './catalog.ts';
 import { errorFor } from './engine.ts';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { getHardware, getModel, models } from '../../../lib/catalog/index.ts';
+import { getModel, hardware, models } from '../../../lib/catalog/index.ts';
 import { estimate } from '../../../lib/estimate.ts';
 import { hardwarePage, isLowBit, modelPage, modelQuickAnswer, rigSpec, withArticle } from './reference.ts';
 
 const llama70 = getModel('llama-3.1-70b')!;
-const rtx3090 = getHardware('rtx-3090')!;
+const rtx3090 = hardware.find((h) => h.id === 'rtx-3090')!;
 
 describe('model page data', () => {
   const page = modelPage(llama70);

@@ -1,10 +1,9 @@
 /**
  * Small quantities derived from engine results that the engine does not return itself: the time
- * of one agent step and the knee of the quality curve. Pure, unit-tested, framework-free; the
- * calculators call these instead of doing arithmetic in components. Kept here rather than in
- * createEngine (agreed with the engine's owner) so they do not weigh on every island's engine bundle.
+ * of one agent step and the knee of the quality curve. The calculators call these instead of
+ * doing arithmetic in components.
  */
-import type { EstimateResult } from '../sizing/types.ts';
+import type { EstimateResult } from './types.ts';
 
 /** Seconds as a finite, non-negative number or null. */
 function ok(x: number): number | null {

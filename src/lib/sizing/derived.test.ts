@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EstimateResult } from '../sizing/types.ts';
+import type { EstimateResult } from './types.ts';
 import { agentStepSeconds, qualityKnee } from './derived.ts';
 
 function result(speed: EstimateResult['speed'], output = 400): EstimateResult {
