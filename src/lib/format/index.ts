@@ -12,16 +12,9 @@ export const MISSING = '—';
 
 const MINUS = '\u2212';
 
-/** Intl.NumberFormat instances are costly to build (tens of microseconds): keep one per option set. */
-const formatters = new Map<string, Intl.NumberFormat>();
+/** An en-US formatter; only the rare paths use one (building it costs tens of microseconds). */
 function nf(options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = JSON.stringify(options);
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat('en-US', options);
-    formatters.set(key, f);
-  }
-  return f;
+  return new Intl.NumberFormat('en-US', options);
 }
 
 /**

@@ -44,6 +44,23 @@ export interface PlacementInput {
   ramCapacity: number | null;
   /** llama.cpp can offload MoE experts alone (`--n-cpu-moe`). */
   expertOffload: boolean;
+  /** Read-only arrays to share between placements (see placementArrays); fresh arrays when absent. */
+  arrays?: PlacementArrays;
+}
+
+/**
+ * Read-only arrays that placements share, by layer count and by layer bounds: typed arrays over
+ * 64 bytes live outside the V8 heap and cost about a microsecond each, more than the rest of a
+ * sweep row's placement. An engine keeps one set; placements never write to them.
+ */
+export interface PlacementArrays {
+  zeros: Map<number, { dev: Int16Array; cpu: Uint8Array }>;
+  bounds: Map<number, Int16Array>;
+}
+
+/** An empty set of shared placement arrays. */
+export function placementArrays(): PlacementArrays {
+  return { zeros: new Map(), bounds: new Map() };
 }
 
 export type OffloadMode = 'layers' | 'experts' | 'weights' | null;
@@ -117,7 +134,7 @@ function assignLayers(p: PlacementInput, k: number, expertCpu: Uint8Array, wantB
           bal[dd]! += pw[a1]! + pk[a1]! - pw[a0]! - pk[a0]!;
           if (bal[dd]! > p.capacities[dd]!) ok = false;
         }
-        if (ok) return { ok: true, layerDevice: boundsLayerDevice(bounds, L), assigned: bal, unplaced: 0, bounds };
+        if (ok) return { ok: true, layerDevice: boundsLayerDevice(bounds, L, p.arrays), assigned: bal, unplaced: 0, bounds };
       }
       // The walk below assigns exactly as the prefix-sum split above (same midpoint rule), so when that
       // one was computed and overflowed, the walk would too: go straight to packing.
@@ -170,37 +187,31 @@ function minHeadroom(p: PlacementInput, assigned: number[]): number {
   return h;
 }
 
-const zeroCache = new Map<number, { dev: Int16Array; cpu: Uint8Array }>();
-let lastZeros: { L: number; z: { dev: Int16Array; cpu: Uint8Array } } | null = null;
-/** Shared all-zero arrays (every layer on device 0, no experts on the CPU); callers must not write to them. */
-function zeros(L: number): { dev: Int16Array; cpu: Uint8Array } {
-  if (lastZeros && lastZeros.L === L) return lastZeros.z;
-  let z = zeroCache.get(L);
-  if (!z) { z = { dev: new Int16Array(L), cpu: new Uint8Array(L) }; zeroCache.set(L, z); }
-  lastZeros = { L, z };
+/** All-zero arrays (every layer on device 0, no experts on the CPU), shared when `arrays` is given; callers must not write to them. */
+function zeros(L: number, arrays: PlacementArrays | undefined): { dev: Int16Array; cpu: Uint8Array } {
+  let z = arrays?.zeros.get(L);
+  if (!z) { z = { dev: new Int16Array(L), cpu: new Uint8Array(L) }; arrays?.zeros.set(L, z); }
   return z;
 }
 
-const boundsCache = new Map<number, Int16Array>();
-/**
- * The layer-to-device map of contiguous runs (`bounds`, length D+1), shared between placements
- * with the same bounds (callers must not write to it): typed arrays over 64 bytes live outside the
- * V8 heap and cost about a microsecond each, more than the rest of a sweep row's placement.
- */
-function boundsLayerDevice(bounds: number[], L: number): Int16Array {
+/** Most layer-bound maps kept in one set of shared arrays. */
+const MAX_SHARED_BOUNDS = 4096;
+
+/** The layer-to-device map of contiguous runs (`bounds`, length D+1), shared when `arrays` is given; callers must not write to it. */
+function boundsLayerDevice(bounds: number[], L: number, arrays: PlacementArrays | undefined): Int16Array {
   const D = bounds.length - 1;
   // A numeric key (L and the bounds in base L+1) is exact while it stays below 2^53.
   let key = L;
   let exact = D <= 6 && L < 4096;
   if (exact) for (let d = 1; d < D; d++) key = key * (L + 1) + bounds[d]!;
   exact = exact && key < Number.MAX_SAFE_INTEGER;
-  const hit = exact ? boundsCache.get(key) : undefined;
+  const hit = exact ? arrays?.bounds.get(key) : undefined;
   if (hit) return hit;
   const ld = new Int16Array(L);
   for (let d = 0; d < D; d++) if (bounds[d + 1]! > bounds[d]!) ld.fill(d, bounds[d]!, bounds[d + 1]!);
-  if (exact) {
-    if (boundsCache.size > 4096) boundsCache.clear();
-    boundsCache.set(key, ld);
+  if (exact && arrays) {
+    if (arrays.bounds.size > MAX_SHARED_BOUNDS) arrays.bounds.clear();
+    arrays.bounds.set(key, ld);
   }
   return ld;
 }
@@ -255,7 +266,7 @@ export function place(p: PlacementInput, balanced = true): Placement {
     if (p.layerSum !== undefined) need += p.layerSum;
     else for (let i = 0; i < L; i++) need += p.layerWeights[i]! + p.layerKv[i]!;
     if (need <= p.capacities[0]! || p.ramCapacity === null) {
-      const z = zeros(L);
+      const z = zeros(L, p.arrays);
       const fits = need <= p.capacities[0]!;
       return { verdict: fits ? 'fits' : 'no-fit', layerDevice: z.dev, expertCpu: z.cpu, assigned: [need], offloadedLayers: 0, offloadMode: null, offloadedBytes: 0, headroomBytes: p.capacities[0]! - need };
     }
@@ -266,12 +277,12 @@ export function place(p: PlacementInput, balanced = true): Placement {
     let cap = 0;
     for (let d = 0; d < p.capacities.length; d++) { need += p.fixed[d]!; cap += p.capacities[d]!; }
     if (need > cap) {
-      const z = zeros(L);
+      const z = zeros(L, p.arrays);
       const assigned = p.capacities.slice();
       return { verdict: 'no-fit', layerDevice: z.dev, expertCpu: z.cpu, assigned, offloadedLayers: 0, offloadMode: null, offloadedBytes: 0, headroomBytes: cap - need };
     }
   }
-  const none = zeros(L).cpu; // read-only: no experts on the CPU
+  const none = zeros(L, p.arrays).cpu; // read-only: no experts on the CPU
   const first = assignLayers(p, 0, none, balanced);
   if (first.ok) {
     const pl: Placement = { verdict: 'fits', layerDevice: first.layerDevice, expertCpu: none, assigned: first.assigned, offloadedLayers: 0, offloadMode: null, offloadedBytes: 0, headroomBytes: minHeadroom(p, first.assigned) };

@@ -8,7 +8,7 @@
  */
 import type { ModelEntry, QuantEntry } from '../../catalog/types.ts';
 import { checkRequestFields, InputError, plainUnknownId, type EstimateRequest, type FieldError } from '../../request.ts';
-import type { PlacementInput } from '../fit.ts';
+import { placementArrays, type PlacementInput } from '../fit.ts';
 import type { EstimateResult } from '../types.ts';
 import type { WeightBreakdown } from '../weights.ts';
 import { resolve } from './defaults.ts';
@@ -35,7 +35,7 @@ export function createEngine(options: EngineOptions) {
     modelById: byLowerCaseId(options.catalog.models),
     hwById: byLowerCaseId(options.catalog.hardware),
     quantById: byLowerCaseId(options.catalog.quants),
-    caches: { prepared: new Map(), rigs: new Map(), bases: new Map() },
+    caches: { prepared: new Map(), rigs: new Map(), bases: new Map(), placement: placementArrays() },
   };
 
   return {

@@ -89,6 +89,7 @@ export function placementInput(ctx: EngineContext, r: Resolved, w: WeightBreakdo
     kvShare: a.mla ? 1 : Math.max(1 / D, 1 / Math.max(1, a.kvHeads)),
     ramCapacity: r.ramCapacity,
     expertOffload: llama,
+    arrays: ctx.caches.placement,
   };
   return { pin, kvBytes: b.kvBytes, overhead: b.overhead };
 }

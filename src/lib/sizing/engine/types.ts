@@ -8,6 +8,7 @@ import type { EstimateRequest, UnknownIdMessage } from '../../request.ts';
 import type { EngineId, InterconnectId, KvCacheTypeId, SplitMode } from '../../vocabulary.ts';
 import type { Arch } from '../arch.ts';
 import type { CalibrationValues } from '../calibration.ts';
+import type { PlacementArrays } from '../fit.ts';
 import type { KvLayout } from '../kv-cache.ts';
 import type { Rig } from '../rig.ts';
 import type { TensorInventory, WeightBreakdown } from '../weights.ts';
@@ -115,5 +116,6 @@ export interface EngineContext {
     prepared: Map<string, PreparedModel>;
     rigs: Map<string, Rig>;
     bases: Map<string, ContextBase>;
+    placement: PlacementArrays;
   };
 }
