@@ -2,6 +2,7 @@
  * What the calibration set covers: devices (Apple, multi-device set-ups) and model
  * architectures, per split. Used by the tests that guard the test part's breadth.
  */
+import { deviceCount, parseSpec } from '../hardware-spec.ts';
 import type { MeasurementRow } from './types.ts';
 
 /**
@@ -27,9 +28,7 @@ export function isApple(hardware: string): boolean {
 
 /** Whether a hardware spec has more than one device (`NxID` with N > 1, or a comma list). */
 export function isMultiDevice(hardware: string): boolean {
-  if (hardware.includes(',')) return true;
-  const m = /^(\d+)x/.exec(hardware);
-  return m !== null && Number(m[1]) > 1;
+  return deviceCount(parseSpec(hardware) ?? []) > 1;
 }
 
 /** Coverage figures of a set of rows. */

@@ -3,6 +3,7 @@
  * catalog, with what each tier's example rig runs. A module of its own so only the pages that
  * show tiers ship it.
  */
+import { deviceCount, parseSpec } from '../hardware-spec.ts';
 import type { EngineId, KvCacheTypeId } from '../vocabulary.ts';
 import type { EngineCore, Resolved } from './engine/index.ts';
 
@@ -54,14 +55,14 @@ export function hardwareTiers(core: EngineCore, opts: TierOptions = {}): Hardwar
       if (usable >= t.range[0] && usable <= t.range[1]) { hw.push(h.id); if (h.priceUsd) prices.push(h.priceUsd); }
     }
     for (const spec of t.rigs) {
-      const m = /^(\d+)x(.+)$/.exec(spec);
-      const h = m ? hwById.get(m[2]!) : undefined;
-      if (!h || !m) continue;
+      const [part] = parseSpec(spec) ?? [];
+      const h = part ? hwById.get(part.id) : undefined;
+      if (!h || !part) continue;
       hw.push(spec);
-      if (h.priceUsd) prices.push(h.priceUsd * Number(m[1]));
+      if (h.priceUsd) prices.push(h.priceUsd * part.count);
     }
     let example = t.example;
-    if (!hwById.has(example) && !/^\d+x/.test(example)) example = hw[0] ?? example;
+    if (!hwById.has(example) && deviceCount(parseSpec(example) ?? []) <= 1) example = hw[0] ?? example;
     const runs: HardwareTier['runs'] = [];
     const sorted = [...catalog.models].sort((x, y) => y.paramsReported - x.paramsReported);
     for (const m of sorted) {
