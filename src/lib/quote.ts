@@ -2,13 +2,13 @@
  * One number from an estimate, formatted for prose: what `<Estimate ... show="weights" />` renders
  * at build time, so a guide can never contradict the engine. The component only renders the string.
  */
-import type { EstimateResult } from './types.ts';
-import type { EstimateRequest } from '../request.ts';
-import { engine as fullEngine } from '../estimate.ts';
-import type { Engine } from './full-engine.ts';
-import { suggestIds } from '../suggest.ts';
-import { formatBytes, formatCount, formatInt, formatSeconds, formatSpeedRange, formatTokensPerSec, formatUsd, MISSING } from '../format/index.ts';
-import type { MemoryUnit } from '../format/index.ts';
+import type { EstimateResult } from './sizing/types.ts';
+import type { EstimateRequest } from './request.ts';
+import { engine as fullEngine } from './estimate.ts';
+import type { Engine } from './sizing/full-engine.ts';
+import { suggestIds } from './suggest.ts';
+import { formatBytes, formatCount, formatInt, formatSeconds, formatSpeedRange, formatTokensPerSec, formatUsd, MISSING } from './format/index.ts';
+import type { MemoryUnit } from './format/index.ts';
 
 /** What a quote can show. */
 export const QUOTE_FIELDS = [

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { quote, quoteValue } from './quote.ts';
-import { fitted } from '../calibration/fitted.ts';
-import { createFullEngine } from './full-engine.ts';
-import { fixtureCatalog } from './test-fixtures.ts';
-import { formatCount, formatTokensPerSec, formatUsd } from '../format/index.ts';
+import { fitted } from './calibration/fitted.ts';
+import { createFullEngine } from './sizing/full-engine.ts';
+import { fixtureCatalog } from './sizing/test-fixtures.ts';
+import { formatCount, formatTokensPerSec, formatUsd } from './format/index.ts';
 
 const e = createFullEngine({ catalog: fixtureCatalog, calibration: fitted });
 const q = (p: Parameters<typeof quote>[0]) => quote(p, e);
