@@ -6,6 +6,7 @@ import preact from '@astrojs/preact';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import * as pagefind from 'pagefind';
 import { rehypeBaseLinks } from './src/components/layout/data/rehype-base-links.ts';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
@@ -21,34 +22,34 @@ function normaliseBase(raw) {
 const base = normaliseBase(process.env.BASE_PATH);
 
 /**
- * Lists the Pagefind bundle the `pagefind --site dist` step (package.json "build") will write,
- * by running the same indexing in memory: Pagefind's output names are content hashes, so the
- * same HTML gives the same files. Returns paths relative to dist/ (e.g. `pagefind/index/en_….pf_index`).
- * The legacy UIs are left out (the site uses the component UI). Empty if Pagefind cannot run.
+ * Indexes the built site for search, once: Pagefind writes its bundle to dist/pagefind/ and lists
+ * what it wrote, which the service worker precaches. Returns paths relative to dist/ (e.g.
+ * `pagefind/index/en_….pf_index`), without the legacy UIs (the site uses the component UI).
  */
-async function pagefindFiles(root) {
+async function writeSearchIndex(root) {
   try {
-    const pagefind = await import('pagefind');
-    const { index } = await pagefind.createIndex({});
-    if (!index) return [];
-    await index.addDirectory({ path: root });
-    const { files = [] } = await index.getFiles();
-    await pagefind.close();
-    return files
+    const created = await pagefind.createIndex({});
+    const added = await created.index?.addDirectory({ path: root });
+    const written = await created.index?.writeFiles({ outputPath: join(root, 'pagefind') });
+    const listed = await created.index?.getFiles();
+    const errors = [created, added, written, listed].flatMap((step) => step?.errors ?? []);
+    if (!listed || errors.length > 0) throw new Error(`Pagefind could not index ${root}: ${errors.join('; ')}`);
+    return listed.files
       .map((f) => `pagefind/${f.path}`.replace(/\\/g, '/'))
       .filter((p) => !/pagefind-(ui|modular-ui|highlight)\.|wasm\.unknown/.test(p))
       .sort();
-  } catch {
-    return [];
+  } finally {
+    await pagefind.close();
   }
 }
 
 /**
- * Finishes dist/sw.js: a build id (so each build's service worker has its own cache and a new
- * build replaces the old cache on activation) and the list of files to precache: the search
- * bundle, so that search works offline after one online visit, and the calculators' engine chunk,
- * which pages fetch only when the reader reaches for a calculator (so a calculator on a page read
- * online still computes offline). public/sw.js holds placeholders.
+ * Writes the search index (writeSearchIndex), then finishes dist/sw.js: a build id (so each build's
+ * service worker has its own cache and a new build replaces the old cache on activation) and the
+ * list of files to precache: the search bundle, so that search works offline after one online
+ * visit, and the calculators' engine chunk, which pages fetch only when the reader reaches for a
+ * calculator (so a calculator on a page read online still computes offline). public/sw.js holds
+ * placeholders.
  */
 function stampServiceWorker() {
   return {
@@ -56,11 +57,12 @@ function stampServiceWorker() {
     hooks: {
       'astro:build:done': async ({ dir }) => {
         const root = fileURLToPath(dir);
+        const search = await writeSearchIndex(root);
         const file = join(root, 'sw.js');
         const text = await readFile(file, 'utf8').catch(() => null);
         if (text === null) return;
         const engine = (await readdir(join(root, '_astro'))).filter((f) => /^calculator-engine\.[\w-]+\.js$/.test(f)).map((f) => `_astro/${f}`);
-        const files = [...engine, ...(await pagefindFiles(root))];
+        const files = [...engine, ...search];
         const id = `${Date.now().toString(36)}-${createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 8)}`;
         await writeFile(file, text.replace('__RIGBOOK_BUILD__', id).replace('[/*__RIGBOOK_PRECACHE__*/]', JSON.stringify(files)));
       },

@@ -21,8 +21,6 @@ beforeAll(async () => {
   env['BASE_PATH'] = '/kb/';
   const build = spawnSync('npx', ['astro', 'build', '--outDir', outDir], { env, stdio: 'pipe', encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`sub-path build failed:\n${build.stdout}\n${build.stderr}`);
-  const index = spawnSync('npx', ['pagefind', '--site', outDir, '--quiet'], { env, stdio: 'pipe', encoding: 'utf8' });
-  if (index.status !== 0) throw new Error(`pagefind failed:\n${index.stderr}`);
   site = await openSite({ dir: outDir, base: '/kb/' });
 }, 600_000);
 afterAll(async () => {
