@@ -145,35 +145,15 @@ function moveIslandStyleToHead(html) {
   return `${html.slice(0, head)}${islandStyle}${body}`;
 }
 
-/**
- * Adds Subresource Integrity hashes (sha384) to the stylesheets and module scripts that pages
- * load from the build's own /_astro/ folder. Same-origin, but it lets html-validate's
- * require-sri rule hold and makes a tampered mirror of dist/ fail closed. Also moves Astro's
- * island style rule into <head> (see moveIslandStyleToHead).
- */
-function subresourceIntegrity() {
+/** Moves Astro's island style rule into <head> in every built page (see moveIslandStyleToHead). */
+function islandStyleInHead() {
   return {
-    name: 'rigbook:sri',
+    name: 'rigbook:island-style-in-head',
     hooks: {
       'astro:build:done': async ({ dir }) => {
-        const root = fileURLToPath(dir);
-        const hashes = new Map();
-        const hashOf = async (url) => {
-          if (!url.startsWith(`${base}_astro/`)) return null;
-          if (!hashes.has(url)) {
-            const body = await readFile(join(root, url.slice(base.length))).catch(() => null);
-            hashes.set(url, body ? `sha384-${createHash('sha384').update(body).digest('base64')}` : null);
-          }
-          return hashes.get(url);
-        };
-        for (const file of await htmlFiles(root)) {
+        for (const file of await htmlFiles(fileURLToPath(dir))) {
           const html = await readFile(file, 'utf8');
-          const tags = [...html.matchAll(/<(?:link rel="stylesheet" href|script type="module" src)="([^"]+)"/g)];
-          let out = moveIslandStyleToHead(html);
-          for (const [tag, url] of tags) {
-            const integrity = await hashOf(url);
-            if (integrity && !tag.includes('integrity')) out = out.replace(tag, `${tag.replace(/ (href|src)=/, ` integrity="${integrity}" $1=`)}`);
-          }
+          const out = moveIslandStyleToHead(html);
           if (out !== html) await writeFile(file, out);
         }
       },
@@ -187,8 +167,8 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
-  // Order matters: SRI edits the HTML before the service-worker step indexes it.
-  integrations: [mdx(), preact(), subresourceIntegrity(), stampServiceWorker()],
+  // Order matters: the pages are final before the service-worker step indexes them for search.
+  integrations: [mdx(), preact(), islandStyleInHead(), stampServiceWorker()],
   // Prefetching would fetch pages the reader never asked for; keep requests to what is clicked.
   prefetch: false,
   devToolbar: { enabled: false },
