@@ -1,13 +1,13 @@
 /**
  * `npx node scripts/fit.ts` — re-fits the shared calibration parameters on the FIT part of
- * data/measurements and rewrites src/lib/calibration/fitted.ts (the values) and fit-record.ts
+ * data/measurements and rewrites src/lib/calibration/fitted.json (the values) and fit-record.json
  * (what it was fitted on). Fits only a handful of shared parameters (see src/lib/calibration/fit.ts).
  */
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allRows } from '../src/lib/calibration/dataset.ts';
-import { fitCalibration, fitOutOfFoldSpreads, fitRecordModuleSource, fittedModuleSource, type EstimateWith } from '../src/lib/calibration/fit.ts';
+import { fitCalibration, fitOutOfFoldSpreads, fittedJson, type EstimateWith } from '../src/lib/calibration/fit.ts';
 import { fitted } from '../src/lib/calibration/fitted.ts';
 import type { FitRecord } from '../src/lib/calibration/types.ts';
 import { catalog } from '../src/lib/catalog/index.ts';
@@ -28,9 +28,9 @@ const fitRecord: FitRecord = {
   spreads: { method: 'p10/p90 of measured/predicted over out-of-fold predictions of the fit part (5 folds by run, each re-fitted without its fold)', values: spreads },
 };
 const here = dirname(fileURLToPath(import.meta.url));
-writeFileSync(join(here, '../src/lib/calibration/fitted.ts'), fittedModuleSource(calibration));
-writeFileSync(join(here, '../src/lib/calibration/fit-record.ts'), fitRecordModuleSource(fitRecord));
+writeFileSync(join(here, '../src/lib/calibration/fitted.json'), fittedJson(calibration));
+writeFileSync(join(here, '../src/lib/calibration/fit-record.json'), JSON.stringify(fitRecord, null, 2) + '\n');
 for (const p of summary.params) console.log(`${p.name.padEnd(34)} ${String(p.value).padStart(10)}  rows ${String(p.rows).padStart(4)}  median measured/predicted after fit ${p.medianRatioAfter ?? '-'}`);
 for (const s of spreads) console.log(`${`${s.backend}.${s.kind}Spread${s.devices === 'multi' ? 'Multi' : ''}`.padEnd(34)} [${s.spread.join(', ')}]  out-of-fold rows ${s.rows}`);
 for (const u of summary.unfitted) console.log(`not fitted: ${u}`);
-console.log(`\nwrote src/lib/calibration/fitted.ts and fit-record.ts (${summary.rowsUsed} fit rows, ${summary.iterations} iterations)`);
+console.log(`\nwrote src/lib/calibration/fitted.json and fit-record.json (${summary.rowsUsed} fit rows, ${summary.iterations} iterations)`);

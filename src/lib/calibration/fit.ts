@@ -25,7 +25,7 @@ import { BACKENDS, weightFamilyOf, type BackendId, type WeightFamily } from '../
 import type { EstimateFn } from './accuracy.ts';
 import { predictionFor, requestFor } from './requests.ts';
 import { median, quantile, round } from './stats.ts';
-import type { FitRecord, MeasurementRow } from './types.ts';
+import type { MeasurementRow } from './types.ts';
 
 /** An engine's estimate function over the given calibration. */
 export type EstimateWith = (calibration: CalibrationValues) => EstimateFn;
@@ -265,31 +265,11 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
   return { calibration: cal, summary: { rowsUsed: fitRows.length, iterations, params, unfitted: [...new Set(unfitted)] } };
 }
 
-/** Source text of fitted.ts for the given values (what scripts/fit.ts writes). */
-export function fittedModuleSource(cal: CalibrationValues): string {
+/** The text of fitted.json for the given values (what scripts/fit.ts writes). */
+export function fittedJson(cal: CalibrationValues): string {
   // Five significant digits: the fit's spread is several percent, so further digits say nothing,
   // and every one of them ships in each calculator page's JavaScript.
-  const rounded = JSON.stringify(cal, (_key, value: unknown) => (typeof value === 'number' && !Number.isInteger(value) ? Number(value.toPrecision(5)) : value), 2);
-  return `/**
- * Fitted calibration values. WRITTEN BY scripts/fit.ts — edit by re-running the fit
- * (\`npx node scripts/fit.ts\`), not by hand. fit-record.ts records what the fit used.
- */
-import type { CalibrationValues } from '../sizing/calibration.ts';
-
-export const fitted: CalibrationValues = ${rounded};
-`;
-}
-
-/** Source text of fit-record.ts: what the fit used and found (kept out of the browser's engine). */
-export function fitRecordModuleSource(record: FitRecord): string {
-  return `/**
- * What the last fit used and found. WRITTEN BY scripts/fit.ts with fitted.ts; read by the
- * accuracy report and the methodology page, never by the engine.
- */
-import type { FitRecord } from './types.ts';
-
-export const fitRecord: FitRecord = ${JSON.stringify(record, null, 2)};
-`;
+  return JSON.stringify(cal, (_key, value: unknown) => (typeof value === 'number' && !Number.isInteger(value) ? Number(value.toPrecision(5)) : value), 2) + '\n';
 }
 
 /** Fold (0..folds-1) of a group key: FNV-1a, so the folds are fixed and need no randomness. */

@@ -7,7 +7,7 @@ import type { EngineId } from '../vocabulary.ts';
 
 /**
  * What a fit used and found (rows, parameters, spreads): written by scripts/fit.ts to
- * fit-record.ts, apart from the values, so the browser's engine does not ship it.
+ * fit-record.json, apart from the values, so the browser's engine does not ship it.
  */
 export interface FitRecord { date: string | null; rows: number; note: string; [k: string]: unknown }
 
