@@ -1,3 +1,4 @@
+import { REQUEST_FIELDS, type RequestField } from '../request.ts';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { FIELD_SPECS, parseNumberField } from './fields.ts';
@@ -43,5 +44,19 @@ describe('parseNumberField', () => {
         expect(r.value).toBeLessThanOrEqual(ctx.max);
       } else expect(r.message.length).toBeGreaterThan(0);
     }));
+  });
+});
+
+describe('the calculators\' number fields', () => {
+  it('accept only values the engine accepts for the request field of the same name', () => {
+    const shared = Object.entries(FIELD_SPECS).filter(([k]) => REQUEST_FIELDS.has(k as RequestField));
+    expect(shared.map(([k]) => k).sort()).toEqual(['bandwidthGbs', 'context', 'memoryGb', 'output', 'prompt', 'ramGb', 'tflops']);
+    for (const [k, ui] of shared) {
+      const req = REQUEST_FIELDS.get(k as RequestField)!;
+      if (req.type !== 'number') throw new Error(`${k} is not a number in the request schema`);
+      expect(ui.min, k).toBeGreaterThanOrEqual(req.min);
+      expect(ui.max, k).toBeLessThanOrEqual(req.max);
+      if ('integer' in ui && ui.integer) expect(req.integer, k).toBe(true);
+    }
   });
 });

@@ -56,7 +56,11 @@ export function parseNumberField(raw: unknown, spec: NumberFieldSpec): FieldResu
   return { ok: true, value };
 }
 
-/** Common field bounds shared by the calculators and the URL decoder. */
+/**
+ * Common field bounds shared by the calculators and the URL decoder. Fields named as request fields
+ * stay inside the request schema's limits (request.ts; fields.test.ts checks it), so a value a
+ * calculator accepts is one the engine accepts.
+ */
 export const FIELD_SPECS = {
   /** Context per sequence, tokens: up to 10M (Llama 4 Scout's advertised maximum). */
   context: { min: 128, max: 10_485_760, integer: true, unit: 'tokens', kMultiplier: 1024 },
