@@ -8,6 +8,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import * as pagefind from 'pagefind';
 import { rehypeBaseLinks } from './src/components/layout/data/rehype-base-links.ts';
+import { rehypeDeferOffscreen } from './src/components/layout/data/rehype-defer-offscreen.ts';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -180,7 +181,12 @@ export default defineConfig({
   markdown: {
     processor: unified({
       remarkPlugins: [remarkMath],
-      rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', strict: 'ignore' }], [rehypeBaseLinks, { base }]],
+      rehypePlugins: [
+        [rehypeKatex, { output: 'htmlAndMathml', strict: 'ignore' }],
+        [rehypeBaseLinks, { base }],
+        // The methodology is long enough for its offscreen sections to be worth skipping at load.
+        [rehypeDeferOffscreen, { files: /\/src\/content\/pages\/methodology\.md$/ }],
+      ],
     }),
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark' },
