@@ -9,6 +9,7 @@ import rehypeKatex from 'rehype-katex';
 import * as pagefind from 'pagefind';
 import { rehypeBaseLinks } from './src/components/layout/data/rehype-base-links.ts';
 import { rehypeDeferOffscreen } from './src/components/layout/data/rehype-defer-offscreen.ts';
+import { clientCatalogPlugin } from './src/lib/state/client-catalog-plugin.ts';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -62,7 +63,8 @@ function stampServiceWorker() {
         const file = join(root, 'sw.js');
         const text = await readFile(file, 'utf8').catch(() => null);
         if (text === null) return;
-        const engine = (await readdir(join(root, '_astro'))).filter((f) => /^calculator-engine\.[\w-]+\.js$/.test(f)).map((f) => `_astro/${f}`);
+        // Every script: calculators fetch theirs (and the engine) only when the reader reaches for one.
+        const engine = (await readdir(join(root, '_astro'))).filter((f) => /\.js$/.test(f)).map((f) => `_astro/${f}`);
         const files = [...engine, ...search];
         const id = `${Date.now().toString(36)}-${createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 8)}`;
         await writeFile(file, text.replace('__RIGBOOK_BUILD__', id).replace('[/*__RIGBOOK_PRECACHE__*/]', JSON.stringify(files)));
@@ -83,52 +85,16 @@ async function htmlFiles(folder) {
 }
 
 /**
- * Resolves Astro's Preact renderer client to our copy without signal props (see
- * src/components/islands/hydrate/preact-client.ts: it saves every calculator page ~0.9 KB).
+ * `client:reach` (src/components/islands/hydrate/reach.ts): calculators hydrate when the reader
+ * first reaches for one, so a page that is only read loads none of their JavaScript.
  */
-function preactClientWithoutSignals() {
-  const ours = fileURLToPath(new URL('./src/components/islands/hydrate/preact-client.ts', import.meta.url));
+function reachDirective() {
   return {
-    name: 'rigbook:preact-client',
-    enforce: 'pre',
-    resolveId(id) {
-      return id === '@astrojs/preact/client.js' ? ours : null;
-    },
-  };
-}
-
-/**
- * Two chunks for the calculators instead of a dozen. The `calculator-core` group holds what every
- * island loads to hydrate (Preact, the renderer, nanostores, the client catalog, state and the
- * shared UI); rolldown merges it into the renderer's entry chunk (`preact-client.*.js`), and gzip
- * compresses it as one stream, ~0.7 KB less per page than five or six chunks. `calculator-engine`
- * holds the sizing engine and the helpers that run it, imported on demand
- * (src/components/islands/shared/compute.ts): islands hydrate from build-time results, so a page
- * fetches it only once the reader reaches for a calculator. Its imports stay out of it (they are
- * core modules the page has already loaded). Helpers only one or two islands use, and that need no
- * engine, stay in their islands' chunks.
- */
-const ISLAND_ONLY = /\/lib\/state\/(client-catalog-extra\.data|derived|warnings)\.ts$|\/islands\/shared\/(extra|sweep|rig-table)\.ts$/;
-const CALCULATOR_ENGINE = /\/src\/lib\/(sizing|calibration)\/|\/src\/components\/islands\/shared\/compute\.ts$/;
-const CALCULATOR_CORE = /\/node_modules\/(preact|nanostores|@nanostores)\/|\/src\/lib\/(state|format)\/|\/src\/components\/islands\/(shared|hydrate)\//;
-const codeSplitting = {
-  groups: [
-    { name: 'calculator-engine', priority: 2, includeDependenciesRecursively: false, test: (id) => CALCULATOR_ENGINE.test(id) },
-    { name: 'calculator-core', priority: 1, test: (id) => CALCULATOR_CORE.test(id) && !ISLAND_ONLY.test(id) && !/\.css$/.test(id) },
-  ],
-};
-
-/**
- * Applies `codeSplitting` to the browser build only. The engine group must not pull its imports in
- * with it (they belong to the core chunk, which the engine chunk then imports), which rolldown
- * allows only when entry chunks may carry extra exports; the server build keeps Astro's settings.
- */
-function calculatorChunks() {
-  return {
-    name: 'rigbook:calculator-chunks',
-    configEnvironment(name) {
-      if (name !== 'client') return null;
-      return { build: { rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { codeSplitting } } } };
+    name: 'rigbook:client-reach',
+    hooks: {
+      'astro:config:setup': ({ addClientDirective }) => {
+        addClientDirective({ name: 'reach', entrypoint: fileURLToPath(new URL('./src/components/islands/hydrate/reach.ts', import.meta.url)) });
+      },
     },
   };
 }
@@ -169,14 +135,14 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Order matters: the pages are final before the service-worker step indexes them for search.
-  integrations: [mdx(), preact(), islandStyleInHead(), stampServiceWorker()],
+  integrations: [mdx(), preact(), reachDirective(), islandStyleInHead(), stampServiceWorker()],
   // Prefetching would fetch pages the reader never asked for; keep requests to what is clicked.
   prefetch: false,
   devToolbar: { enabled: false },
   // Source maps only for scripts/bundle-report.ts, which attributes each shipped byte to its module.
   vite: {
     build: { sourcemap: process.env.RIGBOOK_SOURCEMAP === '1' },
-    plugins: [preactClientWithoutSignals(), calculatorChunks()],
+    plugins: [clientCatalogPlugin()],
   },
   markdown: {
     processor: unified({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import { htmlPages, templateOf, urlOf } from '../support/dist.ts';
-import { useSite, watchedPage, wcagTags } from '../support/browser.ts';
+import { hydrated, useSite, watchedPage, wcagTags } from '../support/browser.ts';
 
 const current = useSite();
 
@@ -29,9 +29,7 @@ describe('accessibility (axe, WCAG 2.2 A and AA)', () => {
         const url = new URL(urlOf(file).slice(1), current.site.baseUrl).href;
         await watched.page.goto(url, { waitUntil: 'load' });
         // Let islands hydrate so the checked DOM is the one readers use.
-        await watched.page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-        await watched.page.waitForTimeout(200);
-        await watched.page.evaluate(() => window.scrollTo(0, 0));
+        await hydrated(watched.page);
         // Structure, names and roles do not change with the theme: the dark pass checks colour only.
         const builder = new AxeBuilder({ page: watched.page }).withTags(wcagTags);
         if (scheme === 'dark') builder.withRules(['color-contrast', 'link-in-text-block']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { htmlPages, urlOf } from '../support/dist.ts';
-import { useSite, watchedPage } from '../support/browser.ts';
+import { hydrated, useSite, watchedPage } from '../support/browser.ts';
 
 const current = useSite();
 
@@ -14,11 +14,10 @@ describe('every page in the browser', () => {
       const response = await watched.page.goto(url, { waitUntil: 'load' });
       if (!response || response.status() !== 200) failures.push(`${url}: status ${response?.status()}`);
     }
-    // Islands hydrate when visible: scroll the heaviest pages so their scripts run too.
+    // Islands hydrate when the reader reaches for them: reach for each on the heaviest pages so their scripts run too.
     for (const file of pages.filter((f) => f.startsWith('calculators/') || f.startsWith('guides/'))) {
       await watched.page.goto(new URL(urlOf(file).slice(1), current.site.baseUrl).href, { waitUntil: 'load' });
-      await watched.page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-      await watched.page.waitForTimeout(150);
+      await hydrated(watched.page);
     }
     await watched.context.close();
     expect(failures).toEqual([]);

@@ -88,15 +88,17 @@ export function useSite(options: { dir?: string; base?: string } = {}): { readon
 }
 
 /**
- * Brings every `client:visible` island into view in turn (at once, not with the site's smooth
- * scrolling), waits until each has hydrated (Astro removes the `ssr` attribute), then scrolls back
- * to the top.
+ * Reaches for every island in turn as a reader does (brings it into view at once, not with the
+ * site's smooth scrolling, and moves the pointer over it: `client:reach` hydrates then), waits until
+ * each has hydrated (Astro removes the `ssr` attribute), then scrolls back to the top.
  */
 export async function hydrated(page: Page): Promise<void> {
   await page.evaluate(async () => {
     for (const island of document.querySelectorAll('astro-island')) {
-      // Islands are display: contents (no box of their own): scroll to what they hold.
-      (island.firstElementChild ?? island).scrollIntoView({ behavior: 'instant', block: 'center' });
+      // Islands are display: contents (no box of their own): scroll to and point at what they hold.
+      const content = island.firstElementChild ?? island;
+      content.scrollIntoView({ behavior: 'instant', block: 'center' });
+      content.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
       await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     }
   });

@@ -8,7 +8,7 @@ import { useId } from 'preact/hooks';
 import { LineChart } from '../charts/LineChart.tsx';
 import { bytesIn, formatBytes, formatInUnit, formatTokens } from '../../lib/format/index.ts';
 import { selectionToRequest, type Selection } from '../../lib/state/selection.ts';
-import type { KvCacheTypeId } from '../../lib/catalog/types.ts';
+import type { KvCacheTypeId } from '../../lib/vocabulary.ts';
 import { modelOf } from './shared/catalog.ts';
 import { attempt, computing, firstSelection, initialValue, selectionKey, runEstimate, safeValidate, useComputed, useLastValid, type InitialValue } from './shared/engine.ts';
 import { Frame, usePreferences } from './shared/Frame.tsx';
@@ -85,7 +85,7 @@ export default function ContextPlanner(props: PresetProps & { initial?: InitialV
             <Verdict kind={cur.maxContext > 0 ? 'fits' : 'no-fit'}
               text={cur.maxContext > 0 ? `Up to ${formatTokens(cur.maxContext)} tokens of context with a ${cur.kvCache} cache` : `No context fits with a ${cur.kvCache} cache`}
               why={`${name} stores ${formatBytes(cur.kvBytesPerToken, unit)} of KV cache per token at ${cur.kvCache}; ${curves.filter((c) => c !== cur).map((c) => `${c.kvCache} reaches ${c.maxContext > 0 ? formatTokens(c.maxContext) : 'none'}`).join(', ') || 'other cache types are not supported by this engine'}.`} />
-            <Quiet shows={[curves, prefs, name]}>{() => (<>
+            <Quiet>
             <LineChart id={`${idp}-chart`} title={`Total memory of ${name} against context`} xLabel="Context (tokens)" yLabel={unit} xScale="log2"
               formatX={formatTokens} formatY={(v) => formatInUnit(v, unit)}
               hLines={curves[0]?.capacityBytes ? [{ y: bytesIn(curves[0].capacityBytes, unit), label: 'Rig memory' }] : []}
@@ -106,7 +106,7 @@ export default function ContextPlanner(props: PresetProps & { initial?: InitialV
                 </tbody>
               </table>
             </TableScroll>
-            </>)}</Quiet>
+            </Quiet>
           </>
         ) : <p>Fix the marked fields to see a result.</p>}
       </Results>

@@ -12,7 +12,7 @@ import { attempt, computing, firstSelection, initialValue, useComputed, useLastV
 import type { Selection } from '../../lib/state/selection.ts';
 import { Frame, usePreferences } from './shared/Frame.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
-import { Group, KEEP_SERVER_MARKUP, NumberField, Results, TableScroll, useServerMarkup } from './shared/ui.tsx';
+import { Group, NumberField, Results, TableScroll } from './shared/ui.tsx';
 
 /** "2xrtx-3090" -> "2× RTX 3090" (names from the catalog). */
 export function specLabel(spec: string): string {
@@ -54,8 +54,6 @@ export default function HardwareTiers(props: PresetProps & { initial?: InitialVa
   const last = useLastValid(view.value);
   const tiers = last.value;
   const ctxText = formatTokens(context);
-  // The tier sections are plain text and tables: hydration keeps the server's (see useServerMarkup).
-  const keep = useServerMarkup([tiers, ctxText]);
   return (
     <Frame idp={idp} title="Hardware tiers" state={state} prefs={prefs} testid="calc-hardware-tiers"
       intro="Each tier is a range of usable accelerator memory. Its hardware is every catalogued device or common multi-GPU rig in that range; what it runs is computed on the tier’s example rig at your context with the best format that fits, no lower than Q4_0.">
@@ -63,7 +61,7 @@ export default function HardwareTiers(props: PresetProps & { initial?: InitialVa
         <NumberField id={`${idp}-context`} label="Context per sequence (tokens)" value={context} spec={FIELD_SPECS.context} onValid={(v) => state.update({ context: v })} hint="e.g. 8192 or 32k" />
       </Group>
       <Results stale={last.stale} pending={view.pending}>
-        {keep ? <div {...KEEP_SERVER_MARKUP} /> : <div>{tiers ? tiers.map((t) => (
+        <div>{tiers ? tiers.map((t) => (
           <section key={t.id} class="rb-tier" data-testid={`tier-${t.id}`} aria-labelledby={`${idp}-${t.id}`}>
             <h3 id={`${idp}-${t.id}`}>{t.label}</h3>
             <p>
@@ -85,7 +83,7 @@ export default function HardwareTiers(props: PresetProps & { initial?: InitialVa
               </TableScroll>
             ) : <p>No catalogued model fits this tier’s example rig.</p>}
           </section>
-        )) : <p>The tiers could not be computed.</p>}</div>}
+        )) : <p>The tiers could not be computed.</p>}</div>
       </Results>
     </Frame>
   );

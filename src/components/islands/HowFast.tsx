@@ -9,9 +9,10 @@ import { formatSeconds, formatSpeedRange, formatTokens, formatTokensPerSec } fro
 import { FIELD_SPECS } from '../../lib/state/fields.ts';
 import { selectionToRequest, type Selection } from '../../lib/state/selection.ts';
 import { hardwareSpecFromParts, hardwareSpecParts } from '../../lib/state/url.ts';
-import type { EstimateRequest, EstimateResult } from '../../lib/sizing/types.ts';
+import type { EstimateResult } from '../../lib/sizing/types.ts';
+import type { EstimateRequest } from '../../lib/request.ts';
 import { errorFor, firstSelection, initialValue, selectionKey, runEstimate, useComputed, useLastValid, type InitialValue } from './shared/engine.ts';
-import { agentStepSeconds } from '../../lib/state/derived.ts';
+import { agentStepSeconds } from '../../lib/sizing/derived.ts';
 import { Frame, usePreferences } from './shared/Frame.tsx';
 import { SelectionFields } from './shared/SelectionFields.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
@@ -116,7 +117,7 @@ export default function HowFast(props: PresetProps & { prompt?: number; output?:
         {v ? (
           <>
             <Verdict kind={v.r.speed ? 'info' : 'no-fit'} {...speedVerdict(v.r, v.step)} />
-            <Quiet shows={[out, prefs]}>{() => (<>
+            <Quiet>
             {v.r.speed && (
               <dl class="rb-stats">
                 <div><dt>Decode (answer)</dt><dd data-testid="decode">{formatTokensPerSec(v.r.speed.decodeTokensPerSec)}</dd><dd class="rb-muted">range {formatSpeedRange(v.r.speed.decodeRange)}</dd></div>
@@ -143,7 +144,7 @@ export default function HowFast(props: PresetProps & { prompt?: number; output?:
                 </tbody>
               </table>
             </TableScroll>
-            </>)}</Quiet>
+            </Quiet>
           </>
         ) : <p>Fix the marked fields to see a result.</p>}
       </Results>

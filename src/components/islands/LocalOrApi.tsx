@@ -10,7 +10,7 @@ import { formatCount, formatTokensPerSec, formatUsd } from '../../lib/format/ind
 import { FIELD_SPECS } from '../../lib/state/fields.ts';
 import { $preferencesRaw, readPreferences, setElectricity } from '../../lib/state/preferences.ts';
 import { selectionToRequest, type Selection } from '../../lib/state/selection.ts';
-import type { EstimateRequest } from '../../lib/sizing/types.ts';
+import type { EstimateRequest } from '../../lib/request.ts';
 import { attempt, computing, errorFor, firstSelection, initialValue, runEstimate, safeValidate, useComputed, useLastValid, type InitialValue } from './shared/engine.ts';
 import { extra } from './shared/extra.ts';
 import { Frame, usePreferences } from './shared/Frame.tsx';
@@ -144,7 +144,7 @@ export default function LocalOrApi(props: PresetProps & { tokensPerDay?: number;
               <Verdict kind="fits" text={`Local is cheaper: ${usd(c.local.usdPerMonth)} a month`}
                 why={`The cheapest catalogued API here${cheapest ? `, ${cheapest.model}, costs ${usd(cheapest.usdPerMonth)}` : ' is not available'} for ${formatCount(x.tokensPerDay)} tokens a day.`} />
             )}
-            <Quiet shows={[c, prefs]}>{() => (<>
+            <Quiet>
             <dl class="rb-stats">
               <div><dt>Local per month</dt><dd data-testid="local-month">{usd(c.local.usdPerMonth)}</dd></div>
               <div><dt>Local per million tokens (at capacity)</dt><dd>{usd(c.local.usdPerMTok)}</dd></div>
@@ -174,7 +174,7 @@ export default function LocalOrApi(props: PresetProps & { tokensPerDay?: number;
                 </tbody>
               </table>
             </TableScroll>
-            </>)}</Quiet>
+            </Quiet>
           </>
         ) : <p>Fix the marked fields to see a result.</p>}
       </Results>

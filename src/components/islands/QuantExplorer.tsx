@@ -7,7 +7,7 @@ import type { JSX } from 'preact';
 import { useId } from 'preact/hooks';
 import { BarChart } from '../charts/BarChart.tsx';
 import { bytesIn, formatBytes, formatInUnit, formatNumber, formatSpeedRange } from '../../lib/format/index.ts';
-import { qualityKnee } from '../../lib/state/derived.ts';
+import { qualityKnee } from '../../lib/sizing/derived.ts';
 import { selectionToRequest, type Selection } from '../../lib/state/selection.ts';
 import { modelOf } from './shared/catalog.ts';
 import { attempt, computing, firstSelection, initialValue, selectionKey, runEstimate, safeValidate, useComputed, useLastValid, type InitialValue } from './shared/engine.ts';
@@ -70,7 +70,7 @@ export default function QuantExplorer(props: PresetProps & { initial?: InitialVa
             ) : (
               <Verdict kind="no-fit" text={`No format of ${name} fits`} why={`Even the smallest format needs more than the rig has; try more devices or a smaller model.`} />
             )}
-            <Quiet shows={[t, prefs, name]}>{() => (<>
+            <Quiet>
             <BarChart id={`${idp}-chart`} title={`Memory of ${name} by weight format`} capacityLabel="Rig memory" format={(v) => formatInUnit(v, unit)} valuesListedIn="the table below (Total)"
               rows={t.rows.map((r) => ({ label: r.quant, segments: [{ label: 'Total memory', value: bytesIn(r.totalBytes, unit) }], ...(t.capacityBytes ? { capacity: bytesIn(t.capacityBytes, unit) } : {}) }))} />
             <TableScroll>
@@ -94,7 +94,7 @@ export default function QuantExplorer(props: PresetProps & { initial?: InitialVa
                 </tbody>
               </table>
             </TableScroll>
-            </>)}</Quiet>
+            </Quiet>
           </>
         ) : <p>Fix the marked fields to see a result.</p>}
       </Results>

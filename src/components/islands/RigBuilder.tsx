@@ -4,20 +4,20 @@
  * "what is the best model this rig runs at N tokens per second or more?". Numbers from the engine's sweep.
  */
 import type { JSX } from 'preact';
-import { useId, useMemo, useRef, useState } from 'preact/hooks';
+import { useId, useMemo, useState } from 'preact/hooks';
 import { formatBytes, formatCount, formatSpeedRange, formatTokensPerSec } from '../../lib/format/index.ts';
 import { FIELD_SPECS } from '../../lib/state/fields.ts';
 import { DEFAULT_SELECTION, selectionToRequest } from '../../lib/state/selection.ts';
-import type { EstimateRequest, FieldError } from '../../lib/sizing/types.ts';
+import type { EstimateRequest, FieldError } from '../../lib/request.ts';
 import { hardwareSpecFromParts, hardwareSpecParts, type QuerySchema } from '../../lib/state/url.ts';
 import { HARDWARE_OPTIONS, QUANT_OPTIONS, catalog, familyLabel, hardwareOf } from './shared/catalog.ts';
-import { attempt, loadEngine, safeValidate, useComputed, useLastValid } from './shared/engine.ts';
+import { safeValidate, useComputed, useLastValid } from './shared/engine.ts';
 import { sweepRigs } from './shared/sweep.ts';
 import { Frame, usePreferences } from './shared/Frame.tsx';
 import { bestAt, filterRows, sortRows, SIZE_BUCKETS, type RigFilter, type RigRow, type RigSort } from './shared/rig-table.ts';
 import { SelectionFields } from './shared/SelectionFields.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
-import { Group, KEEP_SERVER_MARKUP, NumberField, Results, SelectField, Verdict, TableScroll, useServerMarkup } from './shared/ui.tsx';
+import { Group, NumberField, Results, SelectField, Verdict, TableScroll } from './shared/ui.tsx';
 
 const FAMILIES = [...new Set(catalog.models.map((m) => m.family))].sort();
 
@@ -132,14 +132,8 @@ export default function RigBuilder(props: PresetProps & { rig2?: string; rig3?: 
   const filter = filterOf(x);
   const shown = useMemo(() => sortRows(filterRows(all, filter), x.sort as RigSort, x.desc), [all, JSON.stringify(filter), x.sort, x.desc]);
   const [limit, setLimit] = useState(40);
-  // The rows are plain cells (the sort buttons are in the head): hydration keeps the server's, and
-  // their vnodes are not built until the rows change (see useServerMarkup).
-  // `rowsLive` turns true once the warm-up below has run: the rows are then rendered in the browser in
-  // the background (the same rows), so the reader's first change only updates them.
-  const [rowsLive, setRowsLive] = useState(false);
-  const keepBody = useServerMarkup([shown, limit, prefs.unit, rowsLive]);
   // The rows only change with the data, filters, sort or unit: skip rebuilding ~500 cells on other input.
-  const body = useMemo(() => keepBody ? null : shown.slice(0, limit).map((r) => (
+  const body = useMemo(() => shown.slice(0, limit).map((r) => (
               <tr key={r.model + r.quant}>
                 <th scope="row">{r.name}{r.moe ? ' (MoE)' : ''}</th>
                 <td>{r.quant}</td>
@@ -150,32 +144,11 @@ export default function RigBuilder(props: PresetProps & { rig2?: string; rig3?: 
                   </td>
                 ))}
               </tr>
-            )), [shown, limit, prefs.unit, keepBody]);
-  // The page hydrates without running the engine, so the first change would run the whole sweep on
-  // cold code (about 3x slower than later ones, 100-200 ms). When the reader first reaches for a
-  // control, the engine is fetched (Frame) and the view swept in the background, then the rows are
-  // rendered for real: the JIT warms up, the engine's per-model caches fill and the table's DOM is
-  // Preact's while they choose, so their first change is nearly as quick as the next.
-  const warmed = useRef(false);
-  const warmUp = () => {
-    if (warmed.current || errors.length) return;
-    warmed.current = true;
-    // One task each: the current view; the same at another context (a change of any field
-    // re-resolves the rigs' memory at a new context, a path the first sweep alone leaves cold); the rows.
-    const other = { ...base, context: base.context === 4096 ? 8192 : 4096 };
-    const steps = [() => sweepRigs(base, rigs, formats), () => sweepRigs(other, rigs, formats), () => setRowsLive(true)];
-    const next = (): void => {
-      const step = steps.shift();
-      if (!step) return;
-      attempt(step);
-      setTimeout(next, 0);
-    };
-    loadEngine().then(() => setTimeout(next, 0), () => { warmed.current = false; });
-  };
+            )), [shown, limit, prefs.unit]);
   const sortBy = (k: RigSort) => state.setExtras({ sort: k, desc: x.sort === k ? !x.desc : k !== 'model' });
   const ariaSort = (k: RigSort) => (x.sort === k ? (x.desc ? 'descending' : 'ascending') : undefined);
   return (
-    <Frame idp={idp} title="Rig builder" state={state} prefs={prefs} testid="calc-rig-builder" onReach={warmUp}>
+    <Frame idp={idp} title="Rig builder" state={state} prefs={prefs} testid="calc-rig-builder">
       <SelectionFields idp={idp} hardwareLegend="Rig 1" selection={state.selection} update={state.update} errors={errors}
         show={{ context: true, kvCache: true, engine: true, hardware: true, ram: true }} />
       <Group legend="Compare with">
@@ -230,7 +203,7 @@ export default function RigBuilder(props: PresetProps & { rig2?: string; rig3?: 
               ))}
             </tr>
           </thead>
-          {keepBody ? <tbody {...KEEP_SERVER_MARKUP} /> : <tbody>{body}</tbody>}
+          <tbody>{body}</tbody>
         </table>
       </TableScroll>
       {shown.length > limit && <button type="button" onClick={() => setLimit(limit + 100)}>Show more rows</button>}

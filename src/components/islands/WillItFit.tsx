@@ -96,7 +96,7 @@ export default function WillItFit(props: PresetProps & { initial?: InitialEstima
         {r && v ? (
           <>
             <Verdict kind={v.kind} text={v.text} why={v.why} />
-            <Quiet shows={[r, prefs]}>{() => (<>
+            <Quiet>
             <dl class="rb-stats">
               <div><dt>Total needed</dt><dd data-testid="total">{formatBytes(r.memory.totalBytes, unit)}</dd></div>
               <div><dt>Weights ({r.quant.id}, {formatNumber(r.quant.bitsPerWeight, 2)} bits/weight)</dt><dd>{formatBytes(r.memory.weightsBytes, unit)}</dd></div>
@@ -112,7 +112,7 @@ export default function WillItFit(props: PresetProps & { initial?: InitialEstima
               <BarChart id={`${idp}-dev`} title="Placement per device" rows={deviceRows(r, unit)} format={(x) => formatInUnit(x, unit)} capacityLabel="Device memory" tableOpen={false} />
             )}
             {r.warnings.length > 0 && <ul class="rb-muted">{r.warnings.map((w) => <li key={w}>{warningForReaders(w)}</li>)}</ul>}
-            </>)}</Quiet>
+            </Quiet>
           </>
         ) : <p>Fix the marked fields to see a result.</p>}
       </Results>

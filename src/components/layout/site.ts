@@ -3,7 +3,6 @@
  * highlighter and the on-demand search dialog. Budget: a page without a calculator ships at most
  * 2 KB of gzipped JavaScript, so keep this file tiny; Pagefind's UI is imported only when opened.
  */
-import { loadScript } from './load-script.ts';
 const root = document.documentElement;
 const base = root.dataset['base'] ?? '/';
 
@@ -73,7 +72,7 @@ customElements.define('rb-toc', class extends HTMLElement {
 /**
  * Weakens Pagefind's short-page bias (pageLength 0.3, default 0.75) so that a guide which
  * answers a question outranks a short reference page that merely mentions its words; chosen by
- * running the issue's example queries against the built index.
+ * running the search tests' queries (tests/e2e/search.test.ts) against the built index.
  */
 function configureRanking(): void {
   (window as unknown as { PagefindComponents?: { configureInstance(n: string, o: object): void } })
@@ -93,7 +92,7 @@ function loadSearch(): Promise<HTMLElement & { open(): void }> {
     config.setAttribute('base-url', base);
     const m = document.createElement('pagefind-modal') as HTMLElement & { open(): void };
     document.body.append(config, m);
-    await loadScript(`${base}pagefind/pagefind-component-ui.js`);
+    await import(/* @vite-ignore */ `${base}pagefind/pagefind-component-ui.js`);
     configureRanking();
     await customElements.whenDefined('pagefind-modal');
     return m;

@@ -2,10 +2,8 @@
  * The numbers-only copy of the catalog that calculator islands ship to the browser.
  *
  * The full catalog carries a source URL, notes and benchmarks on every row; the sizing engine
- * needs none of them, and shipping them would cost more than the 35 KB gzipped page budget
- * allows. `compactCatalog` drops those provenance strings (pages render them on the server);
- * `client-catalog.data.ts` holds its output, and client-catalog.test.ts fails when the data
- * file drifts from the catalog (run it with UPDATE_CLIENT_CATALOG=1 to regenerate).
+ * needs none of them (pages render them on the server). `compactCatalog` drops them; the build
+ * serves its output as a virtual module (./client-catalog-plugin.ts), so it is never out of date.
  */
 import type { ApiPriceEntry, HardwareEntry, ModelEntry, QualityEntry, QuantEntry } from '../catalog/types.ts';
 
@@ -64,45 +62,23 @@ function strip(rows: readonly object[], drop: readonly string[]): Row[] {
   });
 }
 
-/**
- * A table stored column-wise: `k` the field names, `r` one array of values per row (null where a
- * row lacks the field). About 10% smaller than row objects once gzipped.
- */
-export interface ColumnTable { k: string[]; r: unknown[][] }
-
-function columns(rows: Row[]): ColumnTable {
-  const k = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  return { k, r: rows.map((row) => k.map((key) => (row[key] === undefined ? null : row[key]))) };
-}
-
-function rowsOf(t: ColumnTable): Row[] {
-  return t.r.map((vals) => {
-    const row: Row = {};
-    t.k.forEach((key, i) => {
-      const v = vals[i];
-      if (v !== null && v !== undefined) row[key] = v;
-    });
-    return row;
-  });
-}
-
-/** The catalog without provenance strings, column-wise. Core tables go to every calculator page. */
-export interface CompactCore { models: ColumnTable; hardware: ColumnTable; quants: ColumnTable }
+/** The catalog without provenance strings. Core tables go to every calculator. */
+export interface CompactCore { models: Row[]; hardware: Row[]; quants: Row[] }
 /** Tables only the cost and quantization calculators need. */
-export interface CompactExtra { apiPrices: ColumnTable; qualityLoss: ColumnTable }
+export interface CompactExtra { apiPrices: Row[]; qualityLoss: Row[] }
 
-/** Drops provenance and prose fields from every table (see DROP) and stores them column-wise. */
+/** Drops provenance and prose fields from every table (see DROP). */
 export function compactCatalog(full: CatalogTablesIn): { core: CompactCore; extra: CompactExtra } {
   const sources = citedSources(full);
   return {
     core: {
-      models: columns(strip(full.models, DROP.models)),
-      hardware: columns(strip(full.hardware, DROP.hardware)),
-      quants: columns(strip(full.quants, DROP.quants)),
+      models: strip(full.models, DROP.models),
+      hardware: strip(full.hardware, DROP.hardware),
+      quants: strip(full.quants, DROP.quants),
     },
     extra: {
-      apiPrices: columns(cited(full.apiPrices, DROP.apiPrices, sources)),
-      qualityLoss: columns(cited(full.qualityLoss, DROP.qualityLoss, sources)),
+      apiPrices: cited(full.apiPrices, DROP.apiPrices, sources),
+      qualityLoss: cited(full.qualityLoss, DROP.qualityLoss, sources),
     },
   };
 }
@@ -115,9 +91,9 @@ export interface ExpandedExtra { apiPrices: ApiPriceEntry[]; qualityLoss: Qualit
 /** Re-types compact core tables as catalog rows, with '' for the dropped required strings. */
 export function expandCore(c: CompactCore): ExpandedCore {
   return {
-    models: rowsOf(c.models).map((r) => ({ ...BLANK.models, ...r }) as unknown as ModelEntry),
-    hardware: rowsOf(c.hardware).map((r) => ({ ...BLANK.hardware, ...r }) as unknown as HardwareEntry),
-    quants: rowsOf(c.quants).map((r) => ({ ...BLANK.quants, ...r }) as unknown as QuantEntry),
+    models: c.models.map((r) => ({ ...BLANK.models, ...r }) as unknown as ModelEntry),
+    hardware: c.hardware.map((r) => ({ ...BLANK.hardware, ...r }) as unknown as HardwareEntry),
+    quants: c.quants.map((r) => ({ ...BLANK.quants, ...r }) as unknown as QuantEntry),
   };
 }
 
@@ -128,18 +104,7 @@ export function expandCore(c: CompactCore): ExpandedCore {
 export function expandExtra(c: CompactExtra): ExpandedExtra {
   const withLink = (r: Row) => ({ ...r, source: `#${SOURCE_NOTE_ID}${String(r['sourceNote'])}` });
   return {
-    apiPrices: rowsOf(c.apiPrices).map((r) => withLink(r) as unknown as ApiPriceEntry),
-    qualityLoss: rowsOf(c.qualityLoss).map((r) => withLink(r) as unknown as QualityEntry),
-  };
-}
-
-/** The TypeScript sources of the two data files for a compact catalog. */
-export function renderClientCatalogModules(c: { core: CompactCore; extra: CompactExtra }): { core: string; extra: string } {
-  const head = `// GENERATED from src/lib/catalog by src/lib/state/client-catalog.test.ts (UPDATE_CLIENT_CATALOG=1). Do not edit.
-// Numbers only: sources and notes render on the server. See client-catalog.ts.
-`;
-  return {
-    core: `${head}import type { CompactCore } from './client-catalog.ts';\n\nexport const compactCore: CompactCore = ${JSON.stringify(c.core)};\n`,
-    extra: `${head}import type { CompactExtra } from './client-catalog.ts';\n\nexport const compactExtra: CompactExtra = ${JSON.stringify(c.extra)};\n`,
+    apiPrices: c.apiPrices.map((r) => withLink(r) as unknown as ApiPriceEntry),
+    qualityLoss: c.qualityLoss.map((r) => withLink(r) as unknown as QualityEntry),
   };
 }

@@ -3,6 +3,7 @@
  * notes about ignored link values, the GB/GiB preference and the copy-link button.
  */
 import type { ComponentChildren, JSX } from 'preact';
+import { useEffect } from 'preact/hooks';
 import { useHydratedStore } from './store.ts';
 import { $preferencesRaw, readPreferences, setUnit, type Preferences } from '../../../lib/state/preferences.ts';
 import type { CalcState } from './state.ts';
@@ -24,17 +25,15 @@ export function usePreferences(): Preferences {
 /** Wraps a calculator's form and results. */
 export function Frame<E>(props: {
   idp: string; title: string; state: CalcState<E>; prefs: Preferences; children: ComponentChildren; testid: string; intro?: string;
-  /** Called when the reader reaches into the calculator (pointer over it, or focus inside it), after the engine is asked for. */
-  onReach?: (() => void) | undefined;
 }): JSX.Element {
-  const { idp, title, state, prefs, children, testid, intro, onReach } = props;
+  const { idp, title, state, prefs, children, testid, intro } = props;
   const invalid = useInvalidFields();
-  // The engine is fetched when the reader reaches for a control, so it is usually here before their
-  // first change (the page itself never loads it: see ./engine.ts). A failed fetch is retried here.
+  // A calculator hydrates when the reader reaches for it (client:reach), so it asks for the engine at
+  // once, before their first change; reaching for it again retries a fetch that failed.
   const reach = (): void => {
     loadEngine().catch(() => undefined);
-    onReach?.();
   };
+  useEffect(reach, []);
   return (
     <CalcTitle.Provider value={title}>
     <InvalidFields.Provider value={invalid}>

@@ -5,7 +5,7 @@
  */
 import { compareText } from '../../../lib/format/index.ts';
 import { expandCore } from '../../../lib/state/client-catalog.ts';
-import { compactCore } from '../../../lib/state/client-catalog.data.ts';
+import compactCore from 'virtual:rigbook/client-catalog';
 import type { KnownIds } from '../../../lib/state/url.ts';
 import type { HardwareEntry, ModelEntry } from '../../../lib/catalog/types.ts';
 import type { Option } from './ui.tsx';

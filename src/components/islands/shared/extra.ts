@@ -3,7 +3,7 @@
  * Quantization explorer), kept out of the other pages' JavaScript.
  */
 import { expandExtra } from '../../../lib/state/client-catalog.ts';
-import { compactExtra } from '../../../lib/state/client-catalog-extra.data.ts';
+import compactExtra from 'virtual:rigbook/client-catalog-extra';
 
 /** Price and quality rows (with their source URLs, cited next to each number). */
 export const extra = expandExtra(compactExtra);

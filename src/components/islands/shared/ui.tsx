@@ -4,8 +4,7 @@
  * button and the note about ignored link values. No numbers are computed here.
  */
 import { createContext, type ComponentChildren, type JSX } from 'preact';
-import { useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { isHydrating } from './hydrating.ts';
+import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import { $engineStatus } from './engine-status.ts';
 import { useHydratedStore } from './store.ts';
 
@@ -240,32 +239,10 @@ export function Results(props: { children: ComponentChildren; stale?: boolean; p
   );
 }
 
-/** Props that make Preact keep an element's server-rendered children (see useServerMarkup). */
-export const KEEP_SERVER_MARKUP = { dangerouslySetInnerHTML: { __html: '' } } as const;
-
-/**
- * Whether an element's server-rendered children can stay as they are: true while the island is
- * hydrating, and afterwards for as long as every value in `shows` (what the children are drawn
- * from: a result object, the preferences, a name; compared by identity) is the very value it was
- * then. An element given KEEP_SERVER_MARKUP instead of its children keeps the server's markup:
- * Preact does not touch a dangerouslySetInnerHTML subtree while hydrating, nor while the string is
- * unchanged, so it neither walks nor rebuilds it. The first time a value differs this turns false
- * for good and the children render for real. Nothing inside may need event handlers.
- */
-export function useServerMarkup(shows: readonly unknown[]): boolean {
-  const keptFor = useRef(isHydrating() ? shows : null);
-  const kept = keptFor.current;
-  if (kept && (shows.length !== kept.length || shows.some((v, i) => v !== kept[i]))) keptFor.current = null;
-  return keptFor.current !== null;
-}
-
 /**
  * Details inside the results region that should not be read out on every change (stats, charts,
- * tables): the verdict and its reason are announced; the rest is there to read at will. The
- * server's markup is kept through hydration while `shows` is unchanged (see useServerMarkup): these tables and
- * charts were most of a calculator's hydration work on a phone. The children come as a function,
- * so while the markup is kept their vnodes are not even built (nor their numbers formatted).
+ * tables): the verdict and its reason are announced; the rest is there to read at will.
  */
-export function Quiet(props: { children: () => ComponentChildren; shows: readonly unknown[] }): JSX.Element {
-  return useServerMarkup(props.shows) ? <div aria-live="off" {...KEEP_SERVER_MARKUP} /> : <div aria-live="off">{props.children()}</div>;
+export function Quiet(props: { children: ComponentChildren }): JSX.Element {
+  return <div aria-live="off">{props.children}</div>;
 }
