@@ -102,25 +102,32 @@ export function dynamicImports(code: string, from: string): string[] {
 
 /**
  * The JavaScript files a page loads before any user action: module scripts, modulepreloads,
- * island components and renderers, and everything they import statically. Dynamic `import()`
- * is lazy and is not followed unless `withLazy` is set: then the files also include what the page
- * can fetch later (the calculators' engine, fetched when the reader reaches for a calculator).
+ * island components and renderers (except `client:reach` ones), and everything they import
+ * statically. Dynamic `import()` is lazy and is not followed unless `withLazy` is set: then the
+ * files also include what the page fetches once the reader uses a calculator (its islands' scripts
+ * and the engine).
  * Returns absolute file paths.
  */
 export function pageScriptFiles(file: string, withLazy = false): string[] {
   const root = page(file);
   const fromUrl = urlOf(file);
   const entry = new Set<string>();
+  const toFile = (href: string | undefined): string | null => {
+    const internal = href ? internalPath(href, fromUrl) : null;
+    return internal ? fileForPath(internal.path) : null;
+  };
   const add = (href: string | undefined): void => {
-    if (!href) return;
-    const internal = internalPath(href, fromUrl);
-    if (!internal) return;
-    const path = fileForPath(internal.path);
+    const path = toFile(href);
     if (path) entry.add(path);
   };
+  // A framework renderer imports optional features (Preact's signals) only for props this site
+  // never passes: its dynamic imports are not followed.
+  const renderers = new Set(root.querySelectorAll('astro-island').map((i) => toFile(i.getAttribute('renderer-url'))));
   for (const s of root.querySelectorAll('script[src]')) add(s.getAttribute('src'));
   for (const l of root.querySelectorAll('link[rel="modulepreload"]')) add(l.getAttribute('href'));
   for (const island of root.querySelectorAll('astro-island')) {
+    // A `client:reach` island fetches its scripts only when the reader reaches for it.
+    if (island.getAttribute('client') === 'reach' && !withLazy) continue;
     add(island.getAttribute('component-url'));
     add(island.getAttribute('renderer-url'));
   }
@@ -137,7 +144,7 @@ export function pageScriptFiles(file: string, withLazy = false): string[] {
       const target = spec.startsWith('/') ? fileForPath(spec) : resolve(dirname(current), spec);
       if (target && existsSync(target) && !seen.has(target)) queue.push(target);
     }
-    if (withLazy) queue.push(...dynamicImports(code, current).filter((t) => !seen.has(t)));
+    if (withLazy && !renderers.has(current)) queue.push(...dynamicImports(code, current).filter((t) => !seen.has(t)));
   }
   return [...seen];
 }
