@@ -4,14 +4,14 @@
  * "what is the best model this rig runs at N tokens per second or more?". Numbers from the engine's sweep.
  */
 import type { JSX } from 'preact';
-import { useId, useMemo, useState } from 'preact/hooks';
+import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { formatBytes, formatCount, formatSpeedRange, formatTokensPerSec } from '../../lib/format/index.ts';
 import { FIELD_SPECS } from '../../lib/state/fields.ts';
 import { DEFAULT_SELECTION, selectionToRequest } from '../../lib/state/selection.ts';
 import type { EstimateRequest, FieldError } from '../../lib/request.ts';
 import { hardwareSpecFromParts, hardwareSpecParts, type QuerySchema } from '../../lib/state/url.ts';
 import { HARDWARE_OPTIONS, QUANT_OPTIONS, catalog, familyLabel, hardwareOf } from './shared/catalog.ts';
-import { safeValidate, useComputed, useLastValid } from './shared/engine.ts';
+import { attempt, loadEngine, safeValidate, useComputed, useLastValid } from './shared/engine.ts';
 import { sweepRigs } from './shared/sweep.ts';
 import { Frame, usePreferences } from './shared/Frame.tsx';
 import { bestAt, filterRows, sortRows, SIZE_BUCKETS, type RigFilter, type RigRow, type RigSort } from './shared/rig-table.ts';
@@ -145,6 +145,18 @@ export default function RigBuilder(props: PresetProps & { rig2?: string; rig3?: 
                 ))}
               </tr>
             )), [shown, limit, prefs.unit]);
+  // Kept: with these two background sweeps (this view, and at another context) the reader's first
+  // change takes 75 ms instead of 333 ms on cold code and caches (median of 5, 4x CPU slowdown).
+  useEffect(() => {
+    const other = { ...base, context: base.context === 4096 ? 8192 : 4096 };
+    const steps = [() => sweepRigs(base, rigs, formats), () => sweepRigs(other, rigs, formats)];
+    const next = (): void => {
+      const step = steps.shift();
+      if (step) setTimeout(() => { attempt(step); next(); }, 0);
+    };
+    loadEngine().then(next, () => undefined);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const sortBy = (k: RigSort) => state.setExtras({ sort: k, desc: x.sort === k ? !x.desc : k !== 'model' });
   const ariaSort = (k: RigSort) => (x.sort === k ? (x.desc ? 'descending' : 'ascending') : undefined);
   return (
