@@ -115,3 +115,79 @@ describe('estimate command', () => {
     expect(r.out).not.toMatch(/NaN|Infinity|null,"hardware":null/);
   });
 });
+
+describe('estimate --jsonl at any size', () => {
+  it('answers 100,000 lines, every one in order', () => {
+    const n = 100_000;
+    const input = Array.from({ length: n }, (_, i) => JSON.stringify({ model: 'qwen2.5-0.5b', sequences: 1 + i })).join('\n') + '\n';
+    const r = spawnSync(process.execPath, [CLI, '--jsonl'], { input, encoding: 'utf8', timeout: 120_000, maxBuffer: 1 << 30 });
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.length).toBe(n);
+    const wrong = lines.findIndex((l, i) => (JSON.parse(l) as { settings: { sequences: number } }).settings.sequences !== 1 + i);
+    expect(wrong).toBe(-1);
+  }, 120_000);
+  it('skips a byte-order mark and blank lines at the end, and answers a blank line inside with an error line', () => {
+    const r = run(['--jsonl'], '\uFEFF{"model":"qwen2.5-0.5b"}\r\n\n{"model":"qwen2.5-0.5b"}\n\n\n');
+    expect(r.code).toBe(2);
+    const lines = r.out.trimEnd().split('\n').map((l) => JSON.parse(l) as { error?: string; line?: number });
+    expect(lines.map((l) => l.error ?? 'ok')).toEqual(['ok', 'empty line', 'ok']);
+    expect(lines[1]!.line).toBe(2);
+    expect(run(['--jsonl'], '{"model":"qwen2.5-0.5b"}\n\n').code).toBe(0);
+  });
+  it('answers an over-long line with an error and goes on', () => {
+    const r = run(['--jsonl'], `${JSON.stringify({ model: 'x'.repeat(200_000) })}\n{"model":"qwen2.5-0.5b"}\n`);
+    const [first, second] = r.out.trimEnd().split('\n').map((l) => JSON.parse(l) as { error?: string });
+    expect(first!.error).toMatch(/^line too long/);
+    expect(second!.error).toBeUndefined();
+  });
+});
+
+describe('hostile and careless input', () => {
+  it('escapes control characters of an echoed id and keeps the error on one line', () => {
+    for (const id of ['\u001b[2J\u001b]0;owned\u0007', 'a\u0085b\u2028c']) {
+      const r = run(['--model', id]);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/^error: unknown model "/);
+      expect(r.err.slice(0, -1)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/);
+      expect(r.err.endsWith('\n')).toBe(true);
+    }
+  });
+  it('echoes only a short excerpt of a huge id and answers at once', () => {
+    const r = run(['--model', 'q'.repeat(100_000)]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('error: model is too long (100000 characters; at most 200)\n');
+    const start = Date.now();
+    const lines = Array.from({ length: 2000 }, (_, i) => JSON.stringify({ model: `${i}`.padEnd(10_000, 'z') })).join('\n');
+    const many = run(['--jsonl'], lines);
+    expect(Date.now() - start).toBeLessThan(10_000);
+    expect(many.out.trimEnd().split('\n').every((l) => l.length < 300)).toBe(true);
+    const unknown = run(['--model', 'z'.repeat(150)]);
+    expect(unknown.err).toBe(`error: unknown model "${'z'.repeat(60)}…"; list them with --list models\n`);
+  });
+  it('refuses a hardware list longer than any rig and a spec broken by line breaks', () => {
+    const many = run(['--model', 'qwen2.5-0.5b', '--hardware', Array.from({ length: 10_000 }, () => '2xrtx-3090').join(',')]);
+    expect(many.code).toBe(2);
+    expect(many.err).toMatch(/^error: hardware is too long/);
+    expect(run(['--model', 'qwen2.5-0.5b', '--hardware', '40xrtx-3090,40xrtx-3090']).err).toBe('error: at most 64 devices\n');
+    const broken = run(['--model', 'qwen2.5-0.5b', '--hardware', '2\nx\nrtx-3090']);
+    expect(broken.code).toBe(2);
+    expect(broken.err).toMatch(/^error: unknown hardware "2\\u000ax\\u000artx-3090"/);
+  });
+  it('takes numbers in decimal only', () => {
+    for (const v of ['0x2000', '0b101', '0o17', 'Infinity', '1_000', '']) {
+      const r = run(['--model', 'qwen2.5-0.5b', '--context', v]);
+      expect(r.code, v).toBe(2);
+      expect(r.err, v).toMatch(/^error: --context must be a decimal number/);
+    }
+    expect(run(['--model', 'qwen2.5-0.5b', '--context', '1.6e4', '--json']).code).toBe(0);
+  });
+  it('refuses a value on a switch and words that are not options, whatever their name', () => {
+    expect(run(['--model', 'qwen2.5-0.5b', '--json=false']).err).toBe('error: --json takes no value\n');
+    for (const word of ['constructor', '__proto__', 'toString']) {
+      const r = run(['--model', 'qwen2.5-0.5b', word]);
+      expect(r.code).toBe(2);
+      expect(r.err).toBe(`error: unexpected argument "${word}"; options start with --\n`);
+    }
+  });
+});

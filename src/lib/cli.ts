@@ -8,10 +8,12 @@
  * line on standard error starting `error:`. Runs on Node 24 (type stripping); options are the
  * request schema's (request.ts), parsed with node:util parseArgs.
  */
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { catalog } from './catalog/index.ts';
 import { estimate } from './estimate.ts';
-import { InputError, REQUEST_FIELDS, REQUEST_GROUPS, REQUEST_SCHEMA, type EstimateRequest, type RequestFieldSpec } from './request.ts';
+import { excerpt, InputError, REQUEST_FIELDS, REQUEST_GROUPS, REQUEST_SCHEMA, type EstimateRequest, type RequestFieldSpec } from './request.ts';
 import type { EstimateResult } from './sizing/types.ts';
 import { suggestIds } from './suggest.ts';
 
@@ -112,8 +114,8 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
       if (b !== 'on' && b !== 'off') throw new InputError(key, `${spec.flag} takes on or off (got "${v}")`);
       req[key] = b === 'on';
     } else if (spec.type === 'number') {
-      const n = v.trim() === '' ? NaN : Number(v);
-      if (!Number.isFinite(n)) throw new InputError(key, `${spec.flag} must be a number (got "${v}")`);
+      const n = DECIMAL.test(v.trim()) ? Number(v) : NaN;
+      if (!Number.isFinite(n)) throw new InputError(key, `${spec.flag} must be a decimal number (got "${excerpt(v)}")`);
       req[key] = n;
     } else {
       req[key] = v;
@@ -167,9 +169,18 @@ export function formatResult(r: EstimateResult): string {
   return lines.join('\n');
 }
 
+/** A message as one line: whitespace runs folded, control and line-breaking characters escaped. */
 function oneLine(msg: string): string {
-  return msg.replace(/\s+/g, ' ').trim();
+  return excerpt(msg.replace(/[ \t\r\n]+/g, ' ').trim(), MAX_MESSAGE_LENGTH);
 }
+
+/** Longest error message printed, characters (messages echo at most a short excerpt of input). */
+const MAX_MESSAGE_LENGTH = 1000;
+/** Longest JSON line read, characters; a longer line is answered with an error without parsing it. */
+const MAX_LINE_LENGTH = 100_000;
+
+/** A decimal number as a person writes one: digits, a point, an exponent; no hex, octal or binary. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 function listCatalog(what: string, json: boolean): string {
   const rows: readonly { id: string; name?: string }[] = what === 'models' ? catalog.models : what === 'hardware' ? catalog.hardware : catalog.quants;
@@ -177,31 +188,42 @@ function listCatalog(what: string, json: boolean): string {
   return rows.map((r) => `${r.id.padEnd(24)} ${r.name ?? ''}`).join('\n');
 }
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+/** The answer to one JSON line: a result, or an error naming the line. */
+function answerLine(line: string, n: number): { text: string; failed: boolean } {
+  try {
+    if (line.length > MAX_LINE_LENGTH) throw new InputError('request', `line too long (${line.length} characters; at most ${MAX_LINE_LENGTH})`);
+    let req: unknown;
+    try { req = JSON.parse(line); } catch { throw new InputError('request', 'not valid JSON'); }
+    return { text: JSON.stringify(estimate(req as EstimateRequest)), failed: false };
+  } catch (e) {
+    return { text: JSON.stringify({ error: oneLine(e instanceof Error ? e.message : String(e)), line: n }), failed: true };
+  }
 }
 
-async function runJsonl(): Promise<number> {
-  const text = await readStdin();
-  const lines = text.split(/\r?\n/);
-  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+/**
+ * Answers JSON lines one at a time, in order, waiting for the output to drain when it is full, so
+ * memory stays flat whatever the batch size. A byte-order mark before the first line is skipped;
+ * blank lines at the end are not lines; a blank line before another line is an error line.
+ */
+export async function runJsonl(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<number> {
   let failed = false;
-  const out: string[] = [];
-  lines.forEach((line, idx) => {
-    const n = idx + 1;
-    try {
-      if (line.trim() === '') throw new InputError('request', 'empty line');
-      let req: unknown;
-      try { req = JSON.parse(line); } catch { throw new InputError('request', 'not valid JSON'); }
-      out.push(JSON.stringify(estimate(req as EstimateRequest)));
-    } catch (e) {
+  let n = 0;
+  const blanks: number[] = [];
+  const write = async (text: string) => {
+    if (!output.write(text + '\n')) await once(output, 'drain');
+  };
+  for await (const raw of createInterface({ input, crlfDelay: Infinity })) {
+    n++;
+    const line = n === 1 && raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
+    if (line.trim() === '') { blanks.push(n); continue; }
+    for (const b of blanks.splice(0)) {
       failed = true;
-      out.push(JSON.stringify({ error: oneLine(e instanceof Error ? e.message : String(e)), line: n }));
+      await write(JSON.stringify({ error: 'empty line', line: b }));
     }
-  });
-  if (out.length > 0) process.stdout.write(out.join('\n') + '\n');
+    const a = answerLine(line, n);
+    failed ||= a.failed;
+    await write(a.text);
+  }
   return failed ? 2 : 0;
 }
 
@@ -213,7 +235,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (p.list) { process.stdout.write(listCatalog(p.list, p.json) + '\n'); return 0; }
     if (p.jsonl) {
       if (Object.keys(p.req).length > 0) throw new CliError('--jsonl reads requests from standard input; give no other options');
-      return await runJsonl();
+      return await runJsonl(process.stdin, process.stdout);
     }
     const r = estimate(p.req);
     process.stdout.write((p.json ? JSON.stringify(r) : formatResult(r)) + '\n');

@@ -22,10 +22,11 @@ export const MAX_DEVICES = 64;
 export function parseSpec(spec: string, isId: (id: string) => boolean = () => false): ParsedPart[] | null {
   const parts: ParsedPart[] = [];
   for (const raw of spec.split(',')) {
-    const part = raw.trim();
+    const part = raw.replace(/^ +| +$/g, '');
     if (part === '') continue;
     const id = part.toLowerCase();
-    const m = /^(\d+)\s*[x×*]\s*(.+)$/i.exec(part);
+    // Spaces only around the count: a line break inside a spec is no separator.
+    const m = /^(\d+) *[x×*] *(.+)$/i.exec(part);
     if (m && !isId(id)) parts.push({ count: Number(m[1]), id: m[2]!.trim().toLowerCase(), text: part });
     else parts.push({ count: 1, id, text: part });
   }

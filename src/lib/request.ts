@@ -11,7 +11,7 @@ import { BACKENDS, ENGINES, INTERCONNECTS, KV_CACHE_TYPES, SPLIT_MODES } from '.
 /** One request field. `integer` numbers must be whole. */
 export type RequestFieldSpec = { flag: `--${string}`; help: string } & (
   | { type: 'number'; min: number; max: number; integer?: boolean }
-  | { type: 'string' }
+  | { type: 'string'; maxLength: number }
   | { type: 'enum'; values: readonly string[] }
   | { type: 'boolean' }
 );
@@ -25,7 +25,7 @@ export const REQUEST_GROUPS = ['model', 'weights', 'run', 'hardware'] as const;
  */
 export const REQUEST_SCHEMA = {
   model: {
-    model: { flag: '--model', type: 'string', help: 'catalog model id' },
+    model: { flag: '--model', type: 'string', maxLength: 200, help: 'catalog model id' },
     params: { flag: '--params', type: 'number', min: 1e6, max: 1e14, help: 'raw architecture: total parameters' },
     layers: { flag: '--layers', type: 'number', min: 1, max: 2000, integer: true, help: 'raw: repeating layers' },
     hidden: { flag: '--hidden', type: 'number', min: 1, max: 262144, integer: true, help: 'raw: hidden size' },
@@ -38,7 +38,7 @@ export const REQUEST_SCHEMA = {
     activeExperts: { flag: '--active-experts', type: 'number', min: 1, max: 8192, integer: true, help: 'raw: experts per token' },
   },
   weights: {
-    quant: { flag: '--quant', type: 'string', help: 'weight format id (default: the released format)' },
+    quant: { flag: '--quant', type: 'string', maxLength: 64, help: 'weight format id (default: the released format)' },
     bpw: { flag: '--bpw', type: 'number', min: 0.5, max: 32, help: 'custom bits per weight instead of a format' },
   },
   run: {
@@ -54,7 +54,7 @@ export const REQUEST_SCHEMA = {
     flashAttention: { flag: '--flash-attention', type: 'boolean', help: 'flash attention in prefill (on)' },
   },
   hardware: {
-    hardware: { flag: '--hardware', type: 'string', help: 'a catalog id, NxID (N of them) or a comma list' },
+    hardware: { flag: '--hardware', type: 'string', maxLength: 2000, help: 'a catalog id, NxID (N of them) or a comma list' },
     memoryGb: { flag: '--memory-gb', type: 'number', min: 0.01, max: 1_000_000, help: 'GiB per device (unified memory: installed)' },
     gpuMemoryFraction: { flag: '--gpu-share', type: 'number', min: 0.05, max: 1, help: 'unified memory: share the GPU may use, 0.05..1' },
     bandwidthGbs: { flag: '--bandwidth-gbs', type: 'number', min: 0.01, max: 1_000_000, help: 'raw hardware: memory bandwidth, GB/s' },
@@ -91,6 +91,15 @@ export const REQUEST_FIELDS: ReadonlyMap<RequestField, RequestFieldSpec> = new M
 /** The raw-architecture fields (a request gives these or a catalog `model`, not both). */
 export const RAW_ARCH_FIELDS: readonly RequestField[] = (Object.keys(REQUEST_SCHEMA.model) as RequestField[]).filter((k) => k !== 'model');
 
+/**
+ * Bad input as a message may echo it: control and line-breaking characters escaped (`\u001b`), and
+ * at most `max` characters of it, so an echo can neither drive a terminal nor flood a log.
+ */
+export function excerpt(text: string, max = 60): string {
+  const escaped = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escaped.length > max ? `${escaped.slice(0, max)}…` : escaped;
+}
+
 /** A problem with one input field; `field` is the request key (camelCase). */
 export interface FieldError { field: RequestField | 'request'; message: string }
 
@@ -108,7 +117,7 @@ export class InputError extends Error {
 export type UnknownIdMessage = (kind: 'model' | 'quant' | 'hardware' | 'field', id: string, known: readonly string[]) => string;
 
 /** Names the unknown id only: all a calculator needs, since its fields offer catalog ids. */
-export const plainUnknownId: UnknownIdMessage = (kind, id) => `unknown ${kind} "${id}"`;
+export const plainUnknownId: UnknownIdMessage = (kind, id) => `unknown ${kind} "${excerpt(id)}"`;
 
 /**
  * Field-level checks that need no catalog: a JSON object, known keys, types, number limits and
@@ -143,7 +152,8 @@ function fieldProblem(k: RequestField, spec: RequestFieldSpec, v: unknown): stri
     case 'string':
     case 'enum':
       if (typeof v !== 'string' || v.trim() === '') return `${k} must be a non-empty string`;
-      if (spec.type === 'enum' && !spec.values.includes(v)) return `${k} must be one of ${spec.values.join(', ')} (got "${v}")`;
+      if (spec.type === 'string' && v.length > spec.maxLength) return `${k} is too long (${v.length} characters; at most ${spec.maxLength})`;
+      if (spec.type === 'enum' && !spec.values.includes(v)) return `${k} must be one of ${spec.values.join(', ')} (got "${excerpt(v)}")`;
       return null;
   }
 }

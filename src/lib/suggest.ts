@@ -1,6 +1,7 @@
 /**
  * "Did you mean" suggestions for unknown catalog ids.
  */
+import { excerpt } from './request.ts';
 
 /** Levenshtein edit distance between two strings (insert, delete, substitute each cost 1). */
 export function editDistance(a: string, b: string): number {
@@ -47,17 +48,23 @@ export function suggestIds(query: string, ids: readonly string[], limit = 3): st
   return scored.slice(0, limit).map((s) => s.id);
 }
 
+/** Longest input that gets did-you-mean suggestions, characters. */
+const MAX_SUGGESTED_LENGTH = 100;
+
 /**
  * A message for an unknown id, with suggestions when there are any. Kind 'field' is a request
  * key (one suggestion, no list command).
  */
 export function unknownIdMessage(kind: string, id: string, ids: readonly string[]): string {
+  const shown = excerpt(id);
+  // Suggestions cost an edit distance against every id: none for input longer than any id could be.
+  const near = (limit: number) => (id.length <= MAX_SUGGESTED_LENGTH ? suggestIds(id, ids, limit) : []);
   if (kind === 'field') {
-    const s = suggestIds(id, ids, 1);
-    return `unknown field "${id}"${s.length ? `; did you mean "${s[0]}"?` : ''}`;
+    const s = near(1);
+    return `unknown field "${shown}"${s.length ? `; did you mean "${s[0]}"?` : ''}`;
   }
-  const s = suggestIds(id, ids);
+  const s = near(3);
   return s.length > 0
-    ? `unknown ${kind} "${id}"; did you mean ${s.map((x) => `"${x}"`).join(', ')}?`
-    : `unknown ${kind} "${id}"; list them with --list ${kind === 'model' ? 'models' : kind === 'quant' ? 'quants' : 'hardware'}`;
+    ? `unknown ${kind} "${shown}"; did you mean ${s.map((x) => `"${x}"`).join(', ')}?`
+    : `unknown ${kind} "${shown}"; list them with --list ${kind === 'model' ? 'models' : kind === 'quant' ? 'quants' : 'hardware'}`;
 }

@@ -7,7 +7,7 @@
  * is 10^9 bytes per second; `tflops` is dense FP16/BF16 tensor throughput with FP32 accumulate.
  */
 import type { HardwareEntry } from '../catalog/types.ts';
-import { MAX_DEVICES, parseSpec, validCount } from '../hardware-spec.ts';
+import { deviceCount, MAX_DEVICES, parseSpec, validCount } from '../hardware-spec.ts';
 import { InputError, plainUnknownId, type UnknownIdMessage } from '../request.ts';
 import { INTERCONNECTS, type BackendId, type InterconnectId } from '../vocabulary.ts';
 
@@ -98,6 +98,8 @@ export function parseHardwareSpec(
 ): Rig {
   const parts = parseSpec(spec, (id) => byId.has(id));
   if (!parts) throw new InputError('hardware', 'empty hardware spec');
+  // Counted before any device is built, so a huge list costs nothing.
+  if (parts.every((p) => validCount(p.count)) && deviceCount(parts) > MAX_DEVICES) throw new InputError('hardware', `at most ${MAX_DEVICES} devices`);
   const devices: Device[] = [];
   const ids = new Set<string>();
   let slowest: InterconnectId = 'nvlink';
