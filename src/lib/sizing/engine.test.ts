@@ -80,6 +80,14 @@ describe('estimate', () => {
     expect(r.warnings).toContain("context capped at the model's maximum, 4096 tokens");
     expect(withShort.estimate({ model: 'short-context', context: 2048 }).warnings).toEqual([]);
   });
+  it('says when a flag changes nothing on the rig asked for', () => {
+    const notes = (req: Parameters<typeof e.estimate>[0]) => e.estimate({ model: 'llama-3.1-8b', ...req }).warnings;
+    expect(notes({ hardware: 'rtx-3090', gpuMemoryFraction: 0.9 })).toContain('--gpu-share applies to catalogued unified-memory machines (Macs, Strix Halo, DGX Spark) only; ignored');
+    expect(notes({ memoryGb: 24, bandwidthGbs: 900, gpuMemoryFraction: 0.9 }).some((w) => w.startsWith('--gpu-share'))).toBe(true);
+    expect(notes({ hardware: 'rtx-3090', interconnect: 'nvlink' })).toContain('--interconnect matters only between several devices; ignored');
+    expect(notes({ hardware: 'rtx-3090', ramBandwidthGbs: 60 })).toContain('--ram-bandwidth-gbs applies to offload into system RAM, which needs --ram-gb; ignored');
+    expect(notes({ hardware: '2xrtx-3090', interconnect: 'nvlink', ramGb: 64, ramBandwidthGbs: 60 })).toEqual([]);
+  });
   it('returns null hardware, fit and speed without hardware', () => {
     const r = e.estimate({ model: 'llama-3.1-8b' });
     expect(r.hardware).toBeNull();

@@ -116,6 +116,7 @@ export function resolve(ctx: EngineContext, req: EstimateRequest, trusted = fals
   if (rig && split === 'tensor' && rig.devices.length > 1 && a.heads % rig.devices.length !== 0) {
     warnings.push(`${a.heads} attention heads do not divide over ${rig.devices.length} devices; vLLM refuses such a tensor-parallel size`);
   }
+  warnings.push(...ignoredFlags(req, rig));
   let ramCapacity: number | null = null;
   if (req.ramGb !== undefined && req.ramGb > 0) {
     if (rig?.unified) warnings.push('unified memory: system RAM is the same memory, so --ram-gb adds nothing; raise the GPU share instead (sysctl iogpu.wired_limit_mb, --gpu-share)');
@@ -133,6 +134,17 @@ export function resolve(ctx: EngineContext, req: EstimateRequest, trusted = fals
     p, quantId, quant, w, engine, kvCache, kv, split, context, prompt, output, depth, sequences, flashAttention, rig, interconnect,
     ramCapacity, ramBytesPerSec, ramBandwidthDefaulted: req.ramBandwidthGbs === undefined, warnings, baseKey,
   };
+}
+
+/** Notes for fields that change nothing on this rig, so a reader does not think they did. */
+function ignoredFlags(req: EstimateRequest, rig: Rig | null): string[] {
+  const notes: string[] = [];
+  if (req.gpuMemoryFraction !== undefined && !(rig?.unified && req.hardware !== undefined)) {
+    notes.push('--gpu-share applies to catalogued unified-memory machines (Macs, Strix Halo, DGX Spark) only; ignored');
+  }
+  if (req.interconnect !== undefined && (rig?.devices.length ?? 0) < 2) notes.push('--interconnect matters only between several devices; ignored');
+  if (req.ramBandwidthGbs !== undefined && !(req.ramGb !== undefined && req.ramGb > 0)) notes.push('--ram-bandwidth-gbs applies to offload into system RAM, which needs --ram-gb; ignored');
+  return notes;
 }
 
 /**
