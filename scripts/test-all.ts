@@ -1,107 +1,40 @@
 /**
- * `npm test`: every check Rigbook has, in order, with one closing line `N passed, N failed`.
- *
- *  1. unit and component tests (vitest, beside the code)
- *  2. type check (`astro check`)
- *  3. the build (`astro build` + Pagefind), which also validates the content collections
- *  4. checks over dist/ (links, HTML validity, page-weight budgets, offline, sub-path build)
- *  5. browser tests (playwright-core driving Debian's Chromium) against the built site
- *
- * Browser tests need Chromium at /usr/bin/chromium (or CHROMIUM_PATH). Without it they are
- * skipped with a plain message, except under CI=true, where a missing browser is a failure.
- * Each suite's counts come from vitest's JSON reporter; a suite that crashes counts as one failure.
+ * `npm test`: every Vitest project in order (vitest.config.ts: unit, type check, build, checks over
+ * dist/, browser tests), then the closing line CI reads, `N passed, N failed`, counted from Vitest's
+ * JSON report. Arguments go to Vitest (`npm test -- --project unit`).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { browserTestsLeftOut, chromiumPath } from '../tests/support/chromium.ts';
 
-interface SuiteResult { name: string; passed: number; failed: number; skipped: number; seconds: number; note?: string }
-
-const results: SuiteResult[] = [];
-const isCi = process.env['CI'] === 'true' || process.env['CI'] === '1';
-const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const only = process.argv.slice(2);
-
-function wanted(name: string): boolean {
-  return only.length === 0 || only.includes(name);
+interface Report {
+  numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number;
+  testResults: { status: string; assertionResults: { status: string }[] }[];
 }
 
-function run(command: string, args: string[], env: Record<string, string> = {}): { status: number; seconds: number } {
-  const start = performance.now();
-  const child = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  return { status: child.status ?? 1, seconds: (performance.now() - start) / 1000 };
-}
+const dir = mkdtempSync(join(tmpdir(), 'rigbook-test-'));
+const report = join(dir, 'report.json');
+const vitest = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], { stdio: 'inherit' });
 
-/** Runs vitest with a JSON report and returns the counts it recorded. */
-function vitestSuite(name: string, config: string, env: Record<string, string> = {}): SuiteResult {
-  const dir = mkdtempSync(join(tmpdir(), 'rigbook-vitest-'));
-  const report = join(dir, 'report.json');
-  console.log(`\n=== ${name} ===`);
-  const { status, seconds } = run('npx', ['vitest', 'run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env);
+/** Counts from the report; a file that fails before its tests run, or a run that fails with no failed test, is one failure. */
+function counts(): { passed: number; failed: number; skipped: number } {
   try {
-    const json = JSON.parse(readFileSync(report, 'utf8')) as {
-      numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number;
-      numFailedTestSuites: number; numTotalTests: number;
-    };
-    // A file that fails to load has no tests but counts as a failed suite.
-    const failed = json.numFailedTests + (json.numFailedTests === 0 && status !== 0 ? Math.max(1, json.numFailedTestSuites) : 0);
-    return { name, passed: json.numPassedTests, failed, skipped: json.numPendingTests + json.numTodoTests, seconds };
+    const json = JSON.parse(readFileSync(report, 'utf8')) as Report;
+    const broken = json.testResults.filter((file) => file.status === 'failed' && !file.assertionResults.some((t) => t.status === 'failed')).length;
+    const failed = json.numFailedTests + broken;
+    return { passed: json.numPassedTests, failed: failed === 0 && vitest.status !== 0 ? 1 : failed, skipped: json.numPendingTests + json.numTodoTests };
   } catch {
-    return { name, passed: 0, failed: 1, skipped: 0, seconds, note: 'vitest wrote no report' };
+    console.log('Vitest wrote no report.');
+    return { passed: 0, failed: 1, skipped: 0 };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** A step that is one check: passes when the command exits 0. */
-function stepSuite(name: string, command: string, args: string[], env: Record<string, string> = {}): SuiteResult {
-  console.log(`\n=== ${name} ===`);
-  const { status, seconds } = run(command, args, env);
-  return { name, passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, skipped: 0, seconds };
-}
-
-if (wanted('unit')) results.push(vitestSuite('unit and component tests', 'vitest.config.ts'));
-if (wanted('check')) results.push(stepSuite('type check (astro check)', 'npx', ['astro', 'check']));
-
-let built = existsSync('dist/index.html') && only.length > 0 && !only.includes('build');
-if (wanted('build')) {
-  const build = stepSuite('build (astro build + pagefind)', 'npm', ['run', '--silent', 'build']);
-  results.push(build);
-  built = build.failed === 0;
-}
-
-if (wanted('dist')) {
-  if (built) results.push(vitestSuite('checks over dist/', 'vitest.site.config.ts', { SUITE: 'dist' }));
-  else results.push({ name: 'checks over dist/', passed: 0, failed: 1, skipped: 0, seconds: 0, note: 'not run: the build failed' });
-}
-
-if (wanted('e2e')) {
-  const haveChromium = existsSync(chromiumPath);
-  if (!haveChromium && !isCi) {
-    console.log(`\n=== browser tests ===\nSKIPPED: no Chromium at ${chromiumPath}. To run them: sudo apt-get install -y chromium (or set CHROMIUM_PATH), then npm test.`);
-    results.push({ name: 'browser tests', passed: 0, failed: 0, skipped: 1, seconds: 0, note: 'skipped: Chromium not installed' });
-  } else if (!haveChromium) {
-    console.log(`\n=== browser tests ===\nFAILED: CI=true but no Chromium at ${chromiumPath}; .ci/run must install it.`);
-    results.push({ name: 'browser tests', passed: 0, failed: 1, skipped: 0, seconds: 0, note: 'Chromium missing in CI' });
-  } else if (!built) {
-    results.push({ name: 'browser tests', passed: 0, failed: 1, skipped: 0, seconds: 0, note: 'not run: the build failed' });
-  } else {
-    results.push(vitestSuite('browser tests', 'vitest.site.config.ts', { SUITE: 'e2e', CHROMIUM_PATH: chromiumPath }));
-  }
-}
-
-console.log('\n=== summary ===');
-for (const r of results) {
-  const skipped = r.skipped > 0 ? `, ${r.skipped} skipped` : '';
-  const note = r.note ? ` (${r.note})` : '';
-  console.log(`${r.name}: ${r.passed} passed, ${r.failed} failed${skipped} in ${r.seconds.toFixed(1)} s${note}`);
-}
-const passed = results.reduce((sum, r) => sum + r.passed, 0);
-const failed = results.reduce((sum, r) => sum + r.failed, 0);
-const skipped = results.reduce((sum, r) => sum + r.skipped, 0);
-if (results.some((r) => r.name === 'browser tests' && r.note?.startsWith('skipped'))) {
-  console.log('Browser tests were SKIPPED (no Chromium). Install it with: sudo apt-get install -y chromium');
-}
-console.log(skipped > 0 ? `${passed} passed, ${failed} failed, ${skipped} skipped` : `${passed} passed, ${failed} failed`);
+const { passed, failed, skipped } = counts();
+const left = browserTestsLeftOut ? 1 : 0;
+if (left) console.log(`Browser tests were SKIPPED: no Chromium at ${chromiumPath}. Install it with: sudo apt-get install -y chromium (or set CHROMIUM_PATH).`);
+console.log(skipped + left > 0 ? `${passed} passed, ${failed} failed, ${skipped + left} skipped` : `${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

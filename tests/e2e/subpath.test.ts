@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSite, watchedPage, type Site } from '../support/browser.ts';
+import { npmRun } from '../support/npm-run.ts';
 
 // A second build of the whole site with BASE_PATH=/kb/, served only under /kb/, so any link or
 // asset that ignores the base path 404s here.
@@ -11,16 +11,8 @@ let outDir: string;
 let site: Site;
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'rigbook-kb-'));
-  // Vitest puts its own Vite variables (BASE_URL, MODE, NODE_ENV=test, ...) into process.env; a
-  // child build must not inherit them, or it builds for the wrong base.
-  const env: Record<string, string> = { BASE_PATH: '/kb/' };
-  for (const [key, value] of Object.entries(process.env)) {
-    if (value === undefined || /^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST|SUITE)$/.test(key)) continue;
-    env[key] = value;
-  }
-  env['BASE_PATH'] = '/kb/';
-  const build = spawnSync('npx', ['astro', 'build', '--outDir', outDir], { env, stdio: 'pipe', encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`sub-path build failed:\n${build.stdout}\n${build.stderr}`);
+  const build = npmRun('build', ['--outDir', outDir], { BASE_PATH: '/kb/' });
+  if (build.status !== 0) throw new Error(`sub-path build failed:\n${build.output}`);
   site = await openSite({ dir: outDir, base: '/kb/' });
 }, 600_000);
 afterAll(async () => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Server } from 'node:http';
 import { serve } from '../../scripts/serve.ts';
+import { chromiumPath } from './chromium.ts';
 
 export interface Site {
   browser: Browser;
@@ -14,7 +15,7 @@ export interface Site {
   close(): Promise<void>;
 }
 
-export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export { chromiumPath };
 
 /** Launch args that keep Chromium from reaching the network on its own (this machine has none). */
 export const chromiumArgs = [
