@@ -3,9 +3,9 @@
  * that never throw and never hand a non-finite number to the UI.
  *
  * Why on demand: every island renders its first view from a result computed at build time, so
- * the engine (a 16 KB gzipped chunk; the rest of a calculator page is 26 to 31 KB) is needed only
- * once the reader changes something. `loadEngine()` fetches it; the frame calls it when the
- * reader first reaches into a calculator, before any change. Until it has arrived, a computation
+ * the engine is needed only once the reader changes something. `loadEngine()` fetches it; the
+ * frame calls it as the island hydrates (when the reader reaches for it), before any change, and
+ * a view without a build-time result asks for it itself. Until it has arrived, a computation
  * throws `EnginePending`, and `useComputed` keeps showing the last result, marked as updating.
  * On the server and in tests the engine is loaded before anything renders (`await loadEngine()`).
  */
