@@ -20,6 +20,7 @@ export default defineConfig({
         testTimeout: 30_000,
         setupFiles: ['src/test-setup.ts'],
       }),
+      project('lint', 2, ['tests/tools/lint.test.ts'], { testTimeout: 300_000 }),
       project('check', 3, ['tests/tools/check.test.ts'], { testTimeout: 300_000 }),
       project('build', 4, ['tests/tools/build.test.ts'], { testTimeout: 600_000 }),
       // Checks over the built site (dist/).
