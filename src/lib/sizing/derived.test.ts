@@ -7,7 +7,7 @@ function result(speed: EstimateResult['speed'], output = 400): EstimateResult {
     schemaVersion: 1, warnings: [], model: { id: 'm', name: 'M', totalParams: 1, activeParams: 1, maxContext: 8192 },
     quant: { id: 'Q4_K_M', bitsPerWeight: 4.8 },
     settings: { context: 8192, prompt: 6000, output, depth: 0, sequences: 1, kvCache: 'f16', engine: 'llama.cpp', split: 'layer' },
-    memory: { weightsBytes: 1, kvCacheBytes: 1, kvBytesPerToken: 1, overheadBytes: 1, totalBytes: 3 },
+    memory: { weightsBytes: 1, kvCacheBytes: 1, kvBytesPerToken: 1, overheadBytes: 1, totalBytes: 3, hostBytes: 0 },
     hardware: null, fit: null, speed,
   };
 }

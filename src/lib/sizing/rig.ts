@@ -31,6 +31,8 @@ export interface Device {
   hbm: boolean;
   /** NVIDIA GeForce: catalog FP16 rate is the FP32-accumulate one (see calibration prefillFp16AccBoost). */
   fp16Acc: boolean;
+  /** FP4 tensor cores (NVIDIA Blackwell), which NVFP4 needs to compute natively (`hasNativeFp4`). */
+  nativeFp4: boolean;
 }
 
 /** The devices of one spec. */
@@ -62,6 +64,8 @@ function gpuShareFor(h: HardwareEntry, installedGiB: number, override: number | 
 }
 
 function deviceFrom(h: HardwareEntry, memoryGb: number | undefined, share: number | undefined): Device {
+  const offeredGiB = Math.max(h.memoryGiB, ...(h.memoryOptionsGiB ?? []));
+  if (memoryGb !== undefined && memoryGb > offeredGiB) throw new InputError('memoryGb', `${h.id} is offered with at most ${offeredGiB} GiB`);
   const installedGiB = memoryGb ?? h.memoryGiB;
   const s = gpuShareFor(h, installedGiB, share, memoryGb !== undefined);
   return {
@@ -76,6 +80,7 @@ function deviceFrom(h: HardwareEntry, memoryGb: number | undefined, share: numbe
     unified: h.unifiedMemory,
     hbm: hasHbm(h.id),
     fp16Acc: h.vendor === 'nvidia' && h.segment === 'consumer',
+    nativeFp4: hasNativeFp4(h.id),
   };
 }
 
@@ -86,6 +91,15 @@ function deviceFrom(h: HardwareEntry, memoryGb: number | undefined, share: numbe
  */
 export function hasHbm(hardwareId: string): boolean {
   return /^(a100|h100|h200|h800|b100|b200|gb200|gh200|mi2\d\d|mi3\d\d)/.test(hardwareId.replace(/^\d+x/, '').toLowerCase());
+}
+
+/**
+ * Whether a catalog hardware id is NVIDIA Blackwell (RTX 50 series, RTX PRO Blackwell, B200/B300,
+ * GB10 in the DGX Spark): the first GPUs with FP4 tensor cores. On older GPUs vLLM runs NVFP4
+ * checkpoints through weight-only Marlin kernels (vllm-project/vllm PR 18000).
+ */
+export function hasNativeFp4(hardwareId: string): boolean {
+  return /^(rtx-50\d\d|rtx-pro-\d+-blackwell|b100|b200|b300|gb200|gb300|dgx-spark)/.test(hardwareId.replace(/^\d+x/, '').toLowerCase());
 }
 
 /**
@@ -147,6 +161,7 @@ export function rawRig(r: RawRigInput): Rig {
     unified: backend === 'metal',
     hbm: false,
     fp16Acc: false,
+    nativeFp4: false,
   };
   const devices = Array.from({ length: n }, () => ({ ...d }));
   return { spec: `${n > 1 ? `${n}x` : ''}custom(${r.memoryGb}GiB,${r.bandwidthGbs}GB/s)`, devices, interconnect: n > 1 ? 'pcie' : 'none', unified: d.unified, uniform: true };

@@ -26,6 +26,12 @@ export interface EstimateResult {
   };
   memory: {
     weightsBytes: number; kvCacheBytes: number; kvBytesPerToken: number; overheadBytes: number; totalBytes: number;
+    /**
+     * The part of `totalBytes` kept in system memory whatever fits on the devices (llama.cpp's token
+     * embedding on discrete GPUs; 0 on unified memory, where it counts against the device). The
+     * devices hold `totalBytes - hostBytes`, less anything offloaded (`fit.offloadedBytes`).
+     */
+    hostBytes: number;
   };
   hardware: {
     spec: string; memoryBytes: number; bandwidthBytesPerSec: number; devices: DeviceResult[];

@@ -102,11 +102,7 @@ export function resolve(ctx: EngineContext, req: EstimateRequest, trusted = fals
 
   // Hardware.
   const { rig, rigKey } = resolveRig(ctx, req, warnings);
-  if (rig) {
-    const backends = new Set(rig.devices.map((d) => d.backend));
-    if (engine === 'mlx' && (backends.size !== 1 || !backends.has('metal'))) throw new InputError('engine', 'MLX runs only on Apple silicon (metal backend)');
-    if (engine === 'vllm' && [...backends].some((b) => b !== 'cuda' && b !== 'rocm')) throw new InputError('engine', 'vLLM is modelled on CUDA and ROCm GPUs only');
-  }
+  if (rig) warnings.push(...rigNotes(rig, engine, quantId));
   const split = req.split ?? (engine === 'vllm' ? 'tensor' : 'layer');
   if (split === 'tensor' && engine === 'llama.cpp' && (kvCache === 'q8_0' || kvCache === 'q4_0')) {
     throw new InputError('split', "llama.cpp's --split-mode tensor does not support a quantized KV cache");
@@ -134,6 +130,32 @@ export function resolve(ctx: EngineContext, req: EstimateRequest, trusted = fals
     p, quantId, quant, w, engine, kvCache, kv, split, context, prompt, output, depth, sequences, flashAttention, rig, interconnect,
     ramCapacity, ramBytesPerSec, ramBandwidthDefaulted: req.ramBandwidthGbs === undefined, warnings, baseKey,
   };
+}
+
+/**
+ * Checks a rig can run the engine at all, throwing InputError when it cannot; returns notes for
+ * rigs that run only in an unusual way.
+ */
+function rigNotes(rig: Rig, engine: EngineId, quantId: string): string[] {
+  const notes: string[] = [];
+  const backends = [...new Set(rig.devices.map((d) => d.backend))];
+  if (engine === 'mlx' && (backends.length !== 1 || backends[0] !== 'metal')) throw new InputError('engine', 'MLX runs only on Apple silicon (metal backend)');
+  if (engine === 'vllm' && backends.some((b) => b !== 'cuda' && b !== 'rocm')) throw new InputError('engine', 'vLLM is modelled on CUDA and ROCm GPUs only');
+  const unified = rig.devices.filter((d) => d.unified);
+  if (unified.length > 0 && unified.length < rig.devices.length) {
+    throw new InputError('hardware', `${unified[0]!.id} is a computer of its own and cannot share a rig with discrete GPUs (machines linked over a network, as llama.cpp's RPC backend does, are not modelled)`);
+  }
+  if (unified.length > 1) notes.push('several unified-memory machines run one model only over a network (llama.cpp RPC, exo); each link is treated like a PCIe hop');
+  if (backends.length > 1) {
+    // A PyTorch or vLLM build targets one platform; ggml can load several backends in one process.
+    if (engine !== 'llama.cpp') throw new InputError('hardware', `${engine} runs one backend on every device of a rig, not ${backends.join(' and ')} together`);
+    notes.push(`${backends.join(' and ')} devices run one model together only through Vulkan or a llama.cpp build with both backends; speeds assume each device's own backend`);
+  }
+  const slowFp4 = rig.devices.find((d) => !d.nativeFp4);
+  if (quantId === 'NVFP4' && engine === 'vllm' && slowFp4) {
+    notes.push(`NVFP4 computes natively only on Blackwell GPUs; on ${slowFp4.id} vLLM runs it through weight-only Marlin kernels (the same memory, slower prefill)`);
+  }
+  return notes;
 }
 
 /** Notes for fields that change nothing on this rig, so a reader does not think they did. */

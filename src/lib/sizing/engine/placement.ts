@@ -23,7 +23,7 @@ export type Scratch = Map<number, ContextBase>;
 export function devicesOf(r: Resolved): Device[] {
   if (r.rig) return r.rig.devices;
   const backend: BackendId = r.engine === 'mlx' ? 'metal' : 'cuda';
-  return [{ id: 'none', memoryBytes: 0, installedBytes: 0, bandwidthBytesPerSec: 0, flopsPerSec: 0, backend, powerW: 0, priceUsd: null, unified: backend === 'metal', hbm: false, fp16Acc: false }];
+  return [{ id: 'none', memoryBytes: 0, installedBytes: 0, bandwidthBytesPerSec: 0, flopsPerSec: 0, backend, powerW: 0, priceUsd: null, unified: backend === 'metal', hbm: false, fp16Acc: false, nativeFp4: false }];
 }
 
 /**
@@ -73,6 +73,7 @@ export function placementInput(ctx: EngineContext, r: Resolved, w: WeightBreakdo
   const llama = r.engine === 'llama.cpp';
   // llama.cpp keeps token_embd in system memory; a tied embedding is duplicated as the output head.
   const outputBytes = w.outputBytes + (llama && a.tied ? w.embeddingBytes : 0);
+  const hostBytes = hostBytesOf(r, w);
   const pin: PlacementInput = {
     layerWeights: w.layerBytes,
     layerExperts: w.layerExpertBytes,
@@ -81,8 +82,9 @@ export function placementInput(ctx: EngineContext, r: Resolved, w: WeightBreakdo
     prefixWeights: w.prefixLayer,
     prefixKv: b.prefixKv,
     outputBytes,
-    firstDeviceExtra: (llama ? 0 : w.embeddingBytes) + b.vision,
-    hostBytes: llama ? w.embeddingBytes : 0,
+    // Unified memory: system memory is the device's own, so the embedding counts there.
+    firstDeviceExtra: w.embeddingBytes - hostBytes + b.vision,
+    hostBytes,
     capacities: b.capacities,
     fixed: b.fixed,
     split: r.split,
@@ -92,6 +94,14 @@ export function placementInput(ctx: EngineContext, r: Resolved, w: WeightBreakdo
     arrays: ctx.caches.placement,
   };
   return { pin, kvBytes: b.kvBytes, overhead: b.overhead };
+}
+
+/**
+ * Bytes the engine keeps in system memory whatever fits on the devices: llama.cpp's token embedding
+ * (looked up on the CPU), except on unified memory, where system memory is the devices' own.
+ */
+export function hostBytesOf(r: Resolved, w: WeightBreakdown): number {
+  return r.engine === 'llama.cpp' && !r.rig?.unified ? w.embeddingBytes : 0;
 }
 
 const VERDICT_RANK = { 'no-fit': 0, offload: 1, fits: 2 } as const;
@@ -127,8 +137,9 @@ export function maxContextFor(ctx: EngineContext, r: Resolved, w: WeightBreakdow
 export function bestQuantFor(ctx: EngineContext, r: Resolved, minRank = -Infinity): string | null {
   const released = ctx.quantById.get(r.p.arch.releasedFormat.toLowerCase());
   const cap = released ? released.qualityRank : Infinity;
+  // The request's own format is a candidate even where tables leave it out (MXFP4 on a dense model).
   const candidates = ctx.catalog.quants
-    .filter((q) => q.engines.includes(r.engine) && offered(q, r.p.arch) && q.qualityRank <= cap && q.qualityRank >= minRank)
+    .filter((q) => q.engines.includes(r.engine) && (offered(q, r.p.arch) || q === r.quant) && q.qualityRank <= cap && q.qualityRank >= minRank)
     .sort((x, y) => y.qualityRank - x.qualityRank);
   const scratch: Scratch = new Map();
   for (const q of candidates) {

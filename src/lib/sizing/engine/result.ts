@@ -37,6 +37,7 @@ export function evaluate(ctx: EngineContext, r: Resolved, search: boolean): Esti
       kvBytesPerToken: r0(kvBytesPerToken(r.kv)),
       overheadBytes: r0(overhead),
       totalBytes: r0(w.totalBytes) + r0(kvBytes) + r0(overhead),
+      hostBytes: r0(pin.hostBytes),
     },
     hardware: null,
     fit: null,
