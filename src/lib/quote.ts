@@ -163,7 +163,7 @@ export function quote(props: QuoteProps, eng: QuoteEngine | ((req: EstimateReque
   try {
     r = e.estimate(req);
   } catch (err) {
-    throw new Error(`${where}: ${(err as Error).message}`);
+    throw new Error(`${where}: ${(err as Error).message}`, { cause: err });
   }
   if (show !== 'localUsdPerMTok' && show !== 'breakEvenTokensPerDay') return quoteValue(r, show, unit ?? 'GB');
   if (!r.speed) return 'does not fit';

@@ -96,8 +96,18 @@ export const RAW_ARCH_FIELDS: readonly RequestField[] = (Object.keys(REQUEST_SCH
  * at most `max` characters of it, so an echo can neither drive a terminal nor flood a log.
  */
 export function excerpt(text: string, max = 60): string {
-  const escaped = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return escaped.length > max ? `${escaped.slice(0, max)}…` : escaped;
+  let out = '';
+  for (const ch of text) {
+    if (out.length >= max) return `${out.slice(0, max)}…`;
+    out += breaksOutput(ch) ? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}` : ch;
+  }
+  return out.length > max ? `${out.slice(0, max)}…` : out;
+}
+
+/** C0 and C1 control characters and the Unicode line and paragraph separators. */
+function breaksOutput(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029;
 }
 
 /** A problem with one input field; `field` is the request key (camelCase). */

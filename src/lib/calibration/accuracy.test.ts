@@ -26,7 +26,7 @@ function stubRow(id: string, kind: MeasurementRow['kind'], measured: number | st
 }
 
 /** A stub engine answering 100 t/s decode with range [90, 110], 1000 bytes of weights, verdict 'fits'. */
-function stub(_req: EstimateRequest): EstimateResult {
+function stub(): EstimateResult {
   return {
     schemaVersion: 1, warnings: [], model: { id: 'm', name: 'm', totalParams: 1, activeParams: 1, maxContext: 1 },
     quant: { id: 'Q4_K_M', bitsPerWeight: 4.8 },
@@ -56,7 +56,7 @@ describe('accuracy figures', () => {
     expect(k.correctPct).toBe(50);
   });
   it('skips rows the engine refuses or kept apart, with the reason, instead of failing', () => {
-    const refused = (req: EstimateRequest): EstimateResult => { if (req.model === 'm') throw new Error('unknown model'); return stub(req); };
+    const refused = (req: EstimateRequest): EstimateResult => { if (req.model === 'm') throw new Error('unknown model'); return stub(); };
     const apart = { ...stubRow('w1', 'weights', 1000), scored: false };
     const r = computeAccuracy([stubRow('w0', 'weights', 1000), apart], refused);
     const w = r.kinds.find((x) => x.kind === 'weights')!;

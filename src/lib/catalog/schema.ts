@@ -49,7 +49,7 @@ const DIMENSIONLESS_FIELDS = new Set([
 const UNIT_SUFFIX = /(GiB|GBs|Tflops|W|Usd|UsdPerMTok|Tokens|Bytes|BytesPerLayer|Pct)$/;
 
 const DATE_RE = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;
-const ID_RE = /^[a-z0-9][a-z0-9.\-]*[a-z0-9]$/;
+const ID_RE = /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/;
 
 /** True when `s` is YYYY-MM-DD (or YYYY-MM when `allowMonth`) naming a real calendar date. */
 export function isWellFormedDate(s: unknown, allowMonth = false): boolean {
@@ -135,7 +135,7 @@ class RowChecker {
 }
 
 /** Weight-format ids keep llama.cpp's spelling (Q4_K_M, GPTQ-INT4), unique regardless of case. */
-const QUANT_ID_RE = /^[A-Za-z0-9][A-Za-z0-9_.\-]*$/;
+const QUANT_ID_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 function checkIds(c: RowChecker, rows: readonly { id: string }[], table: keyof CatalogTables, pattern: RegExp = ID_RE): void {
   const seen = new Set<string>();
@@ -162,7 +162,7 @@ function checkModel(c: RowChecker, m: ModelEntry, today: number): void {
   for (const f of ['id', 'name', 'family', 'vendor', 'licence', 'hfRepo', 'releasedFormat'] as const) {
     if (typeof m[f] !== 'string' || m[f].trim() === '') c.add(f, 'must be a non-empty string');
   }
-  if (!/^[\w.\-]+\/[\w.\-]+$/.test(m.hfRepo)) c.add('hfRepo', 'must be owner/name');
+  if (!/^[\w.-]+\/[\w.-]+$/.test(m.hfRepo)) c.add('hfRepo', 'must be owner/name');
   c.url(m.source, 'source');
   c.date(m.releaseDate, 'releaseDate', today, true);
   if (m.moe) {
