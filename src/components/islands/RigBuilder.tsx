@@ -51,6 +51,7 @@ const SIZE_OPTIONS = [{ value: '', label: 'Any size' }, ...Object.entries(SIZE_B
 const MOE_OPTIONS = [{ value: '', label: 'Dense and MoE' }, { value: 'moe', label: 'MoE only' }, { value: 'dense', label: 'Dense only' }];
 const MIN_FORMAT_OPTIONS = [{ value: 'q4', label: '4-bit quality or better' }, { value: 'any', label: 'Any format, down to 1-bit' }];
 const COUNTS = [1, 2, 3, 4, 6, 8].map((n) => ({ value: String(n), label: `× ${n}` }));
+const NO_ROWS: RigRow[] = [];
 const FIT_MARK = { fits: '✓', offload: '◐', 'no-fit': '✗' } as const;
 const FIT_WORD = { fits: 'fits', offload: 'offload', 'no-fit': 'does not fit' } as const;
 
@@ -65,7 +66,7 @@ function formatsFor(x: Extras): string[] | undefined {
 }
 
 /** The table filter of a view. */
-function filterOf(x: Extras): RigFilter {
+function filterOf(x: Pick<Extras, 'family' | 'size' | 'moe' | 'show' | 'fitsOnly'>): RigFilter {
   return { family: x.family, size: x.size as RigFilter['size'], moe: x.moe as RigFilter['moe'], quant: x.show, fitsOnly: x.fitsOnly };
 }
 
@@ -128,9 +129,10 @@ export default function RigBuilder(props: PresetProps & { rig2?: string; rig3?: 
   });
   const { errors, rows } = view.value ?? { errors: [], rows: null };
   const last = useLastValid(rows);
-  const all = last.value ?? [];
-  const filter = filterOf(x);
-  const shown = useMemo(() => sortRows(filterRows(all, filter), x.sort as RigSort, x.desc), [all, JSON.stringify(filter), x.sort, x.desc]);
+  const all = last.value ?? NO_ROWS;
+  const { family, size, moe, show, fitsOnly } = x;
+  const filter = useMemo(() => filterOf({ family, size, moe, show, fitsOnly }), [family, size, moe, show, fitsOnly]);
+  const shown = useMemo(() => sortRows(filterRows(all, filter), x.sort as RigSort, x.desc), [all, filter, x.sort, x.desc]);
   const [limit, setLimit] = useState(40);
   // The rows only change with the data, filters, sort or unit: skip rebuilding ~500 cells on other input.
   const body = useMemo(() => shown.slice(0, limit).map((r) => (

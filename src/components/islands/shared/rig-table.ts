@@ -56,10 +56,9 @@ export function sortRows(rows: readonly RigRow[], key: RigSort, desc: boolean): 
   const sign = desc ? -1 : 1;
   const idx = key.startsWith('speed') ? Number(key.slice(5)) : -1;
   return [...rows].sort((a, b) => {
-    let d = 0;
-    if (key === 'model') d = compareText(a.name, b.name);
-    else if (key === 'params') d = a.totalParams - b.totalParams;
-    else d = speedOf(a.cells[idx]) - speedOf(b.cells[idx]);
+    const d = key === 'model' ? compareText(a.name, b.name)
+      : key === 'params' ? a.totalParams - b.totalParams
+      : speedOf(a.cells[idx]) - speedOf(b.cells[idx]);
     return sign * d || compareText(a.name, b.name) || b.qualityRank - a.qualityRank;
   });
 }
