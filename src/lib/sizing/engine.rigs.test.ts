@@ -53,3 +53,30 @@ describe('where every byte goes', () => {
     expect(r.fit!.bestQuant).toBe('MXFP4');
   });
 });
+
+describe('offload as each engine does it, on one device or many', () => {
+  it('never puts vLLM\'s KV cache in system RAM, so one GPU or two agree', () => {
+    for (const hardware of ['rtx-4060', '2xrtx-4060']) {
+      const r = estimate({ model: 'llama-3.1-8b', hardware, engine: 'vllm', ramGb: 64, context: 131072 });
+      expect(r.fit!.verdict).toBe('no-fit');
+      expect(r.warnings.join(' ')).not.toMatch(/llama\.cpp|-ngl/);
+    }
+    const small = estimate({ model: 'llama-3.1-8b', hardware: 'rtx-4060', engine: 'vllm', ramGb: 64, context: 8192 });
+    expect(small.fit!.offloadMode).toBe('weights');
+    expect(small.warnings[0]).toMatch(/^\d+\.\d GiB of weights per GPU in system RAM \(vLLM --cpu-offload-gb \d+\)/);
+  });
+  it('offloads llama.cpp\'s whole layers under a tensor split too, so a second card speeds it up', () => {
+    const req = { model: 'llama-3.1-70b', quant: 'Q4_K_M', split: 'tensor' as const, ramGb: 256 };
+    const one = estimate({ ...req, hardware: 'rtx-4060' });
+    const two = estimate({ ...req, hardware: '2xrtx-4060' });
+    expect(two.fit!.offloadMode).toBe('layers');
+    expect(two.fit!.offloadedLayers).toBeLessThan(one.fit!.offloadedLayers);
+    expect(two.speed!.decodeTokensPerSec).toBeGreaterThan(one.speed!.decodeTokensPerSec);
+    expect(two.warnings[0]).toMatch(/llama\.cpp -ngl \d+/);
+  });
+  it('gives Transformers its own advice', () => {
+    const r = estimate({ model: 'llama-3.1-8b', hardware: 'rtx-4060', engine: 'transformers', ramGb: 64 });
+    expect(r.fit!.verdict).toBe('offload');
+    expect(r.warnings[0]).toMatch(/device_map puts them on "cpu"/);
+  });
+});

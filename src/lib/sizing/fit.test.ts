@@ -17,7 +17,7 @@ function input(over: Partial<PlacementInput> = {}): PlacementInput {
     split: 'layer',
     kvShare: 1,
     ramCapacity: null,
-    expertOffload: true,
+    offload: 'layers-or-experts',
     ...over,
   };
 }

@@ -9,10 +9,15 @@
  * Tensor split (vLLM's default, llama.cpp `--split-mode tensor`): every device holds 1/N of every
  * weight; the KV cache is split by KV head (replicated when there are fewer KV heads than devices,
  * and in full on every device for multi-head latent attention); the smallest device binds.
- * Offload (only with `ramGb`): llama.cpp moves MoE expert tensors of the first layers to system RAM
- * (`--n-cpu-moe N`) when that suffices, else whole layers (`-ngl`); other engines move whole layers
- * (Transformers) or weights (vLLM `--cpu-offload-gb`). The least offload that fits is chosen.
+ * Offload (only with `ramGb`), as each engine can do it, the same way on one device or many:
+ * llama.cpp moves MoE expert tensors of the first layers to system RAM (`--n-cpu-moe N`) when that
+ * suffices, else whole layers with their KV cache (`-ngl`); Transformers moves whole layers
+ * (accelerate's device_map); vLLM moves weights only (`--cpu-offload-gb`, the same amount per
+ * GPU, streamed back every step), never the KV cache. The least offload that fits is chosen.
  */
+
+/** What an engine can move to system RAM (see the header). */
+export type OffloadPolicy = 'layers-or-experts' | 'layers' | 'weights';
 
 /** Everything placement needs, in bytes. */
 export interface PlacementInput {
@@ -42,8 +47,8 @@ export interface PlacementInput {
   kvShare: number;
   /** System RAM available for offload; null when offload is not possible. */
   ramCapacity: number | null;
-  /** llama.cpp can offload MoE experts alone (`--n-cpu-moe`). */
-  expertOffload: boolean;
+  /** What the engine can move to system RAM when the devices are too small. */
+  offload: OffloadPolicy;
   /** Read-only arrays to share between placements (see placementArrays); fresh arrays when absent. */
   arrays?: PlacementArrays;
 }
@@ -226,30 +231,122 @@ function leastTrue(lo: number, hi: number, ok: (x: number) => boolean): number {
   return lo;
 }
 
-function placeTensor(p: PlacementInput): Placement {
+/** Per-device bytes of a tensor split with `k` leading layers on the CPU and the experts of `expertCpu` layers there. */
+function tensorAssigned(p: PlacementInput, k: number, expertCpu: Uint8Array): number[] {
   const L = p.layerWeights.length;
   const D = p.capacities.length;
   let w = p.outputBytes + p.firstDeviceExtra;
   let kv = 0;
-  for (let i = 0; i < L; i++) { w += p.layerWeights[i]!; kv += p.layerKv[i]!; }
-  const assigned = p.fixed.map((f) => f + w / D + kv * p.kvShare);
+  for (let i = k; i < L; i++) { w += p.layerWeights[i]! - (expertCpu[i] ? p.layerExperts[i]! : 0); kv += p.layerKv[i]!; }
+  return p.fixed.map((f) => f + w / D + kv * p.kvShare);
+}
+
+function excessOf(p: PlacementInput, assigned: readonly number[]): number {
   let excess = 0;
-  for (let d = 0; d < D; d++) excess = Math.max(excess, assigned[d]! - p.capacities[d]!);
-  const layerDevice = new Int16Array(L).fill(0);
-  const expertCpu = new Uint8Array(L);
+  for (let d = 0; d < assigned.length; d++) excess = Math.max(excess, assigned[d]! - p.capacities[d]!);
+  return excess;
+}
+
+function placeTensor(p: PlacementInput): Placement {
+  const L = p.layerWeights.length;
+  const none = zeros(L, p.arrays).cpu;
+  const assigned = tensorAssigned(p, 0, none);
+  const excess = excessOf(p, assigned);
+  const layerDevice = zeros(L, p.arrays).dev;
   if (excess <= 0) {
-    return { verdict: 'fits', layerDevice, expertCpu, assigned, offloadedLayers: 0, offloadMode: null, offloadedBytes: 0, headroomBytes: minHeadroom(p, assigned) };
+    return { verdict: 'fits', layerDevice, expertCpu: none, assigned, offloadedLayers: 0, offloadMode: null, offloadedBytes: 0, headroomBytes: minHeadroom(p, assigned) };
   }
+  const noFit: Placement = { verdict: 'no-fit', layerDevice, expertCpu: none, assigned, offloadedLayers: 0, offloadMode: null, offloadedBytes: 0, headroomBytes: -excess * p.capacities.length };
+  if (p.ramCapacity === null) return noFit;
+  if (p.offload === 'weights') return offloadWeights(p, assigned, layerDevice, none) ?? noFit;
+  return offloadLayers(p, (k, cpu) => { const a = tensorAssigned(p, k, cpu); return { ok: excessOf(p, a) <= 0, assigned: a, layerDevice: zeros(L, p.arrays).dev }; }, noFit);
+}
+
+/**
+ * vLLM's weight offload: every device moves the same bytes of weights (`--cpu-offload-gb`, the
+ * largest excess) to system RAM; the KV cache and buffers stay. Null when a device would have to
+ * move more than its weights, or system RAM is too small.
+ */
+function offloadWeights(p: PlacementInput, assigned: number[], layerDevice: Int16Array, none: Uint8Array, weightsOn?: number[]): Placement | null {
+  const L = p.layerWeights.length;
+  const D = p.capacities.length;
+  const excess = excessOf(p, assigned);
+  let weights = p.outputBytes + p.firstDeviceExtra;
+  for (let i = 0; i < L; i++) weights += p.layerWeights[i]!;
+  const perDevice = weightsOn ?? assigned.map(() => weights / D);
+  if (perDevice.some((w) => excess >= w)) return null;
   const offloaded = excess * D;
-  const canOffload = p.ramCapacity !== null && offloaded + p.hostBytes <= p.ramCapacity && offloaded < w;
-  if (!canOffload) {
-    return { verdict: 'no-fit', layerDevice, expertCpu, assigned, offloadedLayers: 0, offloadMode: null, offloadedBytes: 0, headroomBytes: -excess * D };
-  }
-  const perLayer = (w - p.outputBytes - p.firstDeviceExtra) / Math.max(1, L);
+  if (offloaded + p.hostBytes > p.ramCapacity!) return null;
+  const perLayer = (weights - p.outputBytes - p.firstDeviceExtra) / Math.max(1, L);
   const n = Math.min(L, Math.ceil(offloaded / Math.max(1, perLayer)));
-  for (let i = 0; i < n; i++) layerDevice[i] = -1;
   const after = assigned.map((a) => a - excess);
-  return { verdict: 'offload', layerDevice, expertCpu, assigned: after, offloadedLayers: n, offloadMode: 'weights', offloadedBytes: offloaded, headroomBytes: minHeadroom(p, after) };
+  return { verdict: 'offload', layerDevice, expertCpu: none, assigned: after, offloadedLayers: n, offloadMode: 'weights', offloadedBytes: offloaded, headroomBytes: minHeadroom(p, after) };
+}
+
+/**
+ * Every layer on a device, in proportion to the devices' memory (llama.cpp's and vLLM's default
+ * split), whether or not it fits: the bytes and the weights each device would hold.
+ */
+function spreadLayers(p: PlacementInput): { assigned: number[]; layerDevice: Int16Array; weightsOn: number[] } {
+  const L = p.layerWeights.length;
+  const D = p.capacities.length;
+  const assigned = p.fixed.map((f, d) => f + (d === 0 ? p.firstDeviceExtra : 0) + (d === D - 1 ? p.outputBytes : 0));
+  const weightsOn = p.fixed.map((_, d) => (d === 0 ? p.firstDeviceExtra : 0) + (d === D - 1 ? p.outputBytes : 0));
+  let total = 0;
+  for (let i = 0; i < L; i++) total += p.layerWeights[i]! + p.layerKv[i]!;
+  const capSum = p.capacities.reduce((x, y) => x + y, 0);
+  const ends: number[] = [];
+  let acc = 0;
+  for (let d = 0; d < D; d++) { acc += p.capacities[d]!; ends.push((acc / Math.max(1, capSum)) * total); }
+  const layerDevice = new Int16Array(L);
+  let cum = 0;
+  let d = 0;
+  for (let i = 0; i < L; i++) {
+    const c = p.layerWeights[i]! + p.layerKv[i]!;
+    while (d < D - 1 && cum + c / 2 > ends[d]!) d++;
+    layerDevice[i] = d;
+    assigned[d]! += c;
+    weightsOn[d]! += p.layerWeights[i]!;
+    cum += c;
+  }
+  return { assigned, layerDevice, weightsOn };
+}
+
+/** A placement of the layers from `k` on, with the experts of `expertCpu` layers on the CPU. */
+type LayerFit = (k: number, expertCpu: Uint8Array) => { ok: boolean; assigned: number[]; layerDevice: Int16Array };
+
+/**
+ * llama.cpp's and Transformers' offload: the experts of the first MoE layers (llama.cpp
+ * `--n-cpu-moe`), else the first whole layers with their KV cache, the fewest that fit; `noFit`
+ * when none fits or system RAM is too small.
+ */
+function offloadLayers(p: PlacementInput, fit: LayerFit, noFit: Placement): Placement {
+  const L = p.layerWeights.length;
+  const none = zeros(L, p.arrays).cpu;
+  const ramFor = (bytes: number) => bytes + p.hostBytes <= p.ramCapacity!;
+  const moeLayers: number[] = [];
+  for (let i = 0; i < L; i++) if (p.layerExperts[i]! > 0) moeLayers.push(i);
+  if (p.offload === 'layers-or-experts' && moeLayers.length > 0) {
+    const mask = (n: number) => { const m = new Uint8Array(L); for (let j = 0; j < n; j++) m[moeLayers[j]!] = 1; return m; };
+    const n = leastTrue(1, moeLayers.length, (x) => fit(0, mask(x)).ok);
+    if (n <= moeLayers.length) {
+      const m = mask(n);
+      const a = fit(0, m);
+      const cpu = cpuBytes(p, 0, m);
+      if (!ramFor(cpu)) return noFit;
+      return { verdict: 'offload', layerDevice: a.layerDevice, expertCpu: m, assigned: a.assigned, offloadedLayers: n, offloadMode: 'experts', offloadedBytes: cpu, headroomBytes: minHeadroom(p, a.assigned) };
+    }
+  }
+  // Whole layers: the first k layers on the CPU (llama.cpp keeps the last -ngl layers on the GPU).
+  const k = leastTrue(1, L, (x) => fit(x, none).ok);
+  if (k > L) return noFit;
+  const a = fit(k, none);
+  const cpu = cpuBytes(p, k, none);
+  // The shortfall is then system RAM's.
+  if (!ramFor(cpu)) return { ...noFit, headroomBytes: -(cpu + p.hostBytes - p.ramCapacity!) };
+  const layerDevice = a.layerDevice.slice();
+  for (let i = 0; i < k; i++) layerDevice[i] = -1;
+  return { verdict: 'offload', layerDevice, expertCpu: none, assigned: a.assigned, offloadedLayers: k, offloadMode: 'layers', offloadedBytes: cpu, headroomBytes: minHeadroom(p, a.assigned) };
 }
 
 /**
@@ -289,31 +386,11 @@ export function place(p: PlacementInput, balanced = true): Placement {
     if (first.bounds) pl.bounds = first.bounds;
     return pl;
   }
-  const noFit = (): Placement => ({ verdict: 'no-fit', layerDevice: first.layerDevice, expertCpu: none, assigned: first.assigned, offloadedLayers: 0, offloadMode: null, offloadedBytes: 0, headroomBytes: -first.unplaced });
-  if (p.ramCapacity === null) return noFit();
-  const ramFor = (bytes: number) => bytes + p.hostBytes <= p.ramCapacity!;
-
-  // MoE experts first (llama.cpp --n-cpu-moe): experts of the first n MoE layers on the CPU.
-  const moeLayers: number[] = [];
-  for (let i = 0; i < L; i++) if (p.layerExperts[i]! > 0) moeLayers.push(i);
-  if (p.expertOffload && moeLayers.length > 0) {
-    const mask = (n: number) => { const m = new Uint8Array(L); for (let j = 0; j < n; j++) m[moeLayers[j]!] = 1; return m; };
-    const n = leastTrue(1, moeLayers.length, (x) => assignLayers(p, 0, mask(x), false).ok);
-    if (n <= moeLayers.length) {
-      const m = mask(n);
-      const a = assignLayers(p, 0, m, balanced);
-      const cpu = cpuBytes(p, 0, m);
-      if (!ramFor(cpu)) return noFit();
-      return { verdict: 'offload', layerDevice: a.layerDevice, expertCpu: m, assigned: a.assigned, offloadedLayers: n, offloadMode: 'experts', offloadedBytes: cpu, headroomBytes: minHeadroom(p, a.assigned) };
-    }
+  const noFit: Placement = { verdict: 'no-fit', layerDevice: first.layerDevice, expertCpu: none, assigned: first.assigned, offloadedLayers: 0, offloadMode: null, offloadedBytes: 0, headroomBytes: -first.unplaced };
+  if (p.ramCapacity === null) return noFit;
+  if (p.offload === 'weights') {
+    const spread = spreadLayers(p);
+    return offloadWeights(p, spread.assigned, spread.layerDevice, none, spread.weightsOn) ?? noFit;
   }
-  // Whole layers: the first k layers on the CPU (llama.cpp keeps the last -ngl layers on the GPU).
-  const k = leastTrue(1, L, (x) => assignLayers(p, x, none, false).ok);
-  if (k > L) return noFit();
-  const a = assignLayers(p, k, none, balanced);
-  const cpu = cpuBytes(p, k, none);
-  if (!ramFor(cpu)) {
-    return { ...noFit(), headroomBytes: -(cpu + p.hostBytes - p.ramCapacity) };
-  }
-  return { verdict: 'offload', layerDevice: a.layerDevice, expertCpu: none, assigned: a.assigned, offloadedLayers: k, offloadMode: 'layers', offloadedBytes: cpu, headroomBytes: minHeadroom(p, a.assigned) };
+  return offloadLayers(p, (k, cpu) => assignLayers(p, k, cpu, balanced), noFit);
 }

@@ -109,7 +109,7 @@ export function resolve(ctx: EngineContext, req: EstimateRequest, trusted = fals
   }
   if (split === 'tensor' && engine === 'mlx') throw new InputError('split', 'MLX has no tensor split in this model');
   const interconnect = req.interconnect ?? rig?.interconnect ?? 'none';
-  if (rig && split === 'tensor' && rig.devices.length > 1 && a.heads % rig.devices.length !== 0) {
+  if (rig && engine === 'vllm' && split === 'tensor' && rig.devices.length > 1 && a.heads % rig.devices.length !== 0) {
     warnings.push(`${a.heads} attention heads do not divide over ${rig.devices.length} devices; vLLM refuses such a tensor-parallel size`);
   }
   warnings.push(...ignoredFlags(req, rig));
@@ -145,7 +145,7 @@ function rigNotes(rig: Rig, engine: EngineId, quantId: string): string[] {
   if (unified.length > 0 && unified.length < rig.devices.length) {
     throw new InputError('hardware', `${unified[0]!.id} is a computer of its own and cannot share a rig with discrete GPUs (machines linked over a network, as llama.cpp's RPC backend does, are not modelled)`);
   }
-  if (unified.length > 1) notes.push('several unified-memory machines run one model only over a network (llama.cpp RPC, exo); each link is treated like a PCIe hop');
+  if (unified.length > 1) notes.push('several unified-memory machines run one model only linked over a network; each link is treated like a PCIe hop');
   if (backends.length > 1) {
     // A PyTorch or vLLM build targets one platform; ggml can load several backends in one process.
     if (engine !== 'llama.cpp') throw new InputError('hardware', `${engine} runs one backend on every device of a rig, not ${backends.join(' and ')} together`);

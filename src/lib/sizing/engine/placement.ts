@@ -3,15 +3,23 @@
  * KV, per-device overhead and capacities), the input of the placement model (../fit.ts), and the
  * searches built on it: the longest context that keeps a verdict, and the best format that fits.
  */
-import type { BackendId } from '../../vocabulary.ts';
+import type { BackendId, EngineId } from '../../vocabulary.ts';
 import { offered } from '../core-util.ts';
-import { place, type Placement, type PlacementInput } from '../fit.ts';
+import { place, type OffloadPolicy, type Placement, type PlacementInput } from '../fit.ts';
 import { kvBytesOfLayer, kvCells, kvTotalBytes } from '../kv-cache.ts';
 import { deviceOverheadBytes, visionBytes, VLLM_GPU_MEMORY_UTILIZATION } from '../overhead.ts';
 import type { Device } from '../rig.ts';
 import type { WeightBreakdown } from '../weights.ts';
 import { weightsOf } from './models.ts';
 import type { ContextBase, EngineContext, Resolved } from './types.ts';
+
+/** What each engine can move to system RAM (MLX has unified memory and moves nothing: no RAM capacity). */
+const OFFLOAD_POLICY: Record<EngineId, OffloadPolicy> = {
+  'llama.cpp': 'layers-or-experts',
+  transformers: 'layers',
+  vllm: 'weights',
+  mlx: 'layers',
+};
 
 /** Bound on the engine's cache of context bases (each holds two arrays of one number per layer). */
 const MAX_CACHED_BASES = 1024;
@@ -90,7 +98,7 @@ export function placementInput(ctx: EngineContext, r: Resolved, w: WeightBreakdo
     split: r.split,
     kvShare: a.mla ? 1 : Math.max(1 / D, 1 / Math.max(1, a.kvHeads)),
     ramCapacity: r.ramCapacity,
-    expertOffload: llama,
+    offload: OFFLOAD_POLICY[r.engine],
     arrays: ctx.caches.placement,
   };
   return { pin, kvBytes: b.kvBytes, overhead: b.overhead };

@@ -83,12 +83,17 @@ export function evaluate(ctx: EngineContext, r: Resolved, search: boolean): Esti
   return result;
 }
 
-/** What an offloaded run holds in system RAM, with the engine flag that does it. */
+/** What an offloaded run holds in system RAM, with the flag of the engine asked for that does it. */
 function offloadNotes(r: Resolved, pl: Placement): string[] {
   const notes: string[] = [];
+  const layers = r.p.arch.layers;
   if (pl.offloadMode === 'experts') notes.push(`MoE experts of ${pl.offloadedLayers} layers in system RAM (llama.cpp --n-cpu-moe ${pl.offloadedLayers})`);
-  else if (pl.offloadMode === 'layers') notes.push(`${pl.offloadedLayers} of ${r.p.arch.layers} layers in system RAM (llama.cpp -ngl ${r.p.arch.layers - pl.offloadedLayers + 1})`);
-  else notes.push(`${(pl.offloadedBytes / GiB).toFixed(1)} GiB of weights in system RAM (vLLM --cpu-offload-gb), streamed over PCIe every step`);
+  else if (pl.offloadMode === 'layers' && r.engine === 'llama.cpp') notes.push(`${pl.offloadedLayers} of ${layers} layers in system RAM (llama.cpp -ngl ${layers - pl.offloadedLayers + 1})`);
+  else if (pl.offloadMode === 'layers') notes.push(`${pl.offloadedLayers} of ${layers} layers in system RAM (Transformers: device_map puts them on "cpu")`);
+  else {
+    const perDevice = pl.offloadedBytes / Math.max(1, pl.assigned.length) / GiB;
+    notes.push(`${perDevice.toFixed(1)} GiB of weights per GPU in system RAM (vLLM --cpu-offload-gb ${Math.ceil(perDevice)}), streamed over PCIe every step`);
+  }
   if (r.ramBandwidthDefaulted) notes.push(`system RAM bandwidth assumed ${DEFAULT_RAM_BYTES_PER_SEC / 1e9} GB/s (give --ram-bandwidth-gbs)`);
   return notes;
 }

@@ -47,7 +47,26 @@ function deviceLoads(r: Resolved, pl: Placement, pin: PlacementInput): { loads: 
     hbm: d.hbm, fp16Acc: d.fp16Acc,
   }));
   let cpu: HostLoad | null = null;
-  if (r.split === 'tensor' && D > 1) {
+  if (r.split === 'tensor' && D > 1 && (pl.offloadMode === 'layers' || pl.offloadMode === 'experts')) {
+    // Every device holds 1/D of each layer on the GPUs; the CPU holds whole layers or experts.
+    let cpuW = 0, cpuAll = 0, cpuExp = 0, cpuLayers = 0;
+    for (let i = 0; i < L; i++) {
+      const lw = w.layerBytes[i]!;
+      const le = w.layerExpertBytes[i]!;
+      const dense = lw - le;
+      if (pl.layerDevice[i]! < 0) { cpuW += dense + le * share; cpuAll += lw; cpuExp += le; cpuLayers++; continue; }
+      const onCpu = pl.expertCpu[i] === 1;
+      if (onCpu) { cpuW += le * share; cpuAll += le; cpuExp += le; }
+      for (const l of loads) {
+        l.layerShare += 1 / (L * D);
+        l.weightBytes += (dense + (onCpu ? 0 : le * share)) / D;
+        l.allWeightBytes += (dense + (onCpu ? 0 : le)) / D;
+        l.expertBytes += (onCpu ? 0 : le) / D;
+      }
+    }
+    for (const l of loads) { l.weightBytes += pin.outputBytes / D; l.allWeightBytes += pin.outputBytes / D; }
+    if (cpuAll > 0) cpu = { weightBytes: cpuW, allWeightBytes: cpuAll, expertBytes: cpuExp, layerShare: cpuLayers / L };
+  } else if (pl.offloadMode === 'weights' || (r.split === 'tensor' && D > 1)) {
     const total = w.totalBytes - (llama ? w.embeddingBytes : 0) + (llama && a.tied ? w.embeddingBytes : 0);
     let experts = 0;
     for (let i = 0; i < L; i++) experts += w.layerExpertBytes[i]!;
