@@ -1,9 +1,12 @@
 /**
  * `npm run bench`: the cost of estimates in a sweep (target under 5 microseconds each, reusing
  * per-model work) and of the full models x quants x hardware sweep (target under 1 s), plus the
- * calculator case: every model x quant for three rigs (target under 16 ms, warm). Prints one line
- * per target, starting PASS or MISS.
+ * calculator case: every model x quant for three rigs (target under 16 ms, warm), and the peak memory
+ * of `estimate --jsonl` over a million lines. Prints one line per target, starting PASS or MISS.
  */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { catalog } from '../src/lib/catalog/index.ts';
 import { fitted } from '../src/lib/calibration/fitted.ts';
@@ -57,3 +60,32 @@ console.log(`${verdict(perRowUs, 5)} one estimate in a sweep: ${perRowUs.toFixed
 console.log(`${verdict(calc.ms, 16)} calculator sweep, every model x quant x 3 rigs (${rigs.join(', ')}): ${calc.value.length} rows in ${calc.ms.toFixed(1)} ms [best ${calc.bestMs.toFixed(1)} ms, wall ${calc.wallMs.toFixed(1)} ms; cold first run ${cold.ms.toFixed(0)} ms]  [target < 16 ms warm]`);
 console.log(`${verdict(full.ms, 1000)} full sweep, every model x quant x hardware: ${full.value.length} rows in ${full.ms.toFixed(0)} ms [best ${full.bestMs.toFixed(0)} ms, wall ${full.wallMs.toFixed(0)} ms]  [target < 1000 ms]`);
 console.log(`info full estimate with max-context and best-format searches: ${((single.ms * 1000) / 100).toFixed(1)} µs`);
+
+// estimate --jsonl over a million lines: the peak resident memory of the CLI, which must stay flat
+// whatever the batch (read from /proc while it runs: VmHWM is the high-water mark so far).
+const JSONL_LINES = 1_000_000;
+const jsonl = await jsonlPeak(JSONL_LINES);
+console.log(`${jsonl.answered === JSONL_LINES && jsonl.peakMiB < 256 ? 'PASS' : 'MISS'} estimate --jsonl over ${JSONL_LINES.toLocaleString('en-US')} lines: ${jsonl.answered.toLocaleString('en-US')} answered in ${jsonl.seconds.toFixed(0)} s, peak RSS ${jsonl.peakMiB.toFixed(0)} MiB  [target: every line, < 256 MiB]`);
+
+/** Runs the CLI on `n` generated lines, writing as fast as it reads; counts answers and samples its peak RSS. */
+async function jsonlPeak(n: number): Promise<{ answered: number; peakMiB: number; seconds: number }> {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ['src/lib/cli.ts', '--jsonl'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let peakKiB = 0;
+  const sample = setInterval(() => {
+    try {
+      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+      if (m) peakKiB = Math.max(peakKiB, Number(m[1]));
+    } catch { /* the process has ended */ }
+  }, 100);
+  let answered = 0;
+  child.stdout.on('data', (chunk: Buffer) => { for (const byte of chunk) if (byte === 10) answered++; });
+  const done = once(child, 'close');
+  for (let i = 0; i < n; i++) {
+    if (!child.stdin.write(`{"model":"qwen2.5-0.5b","sequences":${1 + (i % 1000)}}\n`)) await once(child.stdin, 'drain');
+  }
+  child.stdin.end();
+  await done;
+  clearInterval(sample);
+  return { answered, peakMiB: peakKiB / 1024, seconds: (performance.now() - t0) / 1000 };
+}
