@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from './serve.ts';
-import { htmlPages, pageCssGzipBytes, pageJsGzipBytes, templateOf, urlOf, gzipBytes, distDir } from '../tests/support/dist.ts';
+import { hasIsland, htmlPages, pageCssGzipBytes, pageJsGzipBytes, templateOf, urlOf, gzipBytes, distDir } from '../tests/support/dist.ts';
 
 const args = process.argv.slice(2);
 const runsIndex = args.indexOf('--runs');
@@ -49,6 +49,15 @@ for (const [template, files] of [...byTemplate].sort()) {
   const html = Math.max(...files.map((f) => gzipBytes(readFileSync(join(distDir, f)))));
   console.log(`${template.padEnd(18)} ${String(files.length).padStart(6)} ${(js / 1024).toFixed(2).padStart(7)} ${(css / 1024).toFixed(2).padStart(8)} ${(html / 1024).toFixed(2).padStart(8)}${jsAll > js ? (jsAll / 1024).toFixed(2).padStart(19) : ''}`);
 }
+
+// The page-weight targets (tests/dist/budget-record.json), against the heaviest page measured.
+const { targets } = JSON.parse(readFileSync(new URL('../tests/dist/budget-record.json', import.meta.url), 'utf8')) as { targets: Record<string, number> };
+const heaviest = (keep: (f: string) => boolean, lazy = false) => Math.max(0, ...pages.filter(keep).map((f) => pageJsGzipBytes(f, lazy)));
+for (const [label, bytes, target] of [
+  ['page without a calculator, at load', heaviest((f) => !hasIsland(f)), targets['pageWithoutCalculatorAtLoadBytes']!],
+  ['page with a calculator, at load', heaviest(hasIsland), targets['calculatorPageAtLoadBytes']!],
+  ['page with a calculator, once used', heaviest(hasIsland, true), targets['calculatorPageOnceUsedBytes']!],
+] as const) console.log(`target: ${label} at most ${(target / 1024).toFixed(1)} KB; heaviest ${(bytes / 1024).toFixed(2)} KB ${bytes <= target ? 'met' : 'MISSED'}`);
 
 if (args.includes('--no-lighthouse')) process.exit(0);
 try {
