@@ -9,7 +9,7 @@ import rehypeKatex from 'rehype-katex';
 import * as pagefind from 'pagefind';
 import { rehypeBaseLinks } from './src/components/layout/data/rehype-base-links.ts';
 import { rehypeDeferOffscreen } from './src/components/layout/data/rehype-defer-offscreen.ts';
-import { clientCatalogPlugin } from './src/lib/state/client-catalog-plugin.ts';
+import { clientCatalogPlugin } from './src/build/client-catalog-plugin.ts';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { clientCatalogPlugin } from './src/lib/state/client-catalog-plugin.ts';
+import { clientCatalogPlugin } from './src/build/client-catalog-plugin.ts';
 import { browserTestsLeftOut } from './tests/support/chromium.ts';
 
 /** A project that runs after every project of a lower `order` has finished. */

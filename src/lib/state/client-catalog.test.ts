@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiPrices, hardware, models, qualityLoss, quants } from '../catalog/index.ts';
 import { SOURCE_NOTE_ID, citedSources, compactCatalog, expandCore, expandExtra } from './client-catalog.ts';
-import { clientCatalogModule } from './client-catalog-plugin.ts';
+import { clientCatalogModule } from '../../build/client-catalog-plugin.ts';
 
 const full = { models, hardware, quants, apiPrices, qualityLoss };
 

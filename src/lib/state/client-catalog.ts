@@ -3,7 +3,7 @@
  *
  * The full catalog carries a source URL, notes and benchmarks on every row; the sizing engine
  * needs none of them (pages render them on the server). `compactCatalog` drops them; the build
- * serves its output as a virtual module (./client-catalog-plugin.ts), so it is never out of date.
+ * serves its output as a virtual module (src/build/client-catalog-plugin.ts), so it is never out of date.
  */
 import type { ApiPriceEntry, HardwareEntry, ModelEntry, QualityEntry, QuantEntry } from '../catalog/types.ts';
 

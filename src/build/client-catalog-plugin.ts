@@ -1,13 +1,13 @@
 /**
- * A Vite plugin that serves the client catalog (see ./client-catalog.ts) as two virtual modules,
+ * A Vite plugin that serves the client catalog (see src/lib/state/client-catalog.ts) as two virtual modules,
  * made from src/lib/catalog whenever the site is built or tested: `virtual:rigbook/client-catalog`
  * (models, hardware, weight formats) and `virtual:rigbook/client-catalog-extra` (API prices and
  * quality rows, imported only by the two calculators that cite them). astro.config.mjs and
  * vitest.config.ts both install it.
  */
 import type { Plugin } from 'vite';
-import { apiPrices, hardware, models, qualityLoss, quants } from '../catalog/index.ts';
-import { compactCatalog } from './client-catalog.ts';
+import { apiPrices, hardware, models, qualityLoss, quants } from '../lib/catalog/index.ts';
+import { compactCatalog } from '../lib/state/client-catalog.ts';
 
 const PARTS: Record<string, 'core' | 'extra'> = {
   'virtual:rigbook/client-catalog': 'core',
