@@ -49,6 +49,18 @@ export function deviceCount(parts: readonly SpecPart[]): number {
 }
 
 /**
+ * A spec as readers read it, "2× RTX 3090 + RTX 4090": each part's count and short device name
+ * (`nameOf` gives a catalog id's full name; an unknown id is shown as it is).
+ */
+export function specLabel(spec: string, nameOf: (id: string) => string | undefined): string {
+  return (parseSpec(spec) ?? []).map((p) => {
+    const full = nameOf(p.id);
+    const name = full === undefined ? p.id : shortDeviceName(full);
+    return p.count > 1 ? `${p.count}× ${name}` : name;
+  }).join(' + ');
+}
+
+/**
  * A device's name without its maker's prefix, for labels where the maker is plain from context:
  * "NVIDIA GeForce RTX 4090" -> "RTX 4090", "Apple M4 Max (40-core GPU)" -> "M4 Max (40-core GPU)".
  */

@@ -6,6 +6,7 @@
 import type { JSX } from 'preact';
 import { useId } from 'preact/hooks';
 import { formatSpeedRange, formatTokens, formatTokensPerSec, formatUsd } from '../../lib/format/index.ts';
+import { specLabel } from '../../lib/hardware-spec.ts';
 import { FIELD_SPECS } from '../../lib/state/fields.ts';
 import { hardwareOf, modelOf } from './shared/catalog.ts';
 import { attempt, computing, firstSelection, initialValue, useComputed, useLastValid, type InitialValue } from './shared/engine.ts';
@@ -15,11 +16,8 @@ import { useCalcState, type PresetProps } from './shared/state.ts';
 import { Group, NumberField, Results, TableScroll } from './shared/ui.tsx';
 
 /** "2xrtx-3090" -> "2× RTX 3090" (names from the catalog). */
-export function specLabel(spec: string): string {
-  const m = /^(\d+)x(.+)$/.exec(spec);
-  const id = m ? m[2] ?? spec : spec;
-  const name = hardwareOf(id)?.name.replace(/^NVIDIA (GeForce )?|^AMD |^Apple /, '') ?? id;
-  return m ? `${m[1]}× ${name}` : name;
+function labelOf(spec: string): string {
+  return specLabel(spec, (id) => hardwareOf(id)?.name);
 }
 
 /** The tiers at one context and KV-cache type (null when the engine cannot compute them). */
@@ -65,14 +63,14 @@ export default function HardwareTiers(props: PresetProps & { initial?: InitialVa
           <section key={t.id} class="rb-tier" data-testid={`tier-${t.id}`} aria-labelledby={`${idp}-${t.id}`}>
             <h3 id={`${idp}-${t.id}`}>{t.label}</h3>
             <p>
-              <strong>Example rig:</strong> {specLabel(t.example)}.{' '}
+              <strong>Example rig:</strong> {labelOf(t.example)}.{' '}
               <strong>Price range:</strong> {t.priceUsd ? `${formatUsd(t.priceUsd[0])}–${formatUsd(t.priceUsd[1])}` : 'no catalogued prices'}.{' '}
-              <span class="rb-muted">Hardware in this tier: {t.hardware.length ? t.hardware.map(specLabel).join(', ') : 'none catalogued'}.</span>
+              <span class="rb-muted">Hardware in this tier: {t.hardware.length ? t.hardware.map(labelOf).join(', ') : 'none catalogued'}.</span>
             </p>
             {t.runs.length ? (
               <TableScroll label={`${t.label}: largest models`}>
                 <table class="rb-table">
-                  <caption class="rb-sr">Largest models the {specLabel(t.example)} runs entirely on its accelerators at {ctxText} context</caption>
+                  <caption class="rb-sr">Largest models the {labelOf(t.example)} runs entirely on its accelerators at {ctxText} context</caption>
                   <thead><tr><th scope="col">Model</th><th scope="col">Best format that fits</th><th scope="col">Decode (range)</th></tr></thead>
                   <tbody>
                     {t.runs.map((r) => (

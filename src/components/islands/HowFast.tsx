@@ -8,7 +8,7 @@ import { useId } from 'preact/hooks';
 import { formatSeconds, formatSpeedRange, formatTokens, formatTokensPerSec } from '../../lib/format/index.ts';
 import { FIELD_SPECS } from '../../lib/state/fields.ts';
 import { selectionToRequest, type Selection } from '../../lib/state/selection.ts';
-import { hardwareSpecFromParts, hardwareSpecParts } from '../../lib/state/url.ts';
+import { formatSpec, parseSpec } from '../../lib/hardware-spec.ts';
 import type { EstimateResult } from '../../lib/sizing/types.ts';
 import type { EstimateRequest } from '../../lib/request.ts';
 import { errorFor, firstSelection, initialValue, selectionKey, runEstimate, useComputed, useLastValid, type InitialValue } from './shared/engine.ts';
@@ -31,10 +31,10 @@ interface Scenario { label: string; req: EstimateRequest }
 
 /** The what-if scenarios: the rig as chosen, one more device (layer split, tensor parallel), q8_0 KV cache. */
 export function scenarios(s: Selection, base: EstimateRequest): Scenario[] {
-  const parts = hardwareSpecParts(s.hardware);
+  const parts = (parseSpec(s.hardware) ?? []);
   const out: Scenario[] = [{ label: 'As chosen', req: base }];
   if (parts.length === 1 && parts[0] && parts[0].id !== 'custom' && parts[0].count < 16) {
-    const more = hardwareSpecFromParts([{ count: parts[0].count + 1, id: parts[0].id }]);
+    const more = formatSpec([{ count: parts[0].count + 1, id: parts[0].id }]);
     out.push({ label: `${parts[0].count + 1} devices, layer split`, req: { ...base, hardware: more, split: 'layer' } });
     out.push({ label: `${parts[0].count + 1} devices, tensor parallel`, req: { ...base, hardware: more, split: 'tensor' } });
   }

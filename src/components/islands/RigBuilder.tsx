@@ -9,7 +9,8 @@ import { formatBytes, formatCount, formatSpeedRange, formatTokensPerSec } from '
 import { FIELD_SPECS } from '../../lib/state/fields.ts';
 import { DEFAULT_SELECTION, selectionToRequest } from '../../lib/state/selection.ts';
 import type { EstimateRequest, FieldError } from '../../lib/request.ts';
-import { hardwareSpecFromParts, hardwareSpecParts, type QuerySchema } from '../../lib/state/url.ts';
+import { formatSpec, parseSpec, specLabel } from '../../lib/hardware-spec.ts';
+import type { QuerySchema } from '../../lib/state/url.ts';
 import { HARDWARE_OPTIONS, QUANT_OPTIONS, catalog, familyLabel, hardwareOf } from './shared/catalog.ts';
 import { attempt, loadEngine, safeValidate, useComputed, useLastValid } from './shared/engine.ts';
 import { sweepRigs } from './shared/sweep.ts';
@@ -99,12 +100,7 @@ export function rigBuilderInitial(): RigInitial {
 }
 
 function rigLabel(spec: string): string {
-  return spec.split(',').map((p) => {
-    const m = /^(\d+)x(.+)$/.exec(p);
-    const id = m ? m[2] ?? p : p;
-    const name = hardwareOf(id)?.name.replace(/^NVIDIA (GeForce )?|^AMD |^Apple /, '') ?? id;
-    return m ? `${m[1]}× ${name}` : name;
-  }).join(' + ');
+  return specLabel(spec, (id) => hardwareOf(id)?.name);
 }
 
 /** Rig builder island. */
@@ -168,11 +164,11 @@ export default function RigBuilder(props: PresetProps & { rig2?: string; rig3?: 
       <Group legend="Compare with">
         <div class="rb-inline">
           {(['rig2', 'rig3'] as const).map((k, i) => {
-            const part = hardwareSpecParts(x[k])[0] ?? { count: 1, id: '' };
+            const part = parseSpec(x[k])?.[0] ?? { count: 1, id: '' };
             return (
               <div class="rb-inline" key={k}>
-                <SelectField id={`${idp}-${k}`} label={`Rig ${i + 2}`} value={part.id} options={rigOptions} onChange={(v) => state.setExtras({ [k]: hardwareSpecFromParts([{ count: part.count, id: v }]) })} />
-                {part.id && <SelectField id={`${idp}-${k}n`} label="How many" value={String(part.count)} options={COUNTS} onChange={(v) => state.setExtras({ [k]: hardwareSpecFromParts([{ count: Number(v), id: part.id }]) })} />}
+                <SelectField id={`${idp}-${k}`} label={`Rig ${i + 2}`} value={part.id} options={rigOptions} onChange={(v) => state.setExtras({ [k]: formatSpec([{ count: part.count, id: v }]) })} />
+                {part.id && <SelectField id={`${idp}-${k}n`} label="How many" value={String(part.count)} options={COUNTS} onChange={(v) => state.setExtras({ [k]: formatSpec([{ count: Number(v), id: part.id }]) })} />}
               </div>
             );
           })}

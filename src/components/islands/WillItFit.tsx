@@ -8,6 +8,7 @@ import type { JSX } from 'preact';
 import { useId } from 'preact/hooks';
 import { BarChart, type BarRow } from '../charts/BarChart.tsx';
 import { bytesIn, formatBytes, formatInUnit, formatInt, formatNumber, formatSpeedRange, formatTokens, type MemoryUnit } from '../../lib/format/index.ts';
+import { shortDeviceName, specLabel } from '../../lib/hardware-spec.ts';
 import { selectionToRequest } from '../../lib/state/selection.ts';
 import { warningForReaders } from '../../lib/state/warnings.ts';
 import type { EstimateResult } from '../../lib/sizing/types.ts';
@@ -23,7 +24,7 @@ function rigName(r: EstimateResult): string {
   const devices = r.hardware?.devices ?? [];
   if (devices.length > 1) return `the ${devices.length} devices`;
   const row = devices[0] ? hardwareOf(devices[0].id) : undefined;
-  return row ? `the ${row.name.replace(/^NVIDIA (GeForce )?|^AMD |^Apple |^Intel /, '')}` : 'the device';
+  return row ? `the ${shortDeviceName(row.name)}` : 'the device';
 }
 
 /** Verdict headline and one-line reason, from the engine's result (wording only). */
@@ -62,7 +63,7 @@ function chartRows(r: EstimateResult, unit: MemoryUnit): BarRow[] {
 /** Each device's assigned memory against its capacity (only for several devices). */
 function deviceRows(r: EstimateResult, unit: MemoryUnit): BarRow[] {
   return (r.hardware?.devices ?? []).map((d, i) => ({
-    label: `${i + 1}: ${hardwareOf(d.id)?.name.replace(/^NVIDIA |^AMD /, '') ?? d.id}`,
+    label: `${i + 1}: ${specLabel(d.id, (id) => hardwareOf(id)?.name)}`,
     segments: [{ label: 'Assigned', value: bytesIn(d.assignedBytes, unit) }],
     capacity: bytesIn(d.memoryBytes, unit),
   }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeQuery, encodeQuery, hardwareSpecFromParts, hardwareSpecParts, normaliseHardwareSpec, type KnownIds } from './url.ts';
+import { decodeQuery, encodeQuery, normaliseHardwareSpec, type KnownIds } from './url.ts';
 import { DEFAULT_SELECTION, SELECTION_SCHEMA, encodeSelection, resolveInitialSelection, sanitizeSelection, selectionToRequest } from './selection.ts';
 
 const known: KnownIds = {
@@ -21,9 +21,10 @@ describe('hardware specs', () => {
       expect(normaliseHardwareSpec(bad, known.hardware)).toBeNull();
     }
   });
-  it('splits and joins specs', () => {
-    expect(hardwareSpecParts('2xrtx-3090,rtx-4090')).toEqual([{ count: 2, id: 'rtx-3090' }, { count: 1, id: 'rtx-4090' }]);
-    expect(hardwareSpecFromParts([{ count: 2, id: 'rtx-3090' }, { count: 1, id: '' }])).toBe('2xrtx-3090');
+  it('accepts no more devices in all than the engine models', () => {
+    expect(normaliseHardwareSpec('16xrtx-3090,16xrtx-3090,16xrtx-3090,16xrtx-3090', known.hardware)).toBe('16xrtx-3090,16xrtx-3090,16xrtx-3090,16xrtx-3090');
+    expect(normaliseHardwareSpec('16xrtx-3090,16xrtx-3090,16xrtx-3090,16xrtx-3090,rtx-3090', known.hardware)).toBeNull();
+    expect(normaliseHardwareSpec(Array.from({ length: 8 }, () => '16xrtx-3090').join(','), known.hardware)).toBeNull();
   });
 });
 

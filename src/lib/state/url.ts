@@ -6,6 +6,7 @@
  * rule is dropped and a note names the field (from our schema, never the typed text) and the
  * reason, for the calculator to show.
  */
+import { deviceCount, formatSpec, MAX_DEVICES, type SpecPart } from '../hardware-spec.ts';
 import { parseNumberField, type NumberFieldSpec } from './fields.ts';
 
 /** How one query key is read. */
@@ -35,8 +36,8 @@ export interface DecodedQuery {
 
 /** Longest query value we look at; anything longer is ignored as hostile. */
 const MAX_VALUE_LENGTH = 200;
-/** Most devices in one hardware spec part ("8xh100-sxm"), and most parts in a comma list. */
-const MAX_DEVICES = 16;
+/** Most devices in one hardware spec part ("8xh100-sxm"), and most parts in a comma list; the engine's limit holds for the total. */
+const MAX_PART_DEVICES = 16;
 const MAX_PARTS = 8;
 
 /**
@@ -47,35 +48,17 @@ const MAX_PARTS = 8;
 export function normaliseHardwareSpec(spec: string, hardwareIds: ReadonlySet<string>): string | null {
   const parts = spec.trim().toLowerCase().split(',');
   if (parts.length === 0 || parts.length > MAX_PARTS) return null;
-  const out: string[] = [];
+  const out: SpecPart[] = [];
   for (const raw of parts) {
-    const m = /^(?:(\d{1,2})\s*x\s*)?([a-z0-9][a-z0-9.-]{0,60})$/.exec(raw.trim());
+    const m = /^(?:(\d{1,2}) *x *)?([a-z0-9][a-z0-9.-]{0,60})$/.exec(raw.trim());
     if (!m) return null;
     const count = m[1] === undefined ? 1 : Number(m[1]);
     const id = m[2] ?? '';
-    if (!Number.isInteger(count) || count < 1 || count > MAX_DEVICES) return null;
-    if (id === 'custom') {
-      if (parts.length > 1) return null;
-      out.push(count > 1 ? `${count}xcustom` : 'custom');
-      continue;
-    }
-    if (!hardwareIds.has(id)) return null;
-    out.push(count > 1 ? `${count}x${id}` : id);
+    if (!Number.isInteger(count) || count < 1 || count > MAX_PART_DEVICES) return null;
+    if (id === 'custom' ? parts.length > 1 : !hardwareIds.has(id)) return null;
+    out.push({ count, id });
   }
-  return out.join(',');
-}
-
-/** Splits a normalised spec into its parts: "2xrtx-3090,rtx-4090" -> [{count 2, id rtx-3090}, {1, rtx-4090}]. */
-export function hardwareSpecParts(spec: string): { count: number; id: string }[] {
-  return spec.split(',').filter(Boolean).map((p) => {
-    const m = /^(\d+)x(.+)$/.exec(p);
-    return m ? { count: Number(m[1]), id: m[2] ?? '' } : { count: 1, id: p };
-  });
-}
-
-/** Builds a spec from parts, dropping empty ids: [{2, rtx-3090}] -> "2xrtx-3090". */
-export function hardwareSpecFromParts(parts: readonly { count: number; id: string }[]): string {
-  return parts.filter((p) => p.id).map((p) => (p.count > 1 ? `${p.count}x${p.id}` : p.id)).join(',');
+  return deviceCount(out) <= MAX_DEVICES ? formatSpec(out) : null;
 }
 
 function findId(value: string, ids: ReadonlySet<string>): string | null {

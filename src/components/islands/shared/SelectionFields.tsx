@@ -7,7 +7,7 @@ import type { FieldError } from '../../../lib/request.ts';
 import { FIELD_SPECS } from '../../../lib/state/fields.ts';
 import type { Selection } from '../../../lib/state/selection.ts';
 import { ENGINES, KV_CACHE_TYPES } from '../../../lib/vocabulary.ts';
-import { hardwareSpecFromParts, hardwareSpecParts } from '../../../lib/state/url.ts';
+import { formatSpec, parseSpec } from '../../../lib/hardware-spec.ts';
 import { HARDWARE_OPTIONS, MODEL_OPTIONS, QUANT_OPTIONS, hardwareOf } from './catalog.ts';
 import { errorFor } from './engine.ts';
 import { Group, NumberField, SelectField, type Option } from './ui.tsx';
@@ -30,11 +30,11 @@ export function SelectionFields(props: {
   idp: string; selection: Selection; update: (p: Partial<Selection>) => void; errors: readonly FieldError[]; show: FieldSet; hardwareLegend?: string;
 }): JSX.Element {
   const { idp, selection: s, update, errors, show } = props;
-  const parts = hardwareSpecParts(s.hardware);
+  const parts = (parseSpec(s.hardware) ?? []);
   const first = parts[0] ?? { count: 1, id: 'rtx-4090' };
   const second = parts[1] ?? { count: 1, id: '' };
   const setParts = (a: { count: number; id: string }, b: { count: number; id: string }) => {
-    const patch: Partial<Selection> = { hardware: hardwareSpecFromParts(a.id === 'custom' ? [a] : [a, b]) };
+    const patch: Partial<Selection> = { hardware: formatSpec(a.id === 'custom' ? [a] : [a, b]) };
     // A new device type: its installed memory and custom specs no longer apply.
     if (a.id !== first.id) Object.assign(patch, a.id === 'custom' ? { memoryGb: 24, bandwidthGbs: 1000, tflops: 100 } : { memoryGb: 0, bandwidthGbs: 0, tflops: 0 });
     update(patch);

@@ -6,6 +6,7 @@
 import type { HardwareEntry, ModelEntry } from '../../../lib/catalog/types.ts';
 import type { EstimateResult } from '../../../lib/sizing/types.ts';
 import type { EstimateRequest } from '../../../lib/request.ts';
+import { shortDeviceName } from '../../../lib/hardware-spec.ts';
 import { formatBytes, formatCount, formatSpeedRange, formatTokens, formatTokensPerSec, formatUsd, MISSING } from '../../../lib/format/index.ts';
 import { catalogHardware, catalogModels, catalogQuants, tryEstimate } from './catalog.ts';
 
@@ -169,7 +170,7 @@ const countWords = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven
 
 /** "RTX 3090" from "NVIDIA GeForce RTX 3090": the name people type. */
 export function shortName(h: HardwareEntry): string {
-  return h.name.replace(/^NVIDIA (GeForce )?/, '').replace(/^AMD /, '');
+  return shortDeviceName(h.name);
 }
 
 /** "an RTX 3090", "an Apple M4 Max", "a DGX Spark": letter names such as RTX, H100, M4 take "an". */
