@@ -12,7 +12,7 @@ import { rehypeDeferOffscreen } from './src/components/layout/data/rehype-defer-
 import { clientCatalogPlugin } from './src/build/client-catalog-plugin.ts';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Normalises BASE_PATH to '/', or '/segment/…/' with one leading and one trailing slash. */
@@ -66,8 +66,16 @@ function stampServiceWorker() {
         // Every script: calculators fetch theirs (and the engine) only when the reader reaches for one.
         const engine = (await readdir(join(root, '_astro'))).filter((f) => /\.js$/.test(f)).map((f) => `_astro/${f}`);
         const files = [...engine, ...search];
+        // Everything else the build wrote, pages by their URL: the worker keeps these and nothing else.
+        const written = (await readdir(root, { recursive: true, withFileTypes: true }))
+          .filter((entry) => entry.isFile())
+          .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
+          .sort();
+        const pages = written.filter((f) => f === 'index.html' || f.endsWith('/index.html')).map((f) => f.slice(0, -'index.html'.length));
+        const others = written.filter((f) => !f.endsWith('index.html') && f !== 'sw.js' && !files.includes(f));
         const id = `${Date.now().toString(36)}-${createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 8)}`;
-        await writeFile(file, text.replace('__RIGBOOK_BUILD__', id).replace('[/*__RIGBOOK_PRECACHE__*/]', JSON.stringify(files)));
+        await writeFile(file, text.replace('__RIGBOOK_BUILD__', id).replace('[/*__RIGBOOK_PRECACHE__*/]', JSON.stringify(files))
+          .replace('[/*__RIGBOOK_PAGES__*/]', JSON.stringify(pages)).replace('[/*__RIGBOOK_FILES__*/]', JSON.stringify(others)));
       },
     },
   };

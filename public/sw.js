@@ -11,6 +11,36 @@ const at = (path) => new URL(path, scope).href;
 // for a calculator) and the whole search bundle (the file list is written in at build time).
 const BUILD_FILES = [/*__RIGBOOK_PRECACHE__*/];
 const PRECACHE = ['', '404.html', ...BUILD_FILES].map(at);
+// Every page the build wrote and its other files, written in at build time: the worker keeps these
+// and nothing else, since its scope may hold another application's files (hosted at `/`).
+const PAGES = [/*__RIGBOOK_PAGES__*/];
+const OTHER_FILES = [/*__RIGBOOK_FILES__*/];
+const OWN = new Set([...PRECACHE, ...PAGES.map(at), ...OTHER_FILES.map(at)]);
+
+/**
+ * The cache key for a URL: the URL without its query and fragment when it names one of Rigbook's
+ * pages or files, else null (not Rigbook's: left to the network, never kept). Pagefind adds
+ * cache-busting queries (?ts=...) and calculator links carry settings (?model=...); one entry each.
+ */
+function ownKey(href) {
+  const url = new URL(href);
+  url.search = '';
+  url.hash = '';
+  return OWN.has(url.href) ? url.href : null;
+}
+
+/**
+ * Keeps a response under `key` when Cache Storage can hold it. 206 and `Vary: *` are refused by
+ * `put`, and a full quota rejects it: a write that fails only loses the offline copy, never the response.
+ */
+async function store(cache, key, response) {
+  if (response.status !== 200 || response.type !== 'basic' || /(^|,)\s*\*\s*(,|$)/.test(response.headers.get('vary') ?? '')) return;
+  try {
+    await cache.put(key, response);
+  } catch {
+    // Quota full or a response the cache refuses: the reader already has the response.
+  }
+}
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
@@ -34,14 +64,14 @@ self.addEventListener('activate', (event) => {
   })());
 });
 
-/** Same-origin URLs of the files a page or a script loads (styles, scripts, icons, island chunks). */
+/** Rigbook's own URLs (as cache keys) of the files a page or a script loads (styles, scripts, icons, island chunks). */
 function referencedFiles(text, base) {
   const out = [];
   const refs = /(?:href|src|component-url|renderer-url|before-hydration-url)="([^"]+)"|(?:from|import\(?)\s*["'](\.{1,2}\/[^"']+\.js)["']/g;
   for (const [, attr, specifier] of text.matchAll(refs)) {
     const url = new URL((attr ?? specifier).replaceAll('&amp;', '&'), base);
-    url.hash = '';
-    if (url.origin === scope.origin && url.href.startsWith(scope.href) && /\.(?:js|css|svg|woff2?|png|webp)$/.test(url.pathname)) out.push(url.href);
+    const key = /\.(?:js|css|svg|woff2?|png|webp)$/.test(url.pathname) ? ownKey(url.href) : null;
+    if (key) out.push(key);
   }
   return out;
 }
@@ -54,62 +84,61 @@ function referencedFiles(text, base) {
 async function keepOpenPages() {
   const cache = await caches.open(CACHE);
   const seen = new Set();
-  const keep = async (url, follow) => {
-    if (seen.has(url)) return;
-    seen.add(url);
+  const keep = async (key, follow) => {
+    if (seen.has(key)) return;
+    seen.add(key);
     try {
-      if (!follow && (await cache.match(url))) return;
-      const response = await fetch(url);
+      if (!follow && (await cache.match(key))) return;
+      const response = await fetch(key);
       if (!response.ok) return;
       const text = follow ? await response.clone().text() : '';
-      await cache.put(url, response);
-      if (follow) await Promise.all(referencedFiles(text, url).map((file) => keep(file, file.endsWith('.js'))));
+      await store(cache, key, response);
+      if (follow) await Promise.all(referencedFiles(text, key).map((file) => keep(file, file.endsWith('.js'))));
     } catch {
       // Offline already, or the file is gone: keep what could be kept.
     }
   };
   for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) {
-    const url = new URL(client.url);
-    url.hash = '';
-    if (url.origin === scope.origin && url.href.startsWith(scope.href)) await keep(url.href, true);
+    const key = ownKey(client.url);
+    if (key) await keep(key, true);
   }
 }
 
 /** Network first (fresh content online), falling back to the cache offline. */
-async function networkFirst(request) {
+async function networkFirst(event, key) {
   const cache = await caches.open(CACHE);
+  let response;
   try {
-    const response = await fetch(request);
-    if (response.ok) await cache.put(request, response.clone());
-    return response;
+    response = await fetch(event.request);
   } catch (error) {
-    // Pagefind adds cache-busting query strings (?ts=...); pages may carry ?q=. Match without them.
-    const cached = await cache.match(request, { ignoreSearch: true });
+    const cached = await cache.match(key);
     if (cached) return cached;
-    if (request.mode === 'navigate') {
+    if (event.request.mode === 'navigate') {
       const fallback = await cache.match(at('404.html'));
       if (fallback) return fallback;
     }
     throw error;
   }
+  // Written while the reader already reads the response: caching never delays nor withholds it.
+  event.waitUntil(store(cache, key, response.clone()));
+  return response;
 }
 
 /** Cache first for fingerprinted assets (/_astro/, Pagefind index chunks): they never change. */
-async function cacheFirst(request) {
+async function cacheFirst(event, key) {
   const cache = await caches.open(CACHE);
-  const cached = await cache.match(request, { ignoreSearch: true });
+  const cached = await cache.match(key);
   if (cached) return cached;
-  const response = await fetch(request);
-  if (response.ok) await cache.put(request, response.clone());
+  const response = await fetch(event.request);
+  event.waitUntil(store(cache, key, response.clone()));
   return response;
 }
 
 self.addEventListener('fetch', (event) => {
-  const request = event.request;
-  if (request.method !== 'GET') return;
-  const url = new URL(request.url);
-  if (url.origin !== scope.origin || !url.href.startsWith(scope.href)) return;
-  const path = url.pathname.slice(scope.pathname.length);
+  if (event.request.method !== 'GET') return;
+  const key = ownKey(event.request.url);
+  if (!key) return;
+  const path = key.slice(scope.href.length);
   const immutable = path.startsWith('_astro/') || /^pagefind\/(index|fragment|filter)\//.test(path);
-  event.respondWith(immutable ? cacheFirst(request) : networkFirst(request));
+  event.respondWith(immutable ? cacheFirst(event, key) : networkFirst(event, key));
 });
