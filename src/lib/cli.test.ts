@@ -192,3 +192,12 @@ describe('hostile and careless input', () => {
     }
   });
 });
+
+describe('estimate --jsonl line framing', () => {
+  it('keeps a line whole when a JSON string in it holds U+2028 or U+2029', () => {
+    const r = run(['--jsonl'], `{"model":"qwen\u2028x"}\n{"model":"qwen2.5-0.5b","hardware":"a\u2029b"}\n{"model":"qwen2.5-0.5b"}\n`);
+    const lines = r.out.trimEnd().split('\n').map((l) => JSON.parse(l) as { error?: string; line?: number });
+    expect(lines.map((l) => l.line ?? 'ok')).toEqual([1, 2, 'ok']);
+    expect(lines[0]!.error).toMatch(/^unknown model "qwen\\u2028x"; /);
+  });
+});

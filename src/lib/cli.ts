@@ -9,7 +9,6 @@
  * request schema's (request.ts), parsed with node:util parseArgs.
  */
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { catalog } from './catalog/index.ts';
 import { estimate } from './estimate.ts';
@@ -201,6 +200,27 @@ function answerLine(line: string, n: number): { text: string; failed: boolean } 
 }
 
 /**
+ * The lines of a stream, split at LF only (a CR before it is dropped): JSON strings may hold
+ * U+2028 and U+2029, which readline would take for line ends. Decodes UTF-8 across chunk edges.
+ */
+async function* jsonLines(input: NodeJS.ReadableStream): AsyncGenerator<string> {
+  const decoder = new TextDecoder();
+  let rest = '';
+  for await (const chunk of input) {
+    rest += typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true });
+    let start = 0;
+    for (let nl = rest.indexOf('\n'); nl >= 0; nl = rest.indexOf('\n', start)) {
+      const line = rest.slice(start, nl);
+      start = nl + 1;
+      yield line.endsWith('\r') ? line.slice(0, -1) : line;
+    }
+    rest = rest.slice(start);
+  }
+  rest += decoder.decode();
+  if (rest !== '') yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
+}
+
+/**
  * Answers JSON lines one at a time, in order, waiting for the output to drain when it is full, so
  * memory stays flat whatever the batch size. A byte-order mark before the first line is skipped;
  * blank lines at the end are not lines; a blank line before another line is an error line.
@@ -212,7 +232,7 @@ export async function runJsonl(input: NodeJS.ReadableStream, output: NodeJS.Writ
   const write = async (text: string) => {
     if (!output.write(text + '\n')) await once(output, 'drain');
   };
-  for await (const raw of createInterface({ input, crlfDelay: Infinity })) {
+  for await (const raw of jsonLines(input)) {
     n++;
     const line = n === 1 && raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
     if (line.trim() === '') { blanks.push(n); continue; }
