@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { REQUEST_FIELDS } from './request.ts';
 
@@ -117,6 +119,27 @@ describe('estimate command', () => {
 });
 
 describe('estimate --jsonl at any size', () => {
+  it('keeps its memory flat on a batch of large answers (156 MB of output from 20,000 lines)', async () => {
+    const child = spawn(process.execPath, [CLI, '--jsonl'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let peakKiB = 0;
+    let answered = 0;
+    const sample = setInterval(() => {
+      try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (m) peakKiB = Math.max(peakKiB, Number(m[1]));
+      } catch { /* ended */ }
+    }, 50);
+    child.stdout.on('data', (chunk: Buffer) => { for (const byte of chunk) if (byte === 10) answered++; });
+    const closed = once(child, 'close');
+    for (let i = 0; i < 20_000; i++) if (!child.stdin.write('{"model":"qwen2.5-0.5b","hardware":"64xh100-sxm"}\n')) await once(child.stdin, 'drain');
+    child.stdin.end();
+    const [code] = await closed;
+    clearInterval(sample);
+    expect(code).toBe(0);
+    expect(answered).toBe(20_000);
+    // Holding every answer until the end took over 800 MiB here; streaming keeps it near 110 MiB.
+    expect(peakKiB / 1024).toBeLessThan(300);
+  }, 120_000);
   it('answers 100,000 lines, every one in order', () => {
     const n = 100_000;
     const input = Array.from({ length: n }, (_, i) => JSON.stringify({ model: 'qwen2.5-0.5b', sequences: 1 + i })).join('\n') + '\n';
