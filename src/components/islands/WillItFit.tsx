@@ -10,7 +10,7 @@ import { BarChart, type BarRow } from '../charts/BarChart.tsx';
 import { bytesIn, formatBytes, formatInUnit, formatInt, formatNumber, formatSpeedRange, formatTokens, type MemoryUnit } from '../../lib/format/index.ts';
 import { shortDeviceName, specLabel } from '../../lib/hardware-spec.ts';
 import { selectionToRequest } from '../../lib/state/selection.ts';
-import { warningForReaders } from '../../lib/state/warnings.ts';
+import { forReaders } from '../../lib/state/warnings.ts';
 import type { EstimateResult } from '../../lib/sizing/types.ts';
 import { hardwareOf } from './shared/catalog.ts';
 import { firstSelection, initialEstimate, useEstimate, useLastValid, type InitialEstimate } from './shared/engine.ts';
@@ -112,7 +112,7 @@ export default function WillItFit(props: PresetProps & { initial?: InitialEstima
             {(r.hardware?.devices.length ?? 0) > 1 && (
               <BarChart id={`${idp}-dev`} title="Placement per device" rows={deviceRows(r, unit)} format={(x) => formatInUnit(x, unit)} capacityLabel="Device memory" tableOpen={false} />
             )}
-            {r.warnings.length > 0 && <ul class="rb-muted">{r.warnings.map((w) => <li key={w}>{warningForReaders(w)}</li>)}</ul>}
+            {r.warnings.length > 0 && <ul class="rb-muted">{r.warnings.map((w) => <li key={w}>{forReaders(w)}</li>)}</ul>}
             </Quiet>
           </>
         ) : <p>Fix the marked fields to see a result.</p>}

@@ -127,8 +127,11 @@ export const $myRig = persistentAtom<unknown>('rigbook:my-rig', null, {
 /** Whether the page's selection has been initialised from the URL / saved rig yet (once per page). */
 export const $selectionReady = atom(false);
 
-/** Updates the shared selection and saves it as the reader's rig. */
-export function setSharedSelection(next: Selection): void {
+/**
+ * Updates the shared selection; saves it as the reader's rig only when `save` says the engine
+ * accepts it, so a rig the engine refuses (from a link, say) never follows the reader to other pages.
+ */
+export function setSharedSelection(next: Selection, save: boolean): void {
   $selection.set(next);
-  $myRig.set(next);
+  if (save) $myRig.set(next);
 }

@@ -1,7 +1,7 @@
 /**
- * The engine's warnings are worded for the command line (they name Rigbook CLI flags such as
- * `--ram-bandwidth-gbs`). Calculators show them to readers who have no flags, only fields: this
- * maps each CLI phrase to the calculator's words. Tool flags readers type themselves
+ * The engine's warnings and errors are worded for the command line (they name Rigbook CLI flags
+ * such as `--ram-bandwidth-gbs`). Calculators show them to readers who have no flags, only fields:
+ * this maps each CLI phrase to the calculator's words. Tool flags readers type themselves
  * (llama.cpp `--n-cpu-moe`, `-ngl`, `--mmproj`, vLLM `--cpu-offload-gb`, `sysctl`) stay.
  */
 
@@ -12,13 +12,14 @@ const PHRASES: readonly [RegExp, string][] = [
   [/ and pass --gpu-share/, ''],
   [/^no --tflops given: /, 'no compute speed (TFLOPS) given: '],
   [/give --model or a raw architecture/, 'choose a model or give a raw architecture'],
+  [/^raw hardware needs /, 'a custom device needs '],
 ];
 
-/** An engine warning in the calculator's words (unchanged when it names no CLI flag). */
-export function warningForReaders(warning: string): string {
-  let out = warning;
+/** An engine warning or error in the calculator's words (unchanged when it names no CLI flag). */
+export function forReaders(message: string): string {
+  let out = message;
   for (const [from, to] of PHRASES) out = out.replace(from, to);
-  return out.replace(/--(ram-gb|gpu-share|ram-bandwidth-gbs|tflops|memory-gb|bandwidth-gbs)\b/g, (_, f: string) => FIELD_WORDS[f] ?? f);
+  return out.replace(/--(ram-gb|gpu-share|ram-bandwidth-gbs|tflops|memory-gb|bandwidth-gbs|interconnect)\b/g, (_, f: string) => FIELD_WORDS[f] ?? f);
 }
 
 /** Any Rigbook flag left over, named by what the calculators call it. */
@@ -29,4 +30,5 @@ const FIELD_WORDS: Record<string, string> = {
   tflops: 'the compute speed (TFLOPS)',
   'memory-gb': 'the memory size',
   'bandwidth-gbs': 'the memory bandwidth',
+  interconnect: 'the interconnect',
 };

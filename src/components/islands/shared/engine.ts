@@ -13,6 +13,7 @@ import { useMemo, useRef } from 'preact/hooks';
 import type { EstimateResult } from '../../../lib/sizing/types.ts';
 import type { EstimateRequest, FieldError } from '../../../lib/request.ts';
 import { DEFAULT_SELECTION, sanitizeSelection, selectionToRequest, type Selection } from '../../../lib/state/selection.ts';
+import { forReaders } from '../../../lib/state/warnings.ts';
 import { KNOWN_IDS } from './catalog.ts';
 import { presetOf, type PresetProps } from './state.ts';
 import { $engineStatus } from './engine-status.ts';
@@ -90,7 +91,7 @@ export function attempt<T>(f: () => T): Outcome<T> {
   } catch (e) {
     if (e instanceof EnginePending) throw e;
     const err = e as { field?: FieldError['field']; message?: string };
-    return { result: null, errors: [{ field: err.field ?? 'request', message: err.message ?? 'This combination cannot be estimated.' }] };
+    return { result: null, errors: [{ field: err.field ?? 'request', message: err.message ? forReaders(err.message) : 'This combination cannot be estimated.' }] };
   }
 }
 
@@ -104,7 +105,7 @@ export function runEstimate(req: EstimateRequest): Outcome {
 /** The engine's per-field problems with a request (never throws). */
 export function safeValidate(req: EstimateRequest): FieldError[] {
   try {
-    return computing().engine.validateRequest(req);
+    return computing().engine.validateRequest(req).map((e) => ({ ...e, message: forReaders(e.message) }));
   } catch (e) {
     if (e instanceof EnginePending) throw e;
     return [{ field: 'request', message: (e as Error).message || 'Invalid input.' }];

@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import WillItFit from '../WillItFit.tsx';
 import HowFast from '../HowFast.tsx';
+import LocalOrApi from '../LocalOrApi.tsx';
 import { $myRig } from '../../../lib/state/selection.ts';
 import { byLabel, choose, freshPage, mount, type } from './test-utils.tsx';
 
@@ -27,6 +28,24 @@ describe('shared selection across islands', () => {
     await choose(byLabel(preset, 'Model'), 'qwen2.5-7b');
     expect($myRig.get()).toMatchObject({ model: 'gemma-3-27b' });
     expect((byLabel(bound, 'Model') as HTMLSelectElement).value).toBe('gemma-3-27b');
+  });
+
+  it('never saves a rig the engine refuses, and saves one it accepts', async () => {
+    freshPage('?hardware=rtx-3090,m4-max-40c');
+    const root = await mount(<WillItFit syncUrl />);
+    await choose(byLabel(root, 'Model'), 'qwen2.5-7b');
+    await new Promise((r) => setTimeout(r, 50));
+    expect($myRig.get()).toBeNull();
+    await choose(byLabel(root, 'Plus a different device'), '');
+    await choose(byLabel(root, 'Device'), 'rtx-4090');
+    await new Promise((r) => setTimeout(r, 50));
+    expect($myRig.get()).toMatchObject({ model: 'qwen2.5-7b', hardware: 'rtx-4090' });
+  });
+
+  it('says once that a link\'s query is too long, though both the selection and the calculator\'s own fields read it', async () => {
+    freshPage(`?model=qwen2.5-7b&junk=${'a'.repeat(4100)}`);
+    const root = await mount(<LocalOrApi syncUrl />);
+    expect(root.textContent!.split('the query is too long').length - 1).toBe(1);
   });
 
   it('ignores a corrupt saved rig without a crash', async () => {

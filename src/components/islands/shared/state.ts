@@ -8,10 +8,11 @@ import { atom } from 'nanostores';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import {
   $myRig, $selection, $selectionReady, DEFAULT_SELECTION, encodeSelection, resolveInitialSelection, sanitizeSelection,
-  setSharedSelection, type Selection,
+  selectionToRequest, setSharedSelection, type Selection,
 } from '../../../lib/state/selection.ts';
 import { decodeQuery, encodeQuery, type QuerySchema } from '../../../lib/state/url.ts';
 import { KNOWN_IDS } from './catalog.ts';
+import { loadEngine } from './engine.ts';
 
 /** Notes about link values ignored on this page (shared so one island shows them once). */
 export const $linkNotes = atom<string[]>([]);
@@ -110,8 +111,12 @@ export function useCalcState<E extends Record<string, string | number | boolean>
       return;
     }
     const next = { ...$selection.get(), ...patch };
-    setSharedSelection(next);
+    setSharedSelection(next, false);
     writeUrl(next, extras);
+    // Saved once the engine has checked it: a rig it refuses is shown, with its message, but not kept.
+    loadEngine().then((m) => {
+      if ($selection.get() === next && m.engine.validateRequest(selectionToRequest(next)).length === 0) setSharedSelection(next, true);
+    }, () => undefined);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [mode, extras]);
 
@@ -131,6 +136,7 @@ export function useCalcState<E extends Record<string, string | number | boolean>
     return `${origin}${basePath()}calculators/${slug}/?${query(selection, extras)}`;
   };
 
-  const notes = mode === 'preset' ? presetState.notes.map((n) => n.replace('in the link', 'in the preset')) : [...linkNotes, ...extraNotes];
+  // The selection and the calculator's own fields are read from the same link: say each problem once.
+  const notes = mode === 'preset' ? presetState.notes.map((n) => n.replace('in the link', 'in the preset')) : [...new Set([...linkNotes, ...extraNotes])];
   return { selection, update, extras, setExtras, mode, useMyRig, notes, href };
 }
