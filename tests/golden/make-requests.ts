@@ -1,8 +1,8 @@
 /**
  * Writes tests/golden/requests.jsonl: a fixed, broad sweep of estimate requests (every catalog model
  * and format, every engine, every backend through raw hardware, several rigs, the run settings, raw
- * architectures and bad lines). Deterministic: the same catalog gives the same file. Run it only
- * when the catalog changes on purpose: `node tests/golden/make-requests.ts`.
+ * architectures and bad lines). Deterministic: the same catalog gives the same file. `npm run golden:record`
+ * runs it before recording.
  */
 import { writeFileSync } from 'node:fs';
 import { catalog } from '../../src/lib/catalog/index.ts';

@@ -1,7 +1,7 @@
 /**
  * The visible text of every built page (dist/), without scripts and styles, whitespace folded:
  * what the golden test compares so that a refactor cannot move a number or a word on the site
- * unnoticed. `node tests/golden/page-text.ts --write` records it after `npm run build`.
+ * unnoticed. `npm run golden:pages` builds and records it.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

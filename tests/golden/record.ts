@@ -1,6 +1,6 @@
 /**
- * Re-records the golden outputs from the current code: `node tests/golden/record.ts` (CLI and
- * accuracy), then `npm run build && node tests/golden/page-text.ts --write` (page text). Only for a
+ * Re-records the golden outputs from the current code: `npm run golden:record` (CLI and
+ * accuracy), then `npm run golden:pages` (page text). Only for a
  * change that moves numbers on purpose; its commit says what moved and why.
  */
 import { spawnSync } from 'node:child_process';
