@@ -12,7 +12,7 @@ const at = (path) => new URL(path, scope).href;
 const BUILD_FILES = [/*__RIGBOOK_PRECACHE__*/];
 const PRECACHE = ['', '404.html', ...BUILD_FILES].map(at);
 // Every page the build wrote and its other files, written in at build time: the worker keeps these
-// and nothing else, since its scope may hold another application's files (hosted at `/`).
+// and nothing else (its scope may hold another application's files), so it never outgrows one build.
 const PAGES = [/*__RIGBOOK_PAGES__*/];
 const OTHER_FILES = [/*__RIGBOOK_FILES__*/];
 const OWN = new Set([...PRECACHE, ...PAGES.map(at), ...OTHER_FILES.map(at)]);
@@ -34,7 +34,8 @@ function ownKey(href) {
  * `put`, and a full quota rejects it: a write that fails only loses the offline copy, never the response.
  */
 async function store(cache, key, response) {
-  if (response.status !== 200 || response.type !== 'basic' || /(^|,)\s*\*\s*(,|$)/.test(response.headers.get('vary') ?? '')) return;
+  // A redirected response cannot answer a navigation later; the redirect's target is kept on its own.
+  if (response.status !== 200 || response.type !== 'basic' || response.redirected || /(^|,)\s*\*\s*(,|$)/.test(response.headers.get('vary') ?? '')) return;
   try {
     await cache.put(key, response);
   } catch {
