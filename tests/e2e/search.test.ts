@@ -64,6 +64,8 @@ describe('search (Pagefind) over the built site', () => {
     await page.locator('mark').first().waitFor({ state: 'visible', timeout: 10_000 });
     expect(await page.locator('mark').count()).toBeGreaterThan(0);
     await page.keyboard.press('Escape');
+    // A reader presses the next shortcut once the dialog has closed, not within the same frame.
+    await input.waitFor({ state: 'hidden', timeout: 10_000 });
     await page.keyboard.press('Control+k');
     await input.waitFor({ state: 'visible', timeout: 10_000 });
   });
