@@ -1,5 +1,5 @@
 /**
- * Holds the knowledge base to issue #6: complete front matter, well-formed sources, every citation
+ * Holds the knowledge base to its standard: complete front matter, well-formed sources, every citation
  * resolving, no placeholder text, a length a reader can use, links that resolve to real pages and
  * glossary terms, and no catalog-driven figure typed into prose without the engine or a source.
  */
