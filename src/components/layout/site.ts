@@ -115,11 +115,8 @@ addEventListener('keydown', (e) => {
 });
 
 // ---- offline: the service worker, registered once the page has settled ----
-// Its install fetches the search bundle and the calculators' engine (about 1.1 MB in some 170
-// requests). Registered at `load`, it ran while the calculators hydrate: in Chromium traces of the
-// local-or-API page on a 2-core machine, hydration took 56 ms with it and 23 ms without. Three
-// seconds after load the islands in view have hydrated; the worker then also keeps the page it finds
-// open (public/sw.js, keepOpenPages), so the first page read is kept offline all the same.
+// Three seconds after load, so that its precache downloads (the search bundle and the calculators'
+// scripts) do not compete with the page starting; it then keeps the page it finds open as well.
 if ('serviceWorker' in navigator) addEventListener('load', () => setTimeout(() => navigator.serviceWorker.register(`${base}sw.js`).catch(() => {}), 3000));
 
 // A module, not a global script: keeps these names out of the global scope.
