@@ -43,7 +43,8 @@ function helpText(): string {
   for (const group of REQUEST_GROUPS) {
     lines.push(`${group[0]!.toUpperCase()}${group.slice(1)}:`);
     for (const f of Object.values(REQUEST_SCHEMA[group]) as RequestFieldSpec[]) {
-      lines.push(`${head(f).padEnd(width)}${f.help}${f.type === 'enum' ? `: ${f.values.join(', ')}` : ''}`);
+      const choices = f.type === 'enum' ? `: ${f.values.join(', ')}` : f.type === 'number' && f.default !== undefined ? ` (default ${f.default})` : '';
+      lines.push(`${head(f).padEnd(width)}${f.help}${choices}`);
     }
   }
   lines.push('Output:');

@@ -10,7 +10,7 @@ import { BACKENDS, ENGINES, INTERCONNECTS, KV_CACHE_TYPES, SPLIT_MODES } from '.
 
 /** One request field. `integer` numbers must be whole. */
 export type RequestFieldSpec = { flag: `--${string}`; help: string } & (
-  | { type: 'number'; min: number; max: number; integer?: boolean }
+  | { type: 'number'; min: number; max: number; integer?: boolean; default?: number }
   | { type: 'string'; maxLength: number }
   | { type: 'enum'; values: readonly string[] }
   | { type: 'boolean' }
@@ -21,7 +21,8 @@ export const REQUEST_GROUPS = ['model', 'weights', 'run', 'hardware'] as const;
 
 /**
  * Every field of a request, in `--help` order. A field's group is the key of its sub-table.
- * Numbers are checked against [min, max] (inclusive); the defaults are the engine's (engine/defaults.ts).
+ * Numbers are checked against [min, max] (inclusive); `default` is the value the engine uses when
+ * the field is absent (other defaults depend on the model or rig: engine/defaults.ts).
  */
 export const REQUEST_SCHEMA = {
   model: {
@@ -42,11 +43,11 @@ export const REQUEST_SCHEMA = {
     bpw: { flag: '--bpw', type: 'number', min: 0.5, max: 32, help: 'custom bits per weight instead of a format' },
   },
   run: {
-    context: { flag: '--context', type: 'number', min: 1, max: 100_000_000, integer: true, help: 'context per sequence (default 8192)' },
-    prompt: { flag: '--prompt', type: 'number', min: 1, max: 100_000_000, integer: true, help: 'prompt tokens for the prefill rate (512)' },
-    output: { flag: '--output', type: 'number', min: 1, max: 100_000_000, integer: true, help: 'output tokens for the decode rate (128)' },
-    depth: { flag: '--depth', type: 'number', min: 0, max: 100_000_000, integer: true, help: 'tokens already in the cache (0)' },
-    sequences: { flag: '--sequences', type: 'number', min: 1, max: 100_000, integer: true, help: 'concurrent sequences (1)' },
+    context: { flag: '--context', type: 'number', min: 1, max: 100_000_000, integer: true, default: 8192, help: 'context per sequence, capped at the model\'s maximum' },
+    prompt: { flag: '--prompt', type: 'number', min: 1, max: 100_000_000, integer: true, default: 512, help: 'prompt tokens for the prefill rate' },
+    output: { flag: '--output', type: 'number', min: 1, max: 100_000_000, integer: true, default: 128, help: 'output tokens for the decode rate' },
+    depth: { flag: '--depth', type: 'number', min: 0, max: 100_000_000, integer: true, default: 0, help: 'tokens already in the cache' },
+    sequences: { flag: '--sequences', type: 'number', min: 1, max: 100_000, integer: true, default: 1, help: 'concurrent sequences' },
     kvCache: { flag: '--kv-cache', type: 'enum', values: KV_CACHE_TYPES, help: 'KV-cache type (f16 for llama.cpp, else the model\'s)' },
     engine: { flag: '--engine', type: 'enum', values: ENGINES, help: 'inference engine (llama.cpp)' },
     split: { flag: '--split', type: 'enum', values: SPLIT_MODES, help: 'multi-device split (layer; tensor for vLLM)' },
@@ -62,7 +63,8 @@ export const REQUEST_SCHEMA = {
     backend: { flag: '--backend', type: 'enum', values: BACKENDS, help: 'raw: compute backend (cuda)' },
     devices: { flag: '--devices', type: 'number', min: 1, max: 64, integer: true, help: 'raw: identical devices (1)' },
     ramGb: { flag: '--ram-gb', type: 'number', min: 0, max: 1_000_000, help: 'system RAM for offload, GiB' },
-    ramBandwidthGbs: { flag: '--ram-bandwidth-gbs', type: 'number', min: 0.01, max: 1_000_000, help: 'system RAM bandwidth, GB/s (80)' },
+    // Dual-channel DDR5 at its effective peak: what a desktop offloads into.
+    ramBandwidthGbs: { flag: '--ram-bandwidth-gbs', type: 'number', min: 0.01, max: 1_000_000, default: 80, help: 'system RAM bandwidth, GB/s' },
   },
 } as const satisfies Record<(typeof REQUEST_GROUPS)[number], Record<string, RequestFieldSpec>>;
 

@@ -59,8 +59,3 @@ export function weightFamilyOf(family: QuantFamily | null): WeightFamily {
     default: return family;
   }
 }
-
-/** True when `value` is one of `words` (narrows a string read from input to the vocabulary's type). */
-export function isOneOf<T extends string>(words: readonly T[], value: unknown): value is T {
-  return typeof value === 'string' && (words as readonly string[]).includes(value);
-}

@@ -21,6 +21,7 @@
  * Averages follow llama-bench: decode over `output` tokens from `depth`, prefill over `prompt`
  * tokens from `depth`, so the mean attended length is depth + n/2.
  */
+import { REQUEST_SCHEMA } from '../request.ts';
 import type { BackendId } from '../vocabulary.ts';
 import type { BackendEfficiency } from './calibration.ts';
 import type { WeightFamily } from '../vocabulary.ts';
@@ -28,8 +29,8 @@ import type { Arch } from './arch.ts';
 
 /** PCIe host-to-device bandwidth assumed for streaming offloaded weights (PCIe 4.0 x16, effective). */
 export const PCIE_BYTES_PER_SEC = 25e9;
-/** System RAM bandwidth assumed when `ramBandwidthGbs` is not given (dual-channel DDR5, effective peak). */
-export const DEFAULT_RAM_BYTES_PER_SEC = 80e9;
+/** System RAM bandwidth assumed when `ramBandwidthGbs` is not given, bytes/s (the request schema's default). */
+export const DEFAULT_RAM_BYTES_PER_SEC = REQUEST_SCHEMA.hardware.ramBandwidthGbs.default * 1e9;
 
 /** What one device reads and computes per token. */
 export interface DeviceLoad {

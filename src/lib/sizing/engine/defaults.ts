@@ -4,19 +4,14 @@
  * engine does not model). Field types and limits are checked before, from the request schema.
  */
 import type { QuantEntry } from '../../catalog/types.ts';
-import { checkRequestFields, InputError, RAW_ARCH_FIELDS, type EstimateRequest } from '../../request.ts';
+import { checkRequestFields, InputError, RAW_ARCH_FIELDS, REQUEST_SCHEMA, type EstimateRequest } from '../../request.ts';
 import { KV_CACHE_TYPES_BY_ENGINE, type EngineId, type KvCacheTypeId } from '../../vocabulary.ts';
 import { GiB, parseHardwareSpec, rawRig, type Rig } from '../rig.ts';
 import { DEFAULT_RAM_BYTES_PER_SEC } from '../speed.ts';
 import { kvOf, preparedFromArch, prepareModel, weightsOf } from './models.ts';
 import type { EngineContext, PreparedModel, Resolved } from './types.ts';
 
-/** Context per sequence when a request gives none, tokens (capped at the model's maximum). */
-export const DEFAULT_CONTEXT = 8192;
-/** Prompt tokens for the prefill rate when a request gives none. */
-export const DEFAULT_PROMPT = 512;
-/** Output tokens for the decode rate when a request gives none. */
-export const DEFAULT_OUTPUT = 128;
+const DEFAULT_CONTEXT = REQUEST_SCHEMA.run.context.default;
 /** Share of `ramGb` the engine may fill with offloaded weights (the rest stays for the system). */
 const USABLE_RAM_SHARE = 0.9;
 
@@ -81,10 +76,10 @@ export function resolve(ctx: EngineContext, req: EstimateRequest, trusted = fals
   const kv = kvOf(p, engine, kvCache);
 
   // Lengths.
-  const prompt = req.prompt ?? DEFAULT_PROMPT;
-  const output = req.output ?? DEFAULT_OUTPUT;
-  const depth = req.depth ?? 0;
-  const sequences = req.sequences ?? 1;
+  const prompt = req.prompt ?? REQUEST_SCHEMA.run.prompt.default;
+  const output = req.output ?? REQUEST_SCHEMA.run.output.default;
+  const depth = req.depth ?? REQUEST_SCHEMA.run.depth.default;
+  const sequences = req.sequences ?? REQUEST_SCHEMA.run.sequences.default;
   // llama.cpp's `--flash-attn auto` (the default of current builds) turns it on where supported.
   const flashAttention = req.flashAttention ?? true;
   let context = req.context ?? Math.min(DEFAULT_CONTEXT, a.maxContext);

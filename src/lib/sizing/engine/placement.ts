@@ -108,7 +108,7 @@ export function placementInput(ctx: EngineContext, r: Resolved, w: WeightBreakdo
  * Bytes the engine keeps in system memory whatever fits on the devices: llama.cpp's token embedding
  * (looked up on the CPU), except on unified memory, where system memory is the devices' own.
  */
-export function hostBytesOf(r: Resolved, w: WeightBreakdown): number {
+function hostBytesOf(r: Resolved, w: WeightBreakdown): number {
   return r.engine === 'llama.cpp' && !r.rig?.unified ? w.embeddingBytes : 0;
 }
 
