@@ -47,26 +47,8 @@ function deviceLoads(r: Resolved, pl: Placement, pin: PlacementInput): { loads: 
     hbm: d.hbm, fp16Acc: d.fp16Acc,
   }));
   let cpu: HostLoad | null = null;
-  if (r.split === 'tensor' && D > 1 && (pl.offloadMode === 'layers' || pl.offloadMode === 'experts')) {
-    // Every device holds 1/D of each layer on the GPUs; the CPU holds whole layers or experts.
-    let cpuW = 0, cpuAll = 0, cpuExp = 0, cpuLayers = 0;
-    for (let i = 0; i < L; i++) {
-      const lw = w.layerBytes[i]!;
-      const le = w.layerExpertBytes[i]!;
-      const dense = lw - le;
-      if (pl.layerDevice[i]! < 0) { cpuW += dense + le * share; cpuAll += lw; cpuExp += le; cpuLayers++; continue; }
-      const onCpu = pl.expertCpu[i] === 1;
-      if (onCpu) { cpuW += le * share; cpuAll += le; cpuExp += le; }
-      for (const l of loads) {
-        l.layerShare += 1 / (L * D);
-        l.weightBytes += (dense + (onCpu ? 0 : le * share)) / D;
-        l.allWeightBytes += (dense + (onCpu ? 0 : le)) / D;
-        l.expertBytes += (onCpu ? 0 : le) / D;
-      }
-    }
-    for (const l of loads) { l.weightBytes += pin.outputBytes / D; l.allWeightBytes += pin.outputBytes / D; }
-    if (cpuAll > 0) cpu = { weightBytes: cpuW, allWeightBytes: cpuAll, expertBytes: cpuExp, layerShare: cpuLayers / L };
-  } else if (pl.offloadMode === 'weights' || (r.split === 'tensor' && D > 1)) {
+  const layersOffloaded = pl.offloadMode === 'layers' || pl.offloadMode === 'experts';
+  if (pl.offloadMode === 'weights' || (r.split === 'tensor' && D > 1 && !layersOffloaded)) {
     const total = w.totalBytes - (llama ? w.embeddingBytes : 0) + (llama && a.tied ? w.embeddingBytes : 0);
     let experts = 0;
     for (let i = 0; i < L; i++) experts += w.layerExpertBytes[i]!;
@@ -106,6 +88,10 @@ function deviceLoads(r: Resolved, pl: Placement, pin: PlacementInput): { loads: 
     last.weightBytes += pin.outputBytes; last.allWeightBytes += pin.outputBytes;
     if (!llama && a.tied) { loads[0]!.weightBytes += w.embeddingBytes; loads[0]!.allWeightBytes += w.embeddingBytes; }
   } else {
+    // Layer by layer: each layer on its device, or, under a tensor split, 1/D of it on every device;
+    // whole layers or their experts in system RAM when offloaded.
+    const spread = r.split === 'tensor' && D > 1;
+    const part = spread ? 1 / D : 1;
     let cpuW = 0, cpuAll = 0, cpuExp = 0, cpuLayers = 0;
     for (let i = 0; i < L; i++) {
       const d = pl.layerDevice[i]!;
@@ -116,19 +102,17 @@ function deviceLoads(r: Resolved, pl: Placement, pin: PlacementInput): { loads: 
         cpuW += dense + le * share; cpuAll += lw; cpuExp += le; cpuLayers++;
         continue;
       }
-      const l = loads[d]!;
-      l.layerShare += 1 / L;
-      l.weightBytes += dense;
-      l.allWeightBytes += dense;
-      if (pl.expertCpu[i]) {
-        cpuW += le * share; cpuAll += le; cpuExp += le;
-      } else {
-        l.weightBytes += le * share; l.allWeightBytes += le; l.expertBytes += le;
+      const onCpu = pl.expertCpu[i] === 1;
+      if (onCpu) { cpuW += le * share; cpuAll += le; cpuExp += le; }
+      for (const l of spread ? loads : [loads[d]!]) {
+        l.layerShare += part / L;
+        l.weightBytes += (dense + (onCpu ? 0 : le * share)) * part;
+        l.allWeightBytes += (dense + (onCpu ? 0 : le)) * part;
+        if (!onCpu) l.expertBytes += le * part;
       }
     }
-    const last = loads[D - 1]!;
-    last.weightBytes += pin.outputBytes; last.allWeightBytes += pin.outputBytes;
-    if (!llama && a.tied) { loads[0]!.weightBytes += w.embeddingBytes; loads[0]!.allWeightBytes += w.embeddingBytes; }
+    for (const l of spread ? loads : [loads[D - 1]!]) { l.weightBytes += pin.outputBytes * part; l.allWeightBytes += pin.outputBytes * part; }
+    if (!llama && a.tied) for (const l of spread ? loads : [loads[0]!]) { l.weightBytes += w.embeddingBytes * part; l.allWeightBytes += w.embeddingBytes * part; }
     if (cpuAll > 0) cpu = { weightBytes: cpuW, allWeightBytes: cpuAll, expertBytes: cpuExp, layerShare: cpuLayers / L };
   }
   return { loads, cpu };
