@@ -60,6 +60,47 @@ export interface MlaLayout {
   vHeadDim: number;
 }
 
+/**
+ * Gated DeltaNet linear attention (Qwen3-Next, Qwen3.5, Qwen3.6): per linear layer and sequence a
+ * convolution state of (convKernel - 1) x (2 x keyHeads x keyHeadDim + valueHeads x valueHeadDim)
+ * elements and a recurrent state of valueHeads x keyHeadDim x valueHeadDim elements.
+ */
+export interface LinearAttentionLayout {
+  convKernel: number;
+  keyHeads: number;
+  valueHeads: number;
+  keyHeadDim: number;
+  valueHeadDim: number;
+}
+
+/**
+ * Mamba-2 mixer (Nemotron-H, Nemotron 3, Granite 4 hybrids): inner width heads x headDim; per layer
+ * and sequence a convolution state of (convKernel - 1) x (inner + 2 x groups x stateSize) elements
+ * and an SSM state of heads x headDim x stateSize elements.
+ */
+export interface MambaLayout {
+  heads: number;
+  headDim: number;
+  stateSize: number;
+  groups: number;
+  convKernel: number;
+}
+
+/** The lightning indexer of DeepSeek Sparse Attention (DeepSeek V3.2): one key of `headDim` per token and layer. */
+export interface IndexerLayout {
+  heads: number;
+  headDim: number;
+  /** Tokens each query attends to. */
+  topK: number;
+}
+
+/** Per-layer input embeddings (Gemma's E models): a second, per-layer embedding table looked up per token. */
+export interface PerLayerEmbedding {
+  /** Width of each layer's slice. */
+  hiddenPerLayer: number;
+  vocab: number;
+}
+
 /** One catalogued model, with the architecture fields of its config.json. */
 export interface ModelEntry {
   /** Catalog id, lower-case, e.g. `llama-3.1-70b`. */
@@ -97,6 +138,19 @@ export interface ModelEntry {
   moe?: MoeLayout;
   mla?: MlaLayout;
   attentionLayout?: AttentionLayout;
+  /**
+   * One letter per layer where layers differ in kind (from config.json's `layer_types` or
+   * `hybrid_override_pattern`): F full attention + MLP, W windowed attention + MLP, L linear
+   * attention + MLP, M Mamba-2 mixer alone, A full attention alone, D dense MLP alone, E MoE MLP
+   * alone. Overrides `attentionLayout.fullEvery` for the layer kinds.
+   */
+  blockPattern?: string;
+  linearAttention?: LinearAttentionLayout;
+  mamba?: MambaLayout;
+  indexer?: IndexerLayout;
+  perLayerEmbedding?: PerLayerEmbedding;
+  /** Multi-token-prediction (next-n) layers in the checkpoint: in the file, not in a batch-1 decode. */
+  mtpLayers?: number;
   /** Vision encoder + projector parameters, for models that ship one (count). */
   visionParams?: number;
   /** Format of the released checkpoint: a quant id (BF16, FP8, MXFP4, ...). */
