@@ -24,7 +24,7 @@ interface Source { url: string; date: string; what: string }
 interface Settings {
   // (fields documented in src/lib/calibration/types.ts)
   model: string; modelLabel: string; quant: string; recipe?: string;
-  engine: 'llama.cpp' | 'vllm' | 'transformers' | 'mlx'; engineVersion: string;
+  engine: 'llama.cpp' | 'vllm' | 'transformers' | 'mlx' | 'sglang' | 'ollama'; engineVersion: string;
   backend: string | null; hardware: string | null; hardwareLabel: string | null; devices: number;
   memoryGb?: number; gpuMemoryFraction?: number; splitMode: string; ngl: number | null; context: number | null;
   prompt: number; output: number; depth: number; flashAttention: boolean | null; ubatch: number | null;
@@ -540,6 +540,296 @@ add({ id: 'ci-kv-jina-rerank-8192', kind: 'kv-cache', group: 'ci|kv|jina-bert-v2
     splitMode: 'none', ngl: 99, context: 8192, prompt: 0, output: 0, depth: 0, flashAttention: false, ubatch: 2048, kvCache: 'f16', test: 'llama-embedding -c 0 load' },
   measured: { value: 48 * 2 ** 20, unit: 'bytes', reported: '48.00 MiB' }, scored: true,
   notes: 'An encoder model; scored through the engine\'s raw-architecture input.' });
+
+// ================================================================ 2025-26 sources
+// A llama-bench test name as printed ('pp512', 'tg128', 'pp2048 @ d32768', 'pp4096', ...) -> prompt/output/depth.
+function benchTest(test: string): { kind: 'prefill' | 'decode'; n: number; depth: number } {
+  const m = /^(pp|tg)\s?(\d+)(?:\s?@\s?d(\d+))?$/.exec(test.trim());
+  if (!m) throw new Error(`unparsed llama-bench test ${test}`);
+  return { kind: m[1] === 'pp' ? 'prefill' : 'decode', n: Number(m[2]), depth: m[3] ? Number(m[3]) : 0 };
+}
+type BenchBase = Omit<Settings, 'context' | 'prompt' | 'output' | 'depth' | 'test'>;
+/** One row per printed llama-bench line: [line or null, test, reported t/s]. */
+function addBench(idBase: string, group: string, source: (line: number | null) => Source, base: BenchBase,
+  lines: [number | null, string, string][], extra: { notes?: string; unscored?: (test: string) => string | undefined } = {}): void {
+  for (const [line, test, reported] of lines) {
+    const t = benchTest(test);
+    const value = Number.parseFloat(reported);
+    const why = extra.unscored?.(test);
+    add({ id: `${idBase}-${test.replace(/\s/g, '').replace('@', '-')}`, kind: t.kind, group, source: source(line),
+      settings: { ...base, context: t.depth + t.n, prompt: t.kind === 'prefill' ? t.n : 0, output: t.kind === 'decode' ? t.n : 0, depth: t.depth, test },
+      measured: { value, unit: 'tokens/s', reported }, scored: !why, notes: [extra.notes, why].filter(Boolean).join(' ') || undefined });
+  }
+}
+
+// ---------------------------------------------------------------- kyuz0 toolboxes: llama-bench logs (2025-12, 2026-05)
+// run_benchmarks.sh: `llama-bench -ngl 99 -mmp 0 -fa 1`, default pp512/tg128; longctx runs `-p 2048 -n 32 -d N` with
+// `-ub 2048` on ROCm and `-ub 512` on Vulkan (the n_ubatch column is printed in the ROCm logs). Line = the result row.
+// [file, build, model as printed, size as printed, [[line, test, t/s as printed], ...]]
+type KyLog = [string, string, string, string, [number, string, string][]];
+const KY_SH_COMMIT = '08aa7bc026cb730fbf70a414b0fa5ca802fb72f5'; // amd-strix-halo-toolboxes, 2026-05-18
+const kyStrix: KyLog[] = [
+  ['GLM-4.7-Flash-BF16-00001-of-00002__rocm-7_2_3__fa1.log', '0253fb21f (9187)', 'deepseek2 30B.A3B BF16', '55.79 GiB', [[5, 'pp512', '422.28 ± 1.78'], [6, 'tg128', '23.17 ± 0.00']]],
+  ['GLM-4.7-Flash-BF16-00001-of-00002__rocm-7_2_3__fa1__longctx32768.log', '0253fb21f (9187)', 'deepseek2 30B.A3B BF16', '55.79 GiB', [[5, 'pp2048 @ d32768', '91.33 ± 0.25'], [6, 'tg32 @ d32768', '16.56 ± 0.01']]],
+  ['GLM-4.7-Flash-BF16-00001-of-00002__rocm-7_2_3__fa1__longctx65536.log', '0253fb21f (9187)', 'deepseek2 30B.A3B BF16', '55.79 GiB', [[5, 'pp2048 @ d65536', '48.38 ± 0.18'], [6, 'tg32 @ d65536', '12.90 ± 0.00']]],
+  ['GLM-4.7-Flash-BF16-00001-of-00002__vulkan_radv__fa1.log', '0253fb21f (9187)', 'deepseek2 30B.A3B BF16', '55.79 GiB', [[5, 'pp512', '361.24 ± 1.76'], [6, 'tg128', '9.46 ± 0.01']]],
+  ['GLM-4.7-Flash-BF16-00001-of-00002__vulkan_radv__fa1__longctx32768.log', '0253fb21f (9187)', 'deepseek2 30B.A3B BF16', '55.79 GiB', [[5, 'pp2048 @ d32768', '109.96 ± 0.16'], [6, 'tg32 @ d32768', '7.96 ± 0.00']]],
+  ['GLM-4.7-Flash-BF16-00001-of-00002__vulkan_radv__fa1__longctx65536.log', '0253fb21f (9187)', 'deepseek2 30B.A3B BF16', '55.79 GiB', [[5, 'pp2048 @ d65536', '65.21 ± 0.03'], [6, 'tg32 @ d65536', '6.90 ± 0.00']]],
+  ['Qwen3.6-35B-A3B-BF16-00001-of-00002__rocm-7_2_3__fa1.log', '1a68ec937 (9193)', 'qwen35moe 35B.A3B BF16', '64.60 GiB', [[5, 'pp512', '525.94 ± 13.39'], [6, 'tg128', '26.01 ± 0.00']]],
+  ['Qwen3.6-35B-A3B-BF16-00001-of-00002__rocm-7_2_3__fa1__longctx32768.log', '1a68ec937 (9193)', 'qwen35moe 35B.A3B BF16', '64.60 GiB', [[5, 'pp2048 @ d32768', '417.86 ± 0.42'], [6, 'tg32 @ d32768', '23.91 ± 0.01']]],
+  ['Qwen3.6-35B-A3B-BF16-00001-of-00002__rocm-7_2_3__fa1__longctx65536.log', '1a68ec937 (9193)', 'qwen35moe 35B.A3B BF16', '64.60 GiB', [[5, 'pp2048 @ d65536', '322.65 ± 7.40'], [6, 'tg32 @ d65536', '22.20 ± 0.01']]],
+  ['Qwen3.6-35B-A3B-BF16-00001-of-00002__vulkan_radv__fa1.log', '1a68ec937 (9193)', 'qwen35moe 35B.A3B BF16', '64.60 GiB', [[5, 'pp512', '328.40 ± 1.64'], [6, 'tg128', '10.68 ± 0.01']]],
+  ['Qwen3.6-35B-A3B-BF16-00001-of-00002__vulkan_radv__fa1__longctx32768.log', '1a68ec937 (9193)', 'qwen35moe 35B.A3B BF16', '64.60 GiB', [[5, 'pp2048 @ d32768', '275.80 ± 0.89'], [6, 'tg32 @ d32768', '10.23 ± 0.00']]],
+  ['Qwen3.6-35B-A3B-BF16-00001-of-00002__vulkan_radv__fa1__longctx65536.log', '1a68ec937 (9193)', 'qwen35moe 35B.A3B BF16', '64.60 GiB', [[5, 'pp2048 @ d65536', '241.42 ± 0.58'], [6, 'tg32 @ d65536', '9.94 ± 0.02']]],
+  ['gemma-4-26B-A4B-it-BF16-00001-of-00002__rocm-7_2_3__fa1.log', '0253fb21f (9187)', 'gemma4 26B.A4B BF16', '47.02 GiB', [[5, 'pp512', '909.04 ± 7.54'], [6, 'tg128', '24.64 ± 0.00']]],
+  ['gemma-4-26B-A4B-it-BF16-00001-of-00002__rocm-7_2_3__fa1__longctx32768.log', '0253fb21f (9187)', 'gemma4 26B.A4B BF16', '47.02 GiB', [[5, 'pp2048 @ d32768', '667.44 ± 3.68'], [6, 'tg32 @ d32768', '21.59 ± 0.01']]],
+  ['gemma-4-26B-A4B-it-BF16-00001-of-00002__rocm-7_2_3__fa1__longctx65536.log', '0253fb21f (9187)', 'gemma4 26B.A4B BF16', '47.02 GiB', [[5, 'pp2048 @ d65536', '446.88 ± 2.91'], [6, 'tg32 @ d65536', '20.79 ± 0.00']]],
+  ['gemma-4-26B-A4B-it-BF16-00001-of-00002__vulkan_radv__fa1.log', '0253fb21f (9187)', 'gemma4 26B.A4B BF16', '47.02 GiB', [[5, 'pp512', '587.64 ± 6.59'], [6, 'tg128', '18.60 ± 0.02']]],
+  ['gemma-4-26B-A4B-it-BF16-00001-of-00002__vulkan_radv__fa1__longctx32768.log', '0253fb21f (9187)', 'gemma4 26B.A4B BF16', '47.02 GiB', [[5, 'pp2048 @ d32768', '428.06 ± 1.23'], [6, 'tg32 @ d32768', '16.99 ± 0.01']]],
+  ['gemma-4-26B-A4B-it-BF16-00001-of-00002__vulkan_radv__fa1__longctx65536.log', '0253fb21f (9187)', 'gemma4 26B.A4B BF16', '47.02 GiB', [[5, 'pp2048 @ d65536', '331.82 ± 0.61'], [6, 'tg32 @ d65536', '16.12 ± 0.02']]],
+  ['gemma-4-31B-it-BF16-00001-of-00002__rocm-7_2_3__fa1.log', '0253fb21f (9187)', 'gemma4 31B BF16', '57.18 GiB', [[5, 'pp512', '428.07 ± 3.61'], [6, 'tg128', '3.55 ± 0.00']]],
+  ['gemma-4-31B-it-BF16-00001-of-00002__rocm-7_2_3__fa1__longctx32768.log', '0253fb21f (9187)', 'gemma4 31B BF16', '57.18 GiB', [[5, 'pp2048 @ d32768', '167.20 ± 1.91'], [6, 'tg32 @ d32768', '3.23 ± 0.00']]],
+  ['gemma-4-31B-it-BF16-00001-of-00002__rocm-7_2_3__fa1__longctx65536.log', '0253fb21f (9187)', 'gemma4 31B BF16', '57.18 GiB', [[5, 'pp2048 @ d65536', '108.99 ± 0.35'], [6, 'tg32 @ d65536', '3.13 ± 0.00']]],
+  ['gemma-4-31B-it-BF16-00001-of-00002__vulkan_radv__fa1.log', '0253fb21f (9187)', 'gemma4 31B BF16', '57.18 GiB', [[5, 'pp512', '135.94 ± 0.46'], [6, 'tg128', '3.50 ± 0.00']]],
+  ['gemma-4-31B-it-BF16-00001-of-00002__vulkan_radv__fa1__longctx32768.log', '0253fb21f (9187)', 'gemma4 31B BF16', '57.18 GiB', [[5, 'pp2048 @ d32768', '92.40 ± 1.45'], [6, 'tg32 @ d32768', '3.25 ± 0.00']]],
+  ['gemma-4-31B-it-BF16-00001-of-00002__vulkan_radv__fa1__longctx65536.log', '0253fb21f (9187)', 'gemma4 31B BF16', '57.18 GiB', [[5, 'pp2048 @ d65536', '67.88 ± 1.23'], [6, 'tg32 @ d65536', '3.08 ± 0.00']]],
+  ['gpt-oss-120b-mxfp4-00001-of-00003__rocm-7_2_3__fa1.log', '0253fb21f (9187)', 'gpt-oss 120B MXFP4 MoE', '59.02 GiB', [[5, 'pp512', '625.58 ± 109.36'], [6, 'tg128', '51.81 ± 0.04']]],
+  ['gpt-oss-120b-mxfp4-00001-of-00003__rocm-7_2_3__fa1__longctx32768.log', '0253fb21f (9187)', 'gpt-oss 120B MXFP4 MoE', '59.02 GiB', [[5, 'pp2048 @ d32768', '589.25 ± 0.34'], [6, 'tg32 @ d32768', '36.32 ± 0.13']]],
+  ['gpt-oss-120b-mxfp4-00001-of-00003__rocm-7_2_3__fa1__longctx65536.log', '0253fb21f (9187)', 'gpt-oss 120B MXFP4 MoE', '59.02 GiB', [[5, 'pp2048 @ d65536', '371.47 ± 2.43'], [6, 'tg32 @ d65536', '26.11 ± 3.50']]],
+  ['gpt-oss-120b-mxfp4-00001-of-00003__vulkan_radv__fa1.log', '0253fb21f (9187)', 'gpt-oss 120B MXFP4 MoE', '59.02 GiB', [[5, 'pp512', '719.91 ± 4.36'], [6, 'tg128', '56.61 ± 0.08']]],
+  ['gpt-oss-120b-mxfp4-00001-of-00003__vulkan_radv__fa1__longctx32768.log', '0253fb21f (9187)', 'gpt-oss 120B MXFP4 MoE', '59.02 GiB', [[5, 'pp2048 @ d32768', '307.50 ± 0.37'], [6, 'tg32 @ d32768', '43.01 ± 0.04']]],
+  ['gpt-oss-120b-mxfp4-00001-of-00003__vulkan_radv__fa1__longctx65536.log', '0253fb21f (9187)', 'gpt-oss 120B MXFP4 MoE', '59.02 GiB', [[5, 'pp2048 @ d65536', '145.92 ± 0.15'], [6, 'tg32 @ d65536', '34.97 ± 0.10']]],
+  ['gpt-oss-20b-mxfp4__rocm-7_2_3__fa1.log', '0253fb21f (9187)', 'gpt-oss 20B MXFP4 MoE', '11.27 GiB', [[5, 'pp512', '1786.17 ± 19.42'], [6, 'tg128', '73.05 ± 0.06']]],
+  ['gpt-oss-20b-mxfp4__rocm-7_2_3__fa1__longctx32768.log', '0253fb21f (9187)', 'gpt-oss 20B MXFP4 MoE', '11.27 GiB', [[5, 'pp2048 @ d32768', '1003.11 ± 2.13'], [6, 'tg32 @ d32768', '52.17 ± 0.17']]],
+  ['gpt-oss-20b-mxfp4__rocm-7_2_3__fa1__longctx65536.log', '0253fb21f (9187)', 'gpt-oss 20B MXFP4 MoE', '11.27 GiB', [[5, 'pp2048 @ d65536', '601.63 ± 1.09'], [6, 'tg32 @ d65536', '40.68 ± 0.09']]],
+  ['gpt-oss-20b-mxfp4__vulkan_radv__fa1.log', '0253fb21f (9187)', 'gpt-oss 20B MXFP4 MoE', '11.27 GiB', [[5, 'pp512', '1692.49 ± 16.61'], [6, 'tg128', '79.78 ± 0.23']]],
+  ['gpt-oss-20b-mxfp4__vulkan_radv__fa1__longctx32768.log', '0253fb21f (9187)', 'gpt-oss 20B MXFP4 MoE', '11.27 GiB', [[5, 'pp2048 @ d32768', '555.73 ± 1.50'], [6, 'tg32 @ d32768', '61.12 ± 0.08']]],
+  ['gpt-oss-20b-mxfp4__vulkan_radv__fa1__longctx65536.log', '0253fb21f (9187)', 'gpt-oss 20B MXFP4 MoE', '11.27 GiB', [[5, 'pp2048 @ d65536', '237.74 ± 1.25'], [6, 'tg32 @ d65536', '50.13 ± 0.03']]],
+  ['llama-2-7b.Q4_0__rocm-7_2_3__fa1.log', '0253fb21f (9187)', 'llama 7B Q4_0', '3.56 GiB', [[5, 'pp512', '1545.36 ± 22.91'], [6, 'tg128', '50.59 ± 0.03']]],
+  ['llama-2-7b.Q4_0__rocm-7_2_3__fa1__longctx32768.log', '0253fb21f (9187)', 'llama 7B Q4_0', '3.56 GiB', [[5, 'pp2048 @ d32768', '159.95 ± 1.29'], [6, 'tg32 @ d32768', '5.60 ± 0.00']]],
+  ['llama-2-7b.Q4_0__rocm-7_2_3__fa1__longctx65536.log', '0253fb21f (9187)', 'llama 7B Q4_0', '3.56 GiB', [[5, 'pp2048 @ d65536', '71.44 ± 0.29'], [6, 'tg32 @ d65536', '3.00 ± 0.00']]],
+  ['llama-2-7b.Q4_0__vulkan_radv__fa1.log', '0253fb21f (9187)', 'llama 7B Q4_0', '3.56 GiB', [[5, 'pp512', '1337.70 ± 0.75'], [6, 'tg128', '55.73 ± 0.04']]],
+  ['llama-2-7b.Q4_0__vulkan_radv__fa1__longctx32768.log', '0253fb21f (9187)', 'llama 7B Q4_0', '3.56 GiB', [[5, 'pp2048 @ d32768', '216.79 ± 1.07'], [6, 'tg32 @ d32768', '8.47 ± 0.01']]],
+  ['llama-2-7b.Q4_0__vulkan_radv__fa1__longctx65536.log', '0253fb21f (9187)', 'llama 7B Q4_0', '3.56 GiB', [[5, 'pp2048 @ d65536', '79.73 ± 0.65'], [6, 'tg32 @ d65536', '4.58 ± 0.00']]],
+]
+const KY_R9_COMMIT = '2e8bef127fa79fe664af0ba73e199a6ed3723696'; // amd-r9700-ai-toolboxes, 2025-12-17
+const kyR9700: KyLog[] = [
+  ['Qwen3-Coder-30B-A3B-Instruct-Q4_K_M__rocm7.1.1__fa1__longctx16384__single.log', '2aa45ef9e (7423)', 'qwen3moe 30B.A3B Q4_K - Medium', '17.35 GiB', [[7, 'pp2048 @ d16384', '726.33 ± 0.00'], [8, 'tg32 @ d16384', '74.52 ± 0.00']]],
+  ['Qwen3-Coder-30B-A3B-Instruct-Q4_K_M__rocm7.1.1__fa1__longctx32768__single.log', '2aa45ef9e (7423)', 'qwen3moe 30B.A3B Q4_K - Medium', '17.35 GiB', [[7, 'pp2048 @ d32768', '403.22 ± 0.00'], [8, 'tg32 @ d32768', '61.65 ± 0.00']]],
+  ['Qwen3-Coder-30B-A3B-Instruct-Q4_K_M__rocm7.1.1__fa1__single.log', '2aa45ef9e (7423)', 'qwen3moe 30B.A3B Q4_K - Medium', '17.35 GiB', [[7, 'pp512', '2830.34 ± 38.97'], [8, 'tg128', '99.49 ± 0.45']]],
+  ['Qwen3-Coder-30B-A3B-Instruct-Q4_K_M__vulkan_radv__fa1__longctx16384__single.log', '2aa45ef9e (7423)', 'qwen3moe 30B.A3B Q4_K - Medium', '17.35 GiB', [[9, 'pp2048 @ d16384', '571.13 ± 0.00'], [10, 'tg32 @ d16384', '62.87 ± 0.00']]],
+  ['Qwen3-Coder-30B-A3B-Instruct-Q4_K_M__vulkan_radv__fa1__longctx32768__single.log', '2aa45ef9e (7423)', 'qwen3moe 30B.A3B Q4_K - Medium', '17.35 GiB', [[9, 'pp2048 @ d32768', '261.76 ± 0.00'], [10, 'tg32 @ d32768', '45.50 ± 0.00']]],
+  ['Qwen3-Coder-30B-A3B-Instruct-Q4_K_M__vulkan_radv__fa1__single.log', '2aa45ef9e (7423)', 'qwen3moe 30B.A3B Q4_K - Medium', '17.35 GiB', [[9, 'pp512', '1473.30 ± 4.62'], [10, 'tg128', '104.81 ± 0.10']]],
+  ['gemma-3-27b-it-BF16-00001-of-00002__rocm7.1.1__fa1__dual.log', '2aa45ef9e (7423)', 'gemma3 27B BF16', '50.31 GiB', [[8, 'pp512', '1579.57 ± 9.93'], [9, 'tg128', '10.64 ± 0.00']]],
+  ['gemma-3-27b-it-BF16-00001-of-00002__rocm7.1.1__fa1__longctx16384__dual.log', '2aa45ef9e (7423)', 'gemma3 27B BF16', '50.31 GiB', [[8, 'pp2048 @ d16384', '953.41 ± 0.00'], [9, 'tg32 @ d16384', '10.33 ± 0.00']]],
+  ['gemma-3-27b-it-BF16-00001-of-00002__rocm7.1.1__fa1__longctx32768__dual.log', '2aa45ef9e (7423)', 'gemma3 27B BF16', '50.31 GiB', [[8, 'pp2048 @ d32768', '726.79 ± 0.00'], [9, 'tg32 @ d32768', '10.03 ± 0.00']]],
+  ['gemma-3-27b-it-BF16-00001-of-00002__vulkan_radv__fa1__dual.log', '2aa45ef9e (7423)', 'gemma3 27B BF16', '50.31 GiB', [[9, 'pp512', '568.31 ± 1.44'], [10, 'tg128', '9.91 ± 0.00']]],
+  ['gemma-3-27b-it-BF16-00001-of-00002__vulkan_radv__fa1__longctx16384__dual.log', '2aa45ef9e (7423)', 'gemma3 27B BF16', '50.31 GiB', [[9, 'pp2048 @ d16384', '654.31 ± 0.00'], [10, 'tg32 @ d16384', '9.48 ± 0.00']]],
+  ['gemma-3-27b-it-BF16-00001-of-00002__vulkan_radv__fa1__longctx32768__dual.log', '2aa45ef9e (7423)', 'gemma3 27B BF16', '50.31 GiB', [[9, 'pp2048 @ d32768', '528.10 ± 0.00'], [10, 'tg32 @ d32768', '9.12 ± 0.00']]],
+  ['gpt-oss-120b-mxfp4-00001-of-00003__rocm7.1.1__fa1__dual.log', '2aa45ef9e (7423)', 'gpt-oss 120B MXFP4 MoE', '59.02 GiB', [[8, 'pp512', '1718.30 ± 82.13'], [9, 'tg128', '92.08 ± 0.65']]],
+  ['gpt-oss-120b-mxfp4-00001-of-00003__rocm7.1.1__fa1__longctx16384__dual.log', '2aa45ef9e (7423)', 'gpt-oss 120B MXFP4 MoE', '59.02 GiB', [[8, 'pp2048 @ d16384', '1044.49 ± 0.00'], [9, 'tg32 @ d16384', '79.32 ± 0.00']]],
+  // gpt-oss-120b-mxfp4-00001-of-00003__rocm7.1.1__fa1__longctx32768__dual.log: no result rows (run failed)
+  ['gpt-oss-120b-mxfp4-00001-of-00003__vulkan_radv__fa1__dual.log', '2aa45ef9e (7423)', 'gpt-oss 120B MXFP4 MoE', '59.02 GiB', [[9, 'pp512', '1132.62 ± 20.95'], [10, 'tg128', '91.03 ± 0.06']]],
+  ['gpt-oss-120b-mxfp4-00001-of-00003__vulkan_radv__fa1__longctx16384__dual.log', '2aa45ef9e (7423)', 'gpt-oss 120B MXFP4 MoE', '59.02 GiB', [[9, 'pp2048 @ d16384', '912.87 ± 0.00'], [10, 'tg32 @ d16384', '69.26 ± 0.00']]],
+  ['gpt-oss-120b-mxfp4-00001-of-00003__vulkan_radv__fa1__longctx32768__dual.log', '2aa45ef9e (7423)', 'gpt-oss 120B MXFP4 MoE', '59.02 GiB', [[9, 'pp2048 @ d32768', '571.73 ± 0.00'], [10, 'tg32 @ d32768', '8.91 ± 0.00']]],
+  ['gpt-oss-20b-mxfp4__rocm7.1.1__fa1__longctx16384__single.log', '2aa45ef9e (7423)', 'gpt-oss 20B MXFP4 MoE', '11.27 GiB', [[7, 'pp2048 @ d16384', '1676.49 ± 0.00'], [8, 'tg32 @ d16384', '114.87 ± 0.00']]],
+  ['gpt-oss-20b-mxfp4__rocm7.1.1__fa1__longctx32768__single.log', '2aa45ef9e (7423)', 'gpt-oss 20B MXFP4 MoE', '11.27 GiB', [[7, 'pp2048 @ d32768', '1011.34 ± 0.00'], [8, 'tg32 @ d32768', '102.14 ± 0.00']]],
+  ['gpt-oss-20b-mxfp4__rocm7.1.1__fa1__single.log', '2aa45ef9e (7423)', 'gpt-oss 20B MXFP4 MoE', '11.27 GiB', [[7, 'pp512', '4517.14 ± 60.48'], [8, 'tg128', '133.92 ± 0.56']]],
+  ['gpt-oss-20b-mxfp4__vulkan_radv__fa1__longctx16384__single.log', '2aa45ef9e (7423)', 'gpt-oss 20B MXFP4 MoE', '11.27 GiB', [[9, 'pp2048 @ d16384', '1572.07 ± 0.00'], [10, 'tg32 @ d16384', '97.97 ± 0.00']]],
+  ['gpt-oss-20b-mxfp4__vulkan_radv__fa1__longctx32768__single.log', '2aa45ef9e (7423)', 'gpt-oss 20B MXFP4 MoE', '11.27 GiB', [[9, 'pp2048 @ d32768', '921.86 ± 0.00'], [10, 'tg32 @ d32768', '82.04 ± 0.00']]],
+  ['gpt-oss-20b-mxfp4__vulkan_radv__fa1__single.log', '2aa45ef9e (7423)', 'gpt-oss 20B MXFP4 MoE', '11.27 GiB', [[9, 'pp512', '2664.37 ± 20.55'], [10, 'tg128', '129.48 ± 0.16']]],
+  ['llama-2-7b.Q4_0__rocm7.1.1__fa1__longctx16384__single.log', '2aa45ef9e (7423)', 'llama 7B Q4_0', '3.56 GiB', [[7, 'pp2048 @ d16384', '994.65 ± 0.00'], [8, 'tg32 @ d16384', '42.30 ± 0.00']]],
+  ['llama-2-7b.Q4_0__rocm7.1.1__fa1__longctx32768__single.log', '2aa45ef9e (7423)', 'llama 7B Q4_0', '3.56 GiB', [[7, 'pp2048 @ d32768', '567.61 ± 0.00'], [8, 'tg32 @ d32768', '26.82 ± 0.00']]],
+  ['llama-2-7b.Q4_0__rocm7.1.1__fa1__single.log', '2aa45ef9e (7423)', 'llama 7B Q4_0', '3.56 GiB', [[7, 'pp512', '4687.55 ± 133.66'], [8, 'tg128', '103.66 ± 0.34']]],
+  ['llama-2-7b.Q4_0__vulkan_radv__fa1__longctx16384__single.log', '2aa45ef9e (7423)', 'llama 7B Q4_0', '3.56 GiB', [[9, 'pp2048 @ d16384', '763.34 ± 0.00'], [10, 'tg32 @ d16384', '40.94 ± 0.00']]],
+  ['llama-2-7b.Q4_0__vulkan_radv__fa1__longctx32768__single.log', '2aa45ef9e (7423)', 'llama 7B Q4_0', '3.56 GiB', [[9, 'pp2048 @ d32768', '429.75 ± 0.00'], [10, 'tg32 @ d32768', '24.82 ± 0.00']]],
+  ['llama-2-7b.Q4_0__vulkan_radv__fa1__single.log', '2aa45ef9e (7423)', 'llama 7B Q4_0', '3.56 GiB', [[9, 'pp512', '2361.19 ± 64.78'], [10, 'tg128', '108.44 ± 0.07']]],
+]
+// File name -> catalog model, quant, recipe. Models of 4k native context get depth rows only within it (none here).
+const KY_MODELS: [RegExp, string, string, string][] = [
+  [/^gpt-oss-120b/, 'gpt-oss-120b', 'MXFP4', 'ggml-org (MXFP4 experts as released)'],
+  [/^gpt-oss-20b/, 'gpt-oss-20b', 'MXFP4', 'ggml-org (MXFP4 experts as released)'],
+  [/^llama-2-7b\.Q4_0/, 'llama-2-7b', 'Q4_0', 'llama.cpp-default'],
+  [/^Qwen3\.6-35B-A3B-BF16/, 'qwen3.6-35b-a3b', 'BF16', 'llama.cpp-default (BF16 conversion)'],
+  [/^gemma-4-26B-A4B-it-BF16/, 'gemma-4-26b-a4b', 'BF16', 'llama.cpp-default (BF16 conversion)'],
+  [/^gemma-4-31B-it-BF16/, 'gemma-4-31b', 'BF16', 'llama.cpp-default (BF16 conversion)'],
+  [/^GLM-4\.7-Flash-BF16/, 'glm-4.7-flash', 'BF16', 'llama.cpp-default (BF16 conversion)'],
+  [/^Qwen3-Coder-30B-A3B-Instruct-Q4_K_M/, 'qwen3-coder-30b-a3b', 'Q4_K_M', 'llama.cpp-default'],
+  [/^gemma-3-27b-it-BF16/, 'gemma-3-27b', 'BF16', 'llama.cpp-default (BF16 conversion)'],
+];
+function kyExpand(logs: KyLog[], box: 'strix' | 'r9700'): void {
+  for (const [file, build, label, size, lines] of logs) {
+    const spec = KY_MODELS.find(([re]) => re.test(file));
+    if (!spec) throw new Error(`no model for ${file}`);
+    const [, model, quant, recipe] = spec;
+    const rocm = /__rocm/.test(file);
+    const backend = rocm ? 'rocm' : 'vulkan';
+    const longctx = /longctx(\d+)/.exec(file);
+    const dual = /__dual/.test(file);
+    // llama-2-7b has a 4096-token context: its long-context runs (d16384+) are outside the model and are left out.
+    if (model === 'llama-2-7b' && longctx) continue;
+    const toolbox = rocm ? (box === 'strix' ? 'ROCm 7.2.3' : 'ROCm 7.1.1') : 'Vulkan, Mesa RADV';
+    const commit = box === 'strix' ? KY_SH_COMMIT : KY_R9_COMMIT;
+    const repo = box === 'strix' ? 'amd-strix-halo-toolboxes' : 'amd-r9700-ai-toolboxes';
+    const date = box === 'strix' ? '2026-05-18' : '2025-12-17';
+    const hw = box === 'strix' ? 'ryzen-ai-max-395' : dual ? '2xradeon-ai-pro-r9700' : 'radeon-ai-pro-r9700';
+    const base: BenchBase = {
+      model, modelLabel: `${label}, ${size} (${file.replace(/__.*$/, '')})`, quant, recipe, engine: 'llama.cpp',
+      engineVersion: `llama.cpp build ${build} (kyuz0 toolbox ${toolbox})`, backend, hardware: hw,
+      hardwareLabel: box === 'strix' ? 'AMD Ryzen AI Max+ 395 (Radeon 8060S), 128 GB, HP Z2 Mini G1a'
+        : `${dual ? '2x ' : ''}AMD Radeon AI PRO R9700 32 GB (host Ryzen 9 9900X3D)`,
+      devices: dual ? 2 : 1, ...(box === 'strix' ? { memoryGb: 128, gpuMemoryFraction: 0.95 } : {}),
+      splitMode: dual ? 'layer' : 'none', ngl: 99, flashAttention: true, ubatch: longctx && rocm ? 2048 : 512, kvCache: 'f16',
+    };
+    const group = `ky-${box}|${hw}|${model}|${quant}|${backend}`;
+    const source = (line: number | null): Source => ({ url: `https://github.com/kyuz0/${repo}/blob/${commit}/benchmark/results/${file}#L${line}`, date,
+      what: `kyuz0/${repo} benchmark/results/${file} (llama-bench, ${toolbox})` });
+    addBench(`ky-${box}-${backend}-${dual ? '2x-' : ''}${model}-${quant}`, group, source, base, lines, {
+      notes: box === 'r9700' && !rocm ? 'The Vulkan log lists the host iGPU and both R9700s; the file name says which run used one or two cards.' : undefined,
+      unscored: (test) => box === 'r9700' && dual && !rocm && test === 'tg32 @ d32768'
+        ? 'Kept apart: 8.91 t/s against 69.26 at d16384 in the same configuration (anomalous run, as published).' : undefined });
+  }
+}
+kyExpand(kyStrix, 'strix');
+kyExpand(kyR9700, 'r9700');
+// The 2x R9700 ROCm run of gpt-oss-120b at d32768 (-ub 2048) failed: "failed to create context" (log lines 6-9).
+add({ id: 'ky-r9700-fit-2x-gpt-oss-120b-rocm-d32768', kind: 'fit', group: 'ky-r9700|2xradeon-ai-pro-r9700|gpt-oss-120b|MXFP4|rocm',
+  source: { url: `https://github.com/kyuz0/amd-r9700-ai-toolboxes/blob/${KY_R9_COMMIT}/benchmark/results/gpt-oss-120b-mxfp4-00001-of-00003__rocm7.1.1__fa1__longctx32768__dual.log#L6`,
+    date: '2025-12-17', what: 'kyuz0/amd-r9700-ai-toolboxes, 2x R9700 ROCm 7.1.1, llama-bench -p 2048 -n 32 -d 32768 -ub 2048: "main: error: failed to create context"' },
+  settings: { model: 'gpt-oss-120b', modelLabel: 'gpt-oss 120B MXFP4 MoE, 59.02 GiB', quant: 'MXFP4', recipe: 'ggml-org (MXFP4 experts as released)', engine: 'llama.cpp',
+    engineVersion: 'llama.cpp build 2aa45ef9e (7423) (kyuz0 toolbox ROCm 7.1.1)', backend: 'rocm', hardware: '2xradeon-ai-pro-r9700', hardwareLabel: '2x AMD Radeon AI PRO R9700 32 GB',
+    devices: 2, splitMode: 'layer', ngl: 99, context: 32768 + 2048, prompt: 2048, output: 32, depth: 32768, flashAttention: true, ubatch: 2048, kvCache: 'f16', test: 'pp2048 @ d32768' },
+  measured: { value: 'no-fit', unit: 'verdict', reported: 'failed to create context' }, scored: true,
+  notes: 'The same model and cards ran at d16384 (1044.49 / 79.32 t/s), and under Vulkan with -ub 512 at d32768.' });
+
+// ---------------------------------------------------------------- Apple, 2025-26
+// M5 (base, 10-core GPU: the only M5 shipping in Oct 2025), llama.cpp PR #16634 "metal : initial Metal4 tensor API support",
+// mweinbach comment 2025-10-25, PR branch, llama.swiftui-style bench (pp 512, tg 128). mistral-7b-v0.1 (32000 vocab) is
+// mapped to the catalog's Mistral 7B v0.3 (same layers and widths, vocab 32768).
+addBench('pr16634-m5-mistral-7b-Q4_0', 'pr16634|m5-10c|mistral-7b-v0.3|Q4_0',
+  () => ({ url: 'https://github.com/ggml-org/llama.cpp/pull/16634', date: '2025-10-25', what: 'llama.cpp PR #16634, mweinbach comment 2025-10-25 ("Just ran it on M5"), mistral-7b-v0.1.Q4_0.gguf table, "This branch"' }),
+  { model: 'mistral-7b-v0.3', modelLabel: 'llama 7B Q4_0, 3.83 GiB, 7.24 B (mistral-7b-v0.1.Q4_0.gguf)', quant: 'Q4_0', recipe: 'llama.cpp-default', engine: 'llama.cpp',
+    engineVersion: 'llama.cpp PR #16634 branch (Metal4 tensor API), Oct 2025', backend: 'metal', hardware: 'm5-10c', hardwareLabel: 'Apple M5', devices: 1,
+    splitMode: 'none', ngl: null, flashAttention: null, ubatch: null, kvCache: 'f16' },
+  [[null, 'pp512', '608.05 ± 8.37'], [null, 'tg128', '26.59 ± 0.88']],
+  { notes: 'Printed as "pp 512" / "tg 128" by the bench app. Model file is Mistral 7B v0.1 (vocab 32000), mapped to mistral-7b-v0.3.' });
+
+// M5 Max 128 GB, mlx-swift-lm 3.31.3 (Mac-MLX 0.3.5), magicnight/Mac-MLX issue #24, 2026-04-17 (auto-generated JSON).
+{
+  const source = { url: 'https://github.com/magicnight/Mac-MLX/issues/24', date: '2026-04-17',
+    what: 'magicnight/Mac-MLX issue #24 "[benchmark] Qwen3.5-35B-A3B-4bit on Apple M5 Max", auto-generated JSON (runs 3, macOS 26.4.1)' };
+  const base = { model: 'qwen3.5-35b-a3b', modelLabel: 'Qwen3.5-35B-A3B-4bit (MLX)', quant: 'MLX-Q4', recipe: 'mlx-community 4-bit', engine: 'mlx' as const,
+    engineVersion: 'mlx-swift-lm 3.31.3 (Mac-MLX 0.3.5)', backend: 'metal', hardware: 'm5-max-40c', hardwareLabel: 'Apple M5 Max, 128 GB', devices: 1, memoryGb: 128,
+    splitMode: 'none', ngl: null, flashAttention: null, ubatch: null, kvCache: 'f16' };
+  const group = 'macmlx24|m5-max-40c|qwen3.5-35b-a3b|MLX-Q4';
+  const notes = 'The JSON gives the chip and 128 GB, not the GPU-core count; 128 GB is sold only with the 40-core GPU.';
+  add({ id: 'macmlx24-pp1479', kind: 'prefill', group, source, settings: { ...base, context: 1479, prompt: 1479, output: 0, depth: 0, test: 'promptTPS, promptTokens 1479' },
+    measured: { value: 2756.5669981190003, unit: 'tokens/s', reported: '"promptTPS" : 2756.5669981190003' }, scored: true, notes });
+  add({ id: 'macmlx24-tg2023', kind: 'decode', group, source, settings: { ...base, context: 1479 + 2023, prompt: 0, output: 2023, depth: 1479, test: 'generationTPS, completionTokens 2023 after 1479 prompt tokens' },
+    measured: { value: 133.47814333534475, unit: 'tokens/s', reported: '"generationTPS" : 133.47814333534475' }, scored: true, notes });
+}
+
+// M3 Ultra, Llama 3.3 70B Q4_K_M, geerlingguy/beowulf-ai-cluster issue #17 comment 2025-12-10, single node.
+// threads 24 = the 24 performance cores of the 32-core-CPU M3 Ultra, which comes only with the 80-core GPU.
+addBench('beowulf17-m3u-llama-3.3-70b-Q4_K_M', 'beowulf17|m3-ultra-80c|llama-3.3-70b|Q4_K_M',
+  () => ({ url: 'https://github.com/geerlingguy/beowulf-ai-cluster/issues/17', date: '2025-12-10', what: 'geerlingguy/beowulf-ai-cluster issue #17 "Benchmark Mac Studio cluster", comment 2025-12-10, "Single node" table' }),
+  { model: 'llama-3.3-70b', modelLabel: 'llama 70B Q4_K - Medium, 39.59 GiB (Llama-3.3-70B-Instruct-Q4_K_M.gguf)', quant: 'Q4_K_M', recipe: 'llama.cpp-default', engine: 'llama.cpp',
+    engineVersion: 'llama.cpp build 4d3726278 (7315), Metal,BLAS', backend: 'metal', hardware: 'm3-ultra-80c', hardwareLabel: 'Mac Studio M3 Ultra (single node of the cluster)', devices: 1,
+    splitMode: 'none', ngl: 99, flashAttention: true, ubatch: 512, kvCache: 'f16' },
+  [[null, 'pp512', '162.30 ± 0.00'], [null, 'pp4096', '156.67 ± 0.00'], [null, 'tg128', '14.41 ± 0.02']],
+  { notes: 'llama-bench -fa 1 -n 128 -p 512,4096 -pg 4096,128 -ngl 99 -r 2 -mmp 0; threads 24 identifies the 32-core-CPU / 80-core-GPU M3 Ultra.' });
+
+// M1 Ultra 64-core 128 GB, geerlingguy/ai-benchmarks issue #48 (indgy, 2026-02-07), build e9fd8dc (7825), macOS 14.8.3.
+addBench('gg48-m1u-llama-3.2-3b-Q4_K_M', 'gg48|m1-ultra-64c|llama-3.2-3b|Q4_K_M',
+  () => ({ url: 'https://github.com/geerlingguy/ai-benchmarks/issues/48', date: '2026-02-07', what: 'geerlingguy/ai-benchmarks issue #48 description (indgy), Llama-3.2-3B-Instruct-Q4_K_M.gguf table' }),
+  { model: 'llama-3.2-3b', modelLabel: 'llama 3B Q4_K - Medium, 1.87 GiB', quant: 'Q4_K_M', recipe: 'llama.cpp-default (bartowski)', engine: 'llama.cpp',
+    engineVersion: 'llama.cpp build e9fd8dc (7825), Metal,BLAS', backend: 'metal', hardware: 'm1-ultra-64c', hardwareLabel: 'Mac Studio M1 Ultra 64-core GPU, 128 GB', devices: 1, memoryGb: 128,
+    splitMode: 'none', ngl: 99, flashAttention: null, ubatch: 512, kvCache: 'f16' },
+  [[null, 'pp512', '2142.59 ± 15.24']],
+  { notes: 'Only the pp512 line of this table is in the stored copy read; the other lines were not transcribed.' });
+
+// M4 (Mac mini, 16 GB), brand-o/normiebench issue #3, 2026-03-08: llama.cpp / metal, llama 3.1 8b q4_k_m (JSON; build not given).
+addBench('nb3-m4-llama-3.1-8b-Q4_K_M', 'nb3|m4-10c|llama-3.1-8b|Q4_K_M',
+  () => ({ url: 'https://github.com/brand-o/normiebench/issues/3', date: '2026-03-08', what: 'brand-o/normiebench issue #3 "[bench-result] JB / Mac Mini M4 / 20.9 t/s", JSON runs."llama3.1-8b"' }),
+  { model: 'llama-3.1-8b', modelLabel: 'llama 3.1 8b q4_k_m', quant: 'Q4_K_M', recipe: 'llama.cpp-default', engine: 'llama.cpp',
+    engineVersion: 'llama.cpp (build not given; normiebench, backend "llama.cpp / metal")', backend: 'metal', hardware: 'm4-10c', hardwareLabel: 'Mac Mini M4 (Apple M4 GPU, 16GB)', devices: 1, memoryGb: 16,
+    splitMode: 'none', ngl: null, flashAttention: null, ubatch: null, kvCache: 'f16' },
+  [[null, 'pp512', '224.81'], [null, 'tg128', '20.87']],
+  { notes: 'The JSON says "Apple M4 (10 cores)" for the CPU and "Apple M4 GPU (16GB)"; the GPU-core count is not given (the Mac mini M4 has the 10-core GPU).' });
+
+// ---------------------------------------------------------------- NVIDIA, Intel, AMD discrete (2025-26)
+// RTX 3090, Vulkan (NV driver), llama.cpp PR #21024 "Vulkan Repack PoC", 0cc4m comment 2026-05-15, "t/s (before)" = master.
+for (const [model, label, quant, recipe, lines] of [
+  ['llama-3.1-8b', 'llama 8B Q4_0, 4.33 GiB, 8.03 B', 'Q4_0', 'llama.cpp-default', [[null, 'pp512', '4753.45 ± 23.50'], [null, 'tg128', '146.73 ± 0.54']]],
+  ['llama-3.1-8b', 'llama 8B Q8_0, 7.95 GiB, 8.03 B', 'Q8_0', 'llama.cpp-default', [[null, 'pp512', '4830.91 ± 17.72'], [null, 'tg128', '95.05 ± 0.04']]],
+  ['gpt-oss-20b', 'gpt-oss 20B MXFP4 MoE, 11.27 GiB', 'MXFP4', 'ggml-org (MXFP4 experts as released)', [[null, 'pp512', '4616.91 ± 47.95'], [null, 'tg128', '181.32 ± 0.65']]],
+] as [string, string, string, string, [number | null, string, string][]][]) {
+  addBench(`pr21024-3090-${model}-${quant}`, `pr21024|rtx-3090|${model}|${quant}`,
+    () => ({ url: 'https://github.com/ggml-org/llama.cpp/pull/21024', date: '2026-05-15', what: 'llama.cpp PR #21024 "Vulkan Repack PoC", 0cc4m comment 2026-05-15, "RTX 3090" table, t/s (before) column' }),
+    { model, modelLabel: label, quant, recipe, engine: 'llama.cpp', engineVersion: 'llama.cpp master of May 2026 (the PR\'s "before" column; build not printed)', backend: 'vulkan',
+      hardware: 'rtx-3090', hardwareLabel: 'NVIDIA GeForce RTX 3090 (Vulkan)', devices: 1, splitMode: 'none', ngl: 99, flashAttention: true, ubatch: 512, kvCache: 'f16' },
+    lines, { notes: model === 'llama-3.1-8b' ? '"llama 8B" as printed (Llama 3 / 3.1 8B share the architecture); mapped to llama-3.1-8b.' : undefined });
+}
+
+// Intel Arc B580, SYCL (IPEX-LLM portable llama.cpp build), intel/ipex-llm issue #12991, TabNahida comment 2025-03-22,
+// Windows 11, Ryzen 9 9950X. DeepSeek-R1-Distill-Qwen-7B = Qwen2.5 7B architecture.
+addBench('ipex12991-b580-sycl-qwen2.5-7b-Q4_K_M', 'ipex12991|arc-b580|qwen2.5-7b|Q4_K_M|sycl',
+  () => ({ url: 'https://github.com/intel/ipex-llm/issues/12991', date: '2025-03-22', what: 'intel/ipex-llm issue #12991, TabNahida comment 2025-03-22, "IPEX-LLM SYCL" llama-bench table' }),
+  { model: 'qwen2.5-7b', modelLabel: 'qwen2 7B Q4_K - Medium, 4.36 GiB, 7.62 B (DeepSeek-R1-Distill-Qwen-7B-Q4_K_M.gguf)', quant: 'Q4_K_M', recipe: 'llama.cpp-default', engine: 'llama.cpp',
+    engineVersion: 'IPEX-LLM portable llama.cpp (SYCL; version not printed)', backend: 'sycl', hardware: 'arc-b580', hardwareLabel: 'Intel Arc B580 12 GB', devices: 1,
+    splitMode: 'none', ngl: 99, flashAttention: null, ubatch: 512, kvCache: 'f16' },
+  [[null, 'pp512', '2335.96 ± 5.46'], [null, 'pp1024', '2286.37 ± 4.84'], [null, 'pp2048', '1988.33 ± 1.94'],
+    [null, 'tg128', '66.48 ± 0.22'], [null, 'tg256', '66.27 ± 0.12'], [null, 'tg512', '66.10 ± 0.12']],
+  { notes: 'llama-bench -t 16 -p 512,1024,2048 -n 128,256,512. Backend SYCL as printed.' });
+
+// Intel Arc A770, SYCL, llama.cpp PR #22066 (Battlemage optimizations), savvadesogle comment 2026-04-21, "aicss-genai-fork" table.
+addBench('pr22066-a770-sycl-qwen3.5-9b-Q4_K_M', 'pr22066|arc-a770|qwen3.5-9b|Q4_K_M|sycl',
+  () => ({ url: 'https://github.com/ggml-org/llama.cpp/pull/22066', date: '2026-04-21', what: 'llama.cpp PR #22066, savvadesogle comment 2026-04-21, "Qwen3.5-9B-Q4_K_M 1x A770", aicss-genai-fork table' }),
+  { model: 'qwen3.5-9b', modelLabel: 'qwen35 9B Q4_K - Medium, 5.28 GiB, 8.95 B', quant: 'Q4_K_M', recipe: 'llama.cpp-default', engine: 'llama.cpp',
+    engineVersion: 'llama.cpp SYCL, aicss-genai fork of PR #22066 (Apr 2026; built -DGGML_SYCL=ON -DGGML_SYCL_F16=ON)', backend: 'sycl', hardware: 'arc-a770', hardwareLabel: 'Intel Arc A770 16 GB', devices: 1,
+    splitMode: 'none', ngl: 100, flashAttention: null, ubatch: 512, kvCache: 'f16' },
+  [[null, 'pp512', '1457.20 ± 4.72'], [null, 'tg128', '31.54 ± 0.15']]);
+
+// RX 9070 XT, Vulkan (RADV GFX1201), on a Raspberry Pi 5 host: geerlingguy/raspberry-pi-pcie-devices issue #766, comment 2025-10-01
+// (re-test, full table) and geerlingguy/ai-benchmarks issue #25 comment 2025-09-30 (build 2df5bcf3 (6645); tg line not in the stored copy).
+addBench('pcie766-9070xt-llama-3.2-3b-Q4_K_M', 'pcie766|rx-9070-xt|llama-3.2-3b|Q4_K_M',
+  () => ({ url: 'https://github.com/geerlingguy/raspberry-pi-pcie-devices/issues/766', date: '2025-10-01', what: 'geerlingguy/raspberry-pi-pcie-devices issue #766 "Test AMD RX 9070 XT 16GB", comment 2025-10-01 (re-test of llama 3.2:3B)' }),
+  { model: 'llama-3.2-3b', modelLabel: 'llama 3B Q4_K - Medium, 1.87 GiB (Llama-3.2-3B-Instruct-Q4_K_M.gguf)', quant: 'Q4_K_M', recipe: 'llama.cpp-default (bartowski)', engine: 'llama.cpp',
+    engineVersion: 'llama.cpp of Sep/Oct 2025 (build not printed in this comment; the run of 2025-09-30 printed 2df5bcf3 (6645))', backend: 'vulkan', hardware: 'rx-9070-xt',
+    hardwareLabel: 'AMD Radeon RX 9070 XT 16 GB (RADV GFX1201) on a Raspberry Pi 5', devices: 1, splitMode: 'none', ngl: 99, flashAttention: null, ubatch: 512, kvCache: 'f16' },
+  [[null, 'pp512', '1967.33 ± 4.02'], [null, 'pp4096', '1679.32 ± 2.86'], [null, 'tg128', '76.49 ± 0.27']],
+  { notes: 'llama-bench -n 128 -p 512,4096 -pg 4096,128 -ngl 99 -r 2. Host is a Raspberry Pi 5 (PCIe x1): small-model decode may be host-limited.' });
+addBench('gg25-9070xt-llama-3.2-3b-Q4_K_M', 'gg25|rx-9070-xt|llama-3.2-3b|Q4_K_M',
+  () => ({ url: 'https://github.com/geerlingguy/ai-benchmarks/issues/25', date: '2025-09-30', what: 'geerlingguy/ai-benchmarks issue #25, comment 2025-09-30, "Llama 3.2:3b" table' }),
+  { model: 'llama-3.2-3b', modelLabel: 'llama 3B Q4_K - Medium, 1.87 GiB (Llama-3.2-3B-Instruct-Q4_K_M.gguf)', quant: 'Q4_K_M', recipe: 'llama.cpp-default (bartowski)', engine: 'llama.cpp',
+    engineVersion: 'llama.cpp build 2df5bcf3 (6645)', backend: 'vulkan', hardware: 'rx-9070-xt',
+    hardwareLabel: 'AMD Radeon RX 9070 XT 16 GB (RADV GFX1201) on a Raspberry Pi 5', devices: 1, splitMode: 'none', ngl: 99, flashAttention: null, ubatch: 512, kvCache: 'f16' },
+  [[null, 'pp512', '2086.07 ± 0.11'], [null, 'pp4096', '1784.33 ± 5.72']],
+  { notes: 'llama-bench -n 128 -p 512,4096 -pg 4096,128 -ngl 99 -r 2. The tg128 line is cut off in the stored copy read.' });
+
+// RTX 4090 under Vulkan, Intel Core Ultra 265K PC, geerlingguy/ai-benchmarks issue #43, comment 2025-12-09, build 086a63e3a (7340).
+addBench('gg43-4090-vulkan-llama-3.2-3b-Q4_K_M', 'gg43|rtx-4090|llama-3.2-3b|Q4_K_M|vulkan',
+  () => ({ url: 'https://github.com/geerlingguy/ai-benchmarks/issues/43', date: '2025-12-09', what: 'geerlingguy/ai-benchmarks issue #43 "Benchmark Nvidia RTX 4090", comment 2025-12-09, Intel Core Ultra 265K PC, Llama-3.2-3B table' }),
+  { model: 'llama-3.2-3b', modelLabel: 'llama 3B Q4_K - Medium, 1.87 GiB (Llama-3.2-3B-Instruct-Q4_K_M.gguf)', quant: 'Q4_K_M', recipe: 'llama.cpp-default (bartowski)', engine: 'llama.cpp',
+    engineVersion: 'llama.cpp build 086a63e3a (7340)', backend: 'vulkan', hardware: 'rtx-4090', hardwareLabel: 'NVIDIA RTX 4090 (Vulkan), Intel Core Ultra 265K, Ubuntu 25.10', devices: 1,
+    splitMode: 'none', ngl: 99, flashAttention: null, ubatch: 512, kvCache: 'f16' },
+  [[null, 'pp512', '20323.29 ± 8.21']],
+  { notes: 'Only the pp512 line of this table is in the stored copy read.' });
+
+// 2x RTX 5090, vLLM v0.25.1, TP=2, Qwen3.6-35B-A3B AutoRound INT4 with FP8 KV: noonghunna/club-3090 issue #851 (2026-08-02).
+{
+  const source = { url: 'https://github.com/noonghunna/club-3090/issues/851', date: '2026-08-02', what: 'noonghunna/club-3090 issue #851 "[bench] 2x5090 / vllm-qwen36-35b-a3b-dual", paulp83 report, "Canonical TPS (3 warm + 5 measured)" table' };
+  const base = { model: 'qwen3.6-35b-a3b', modelLabel: 'Qwen3.6-35B-A3B AutoRound INT4', quant: 'INT4-AutoRound', recipe: 'AutoRound INT4 (community)', engine: 'vllm' as const,
+    engineVersion: 'vLLM v0.25.1', backend: 'cuda', hardware: '2xrtx-5090', hardwareLabel: '2x RTX 5090 (PCIe x8, no NVLink), Ryzen 9 9950X3D', devices: 2,
+    splitMode: 'tensor', ngl: null, flashAttention: null, ubatch: null, kvCache: 'fp8' };
+  const group = 'club851|2xrtx-5090|qwen3.6-35b-a3b|INT4-AutoRound';
+  for (const [id, v, w] of [['narrative', 252.0, '252.0'], ['code', 252.7, '252.7']] as const) {
+    add({ id: `club851-decode-${id}`, kind: 'decode', group, source,
+      settings: { ...base, context: 262144, prompt: 0, output: 0, depth: 0, test: `Decode TPS, ${id} prompt (single stream, max_ctx 262K)` },
+      measured: { value: v, unit: 'tokens/s', reported: `**${w}**` }, scored: true,
+      notes: 'club-3090 canonical bench: one request at a time; prompt/output lengths are not given in the report (recorded as 0). Quant INT4-AutoRound is not in the quant vocabulary yet.' });
+  }
+}
 
 // ---------------------------------------------------------------- write
 const byKind = (k: Kind) => rows.filter((r) => r.kind === k);
