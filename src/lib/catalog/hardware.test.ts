@@ -9,10 +9,10 @@ const get = (id: string): HardwareEntry => {
   return h;
 };
 
-const GEFORCE = 'rtx-3060-12gb rtx-3070 rtx-3080 rtx-3080-12gb rtx-3080-ti rtx-3090 rtx-4060 rtx-4060-ti-16gb rtx-4070-ti rtx-4070-ti-super rtx-4080 rtx-4080-super rtx-4090 rtx-5060-ti-16gb rtx-5070-ti rtx-5080 rtx-5090'.split(' ');
-const NVIDIA_PRO = 'rtx-a4000 rtx-a6000 rtx-4000-ada rtx-5000-ada rtx-6000-ada rtx-pro-6000-blackwell a40 l40s a100-40gb a100-80gb-pcie a100-80gb-sxm h100-pcie h100-sxm h200 b200 dgx-spark'.split(' ');
-const AMD_INTEL = 'rx-7900-xtx rx-9070-xt mi300x ryzen-ai-max-395 arc-a770 arc-b580'.split(' ');
-const APPLE = 'm1-7c m1-8c m1-pro-14c m1-pro-16c m1-max-24c m1-max-32c m1-ultra-48c m1-ultra-64c m2-8c m2-10c m2-pro-16c m2-pro-19c m2-max-30c m2-max-38c m2-ultra-60c m2-ultra-76c m3-10c m3-pro-14c m3-pro-18c m3-max-30c m3-max-40c m3-ultra-60c m3-ultra-80c m4-10c m4-pro-16c m4-pro-20c m4-max-32c m4-max-40c'.split(' ');
+const GEFORCE = 'rtx-3060-12gb rtx-3070 rtx-3080 rtx-3080-12gb rtx-3080-ti rtx-3090 rtx-4060 rtx-4060-ti-16gb rtx-4070-ti rtx-4070-ti-super rtx-4080 rtx-4080-super rtx-4090 rtx-5060-ti-8gb rtx-5060-ti-16gb rtx-5070 rtx-5070-ti rtx-5080 rtx-5090'.split(' ');
+const NVIDIA_PRO = 'rtx-a4000 rtx-a6000 rtx-4000-ada rtx-5000-ada rtx-6000-ada rtx-pro-6000-blackwell rtx-pro-6000-blackwell-max-q rtx-pro-4000-blackwell rtx-pro-4500-blackwell rtx-pro-5000-blackwell a40 l40s l4 a100-40gb a100-80gb-pcie a100-80gb-sxm h100-pcie h100-sxm h200 h20 b200 b300 dgx-spark'.split(' ');
+const AMD_INTEL = 'rx-7900-xt rx-7900-xtx rx-9070-xt mi300x mi325x mi355x ryzen-ai-max-395 arc-a770 arc-b580 arc-pro-b60'.split(' ');
+const APPLE = 'm1-7c m1-8c m1-pro-14c m1-pro-16c m1-max-24c m1-max-32c m1-ultra-48c m1-ultra-64c m2-8c m2-10c m2-pro-16c m2-pro-19c m2-max-30c m2-max-38c m2-ultra-60c m2-ultra-76c m3-10c m3-pro-14c m3-pro-18c m3-max-30c m3-max-40c m3-ultra-60c m3-ultra-80c m4-10c m4-pro-16c m4-pro-20c m4-max-32c m4-max-40c m5-10c m5-pro-16c m5-pro-20c m5-max-32c m5-max-40c'.split(' ');
 
 describe('hardware catalog', () => {
   it('holds at least 60 rows and every required id', () => {
@@ -43,12 +43,13 @@ describe('hardware catalog', () => {
     const ascending = (xs: number[]) => xs.every((x, i) => i === 0 || x > xs[i - 1]!);
     expect(ascending(order(['rtx-3060-12gb', 'rtx-3070', 'rtx-3080', 'rtx-3080-12gb', 'rtx-3080-ti', 'rtx-3090']))).toBe(true);
     expect(ascending(order(['rtx-4060', 'rtx-4060-ti-16gb', 'rtx-4070-ti', 'rtx-4070-ti-super', 'rtx-4080', 'rtx-4080-super', 'rtx-4090']))).toBe(true);
-    expect(ascending(order(['rtx-5060-ti-16gb', 'rtx-5070-ti', 'rtx-5080', 'rtx-5090']))).toBe(true);
+    expect(ascending(order(['rtx-5060-ti-16gb', 'rtx-5070', 'rtx-5070-ti', 'rtx-5080', 'rtx-5090']))).toBe(true);
+    expect(get('rtx-5060-ti-8gb').fp16Tflops).toBe(get('rtx-5060-ti-16gb').fp16Tflops);
   });
 
   it('gives NVLink only to products that have it', () => {
     const nvlink = hardware.filter((h) => h.interconnect === 'nvlink').map((h) => h.id).sort();
-    expect(nvlink).toEqual(['a100-40gb', 'a100-80gb-sxm', 'a40', 'b200', 'h100-sxm', 'h200', 'rtx-3090', 'rtx-a6000']);
+    expect(nvlink).toEqual(['a100-40gb', 'a100-80gb-sxm', 'a40', 'b200', 'b300', 'h100-sxm', 'h20', 'h200', 'rtx-3090', 'rtx-a6000']);
   });
 
   it('has one Apple row per GPU-core variant, on Metal, with the largest memory option as its memory', () => {
@@ -67,6 +68,7 @@ describe('hardware catalog', () => {
       'm1-8c': 68.25, 'm1-pro-16c': 200, 'm1-max-32c': 400, 'm1-ultra-64c': 800, 'm2-10c': 100, 'm2-pro-19c': 200,
       'm2-max-38c': 400, 'm2-ultra-76c': 800, 'm3-10c': 100, 'm3-pro-18c': 150, 'm3-max-30c': 300, 'm3-max-40c': 400,
       'm3-ultra-80c': 819, 'm4-10c': 120, 'm4-pro-20c': 273, 'm4-max-32c': 410, 'm4-max-40c': 546,
+      'm5-10c': 153, 'm5-pro-20c': 307, 'm5-max-32c': 460, 'm5-max-40c': 614,
     };
     for (const [id, gbs] of Object.entries(expected)) expect(get(id).bandwidthGBs, id).toBe(gbs);
   });
@@ -107,5 +109,14 @@ describe('hardware catalog', () => {
       expect(h.priceSource, h.id).toMatch(/^https:\/\//);
     }
     expect(get('rtx-3090').priceNote).toMatch(/used/i);
+  });
+
+  it('dates every spec and keeps the data-centre figures of the newer parts dense', () => {
+    for (const h of hardware) expect(h.specSeen, h.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(get('l4').fp16Tflops).toBe(121); // 242 on the datasheet is sparse
+    expect(get('b300').fp16Tflops).toBe(get('b200').fp16Tflops);
+    expect(get('mi325x').fp16Tflops).toBe(get('mi300x').fp16Tflops);
+    expect(get('mi355x').memoryGiB).toBe(288);
+    expect(get('rtx-pro-6000-blackwell-max-q').fp16Tflops).toBeLessThan(get('rtx-pro-6000-blackwell').fp16Tflops);
   });
 });

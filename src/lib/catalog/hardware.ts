@@ -12,6 +12,12 @@
 import type { HardwareEntry } from './types.ts';
 
 const SEEN = '2026-11-29';
+/** Date the rows added in the December 2026 refresh were read. */
+const SEEN_DEC = '2026-12-07';
+
+/** PC Gamer's weekly GPU price check (undated page, written early 2026: see the price notes). */
+const PCGAMER_16GB_PRICES = 'https://www.pcgamer.com/hardware/graphics-cards/if-youve-been-saving-up-to-buy-a-new-16-gb-graphics-card-then-i-have-bad-news-for-you-its-already-a-bloodbath-out-there-and-its-getting-worse-every-week/';
+const PCGAMER_DATE_NOTE = "PC Gamer's page is undated; it calls November 2025 \"November of last year\" and the launches \"eight to 12 months ago\", so it is dated to January 2026. Memory shortages pushed 16 GB cards up through 2026; no later dated price was found.";
 
 /**
  * Default share of installed unified memory a Mac's GPU may use (Metal's
@@ -53,6 +59,10 @@ interface AppleVariant {
   source: string;
   /** Price of a configuration, with what it covers (Apple sells several memory sizes per variant). */
   price?: { usd: number; seen: string; source: string; note: string };
+  /** Date the spec was read, when not the file-wide SEEN. */
+  specSeen?: string;
+  /** Appended to the generated notes (sources beyond Apple's announcement, doubts). */
+  extraNote?: string;
 }
 
 /**
@@ -82,9 +92,9 @@ function apple(v: AppleVariant): HardwareEntry {
     gpuMemoryFraction: appleGpuMemoryFraction(memoryGiB),
     releaseDate: v.releaseDate,
     source: v.source,
-    specSeen: SEEN,
+    specSeen: v.specSeen ?? SEEN,
     notes:
-      `Memory options and bandwidth from Apple's announcement. FP16 equals the FP32 rate on Apple GPUs (no separate tensor rate): ${v.gpuCores} cores x 128 ALUs x 2 FLOP x ${v.gpuClockGHz} GHz (clock from third-party spec databases such as hmc-tech.com and notebookcheck; Apple publishes TFLOPS only for some chips). Power: ${v.powerNote}`,
+      `Memory options and bandwidth from Apple's announcement. FP16 equals the FP32 rate on Apple GPUs (no separate tensor rate): ${v.gpuCores} cores x 128 ALUs x 2 FLOP x ${v.gpuClockGHz} GHz (clock from third-party spec databases such as hmc-tech.com and notebookcheck; Apple publishes TFLOPS only for some chips). Power: ${v.powerNote}${v.extraNote ? ` ${v.extraNote}` : ''}`,
   };
 }
 
@@ -97,7 +107,7 @@ const BLACKWELL_WP = 'https://images.nvidia.com/aem-dam/Solutions/geforce/blackw
 type GeForceRow = [
   id: string, name: string, memoryGiB: number, bandwidthGBs: number, sms: number, boostGHz: number,
   powerW: number, releaseDate: string, source: string, priceUsd: number | null, priceSeen: string | null,
-  priceNote: string | null,
+  priceNote: string | null, priceSource?: string, specSeen?: string,
 ];
 
 /**
@@ -106,7 +116,7 @@ type GeForceRow = [
  * reproduces the whitepapers' 71 (RTX 3090), 165.2 (RTX 4090) and 209.5 (RTX 5090).
  */
 function geforce(rows: GeForceRow[]): HardwareEntry[] {
-  return rows.map(([id, name, memoryGiB, bandwidthGBs, sms, boostGHz, powerW, releaseDate, source, priceUsd, priceSeen, priceNote]) => {
+  return rows.map(([id, name, memoryGiB, bandwidthGBs, sms, boostGHz, powerW, releaseDate, source, priceUsd, priceSeen, priceNote, priceSource, specSeen]) => {
     const row: HardwareEntry = {
       id,
       name: `NVIDIA ${name}`,
@@ -121,13 +131,13 @@ function geforce(rows: GeForceRow[]): HardwareEntry[] {
       unifiedMemory: false,
       releaseDate,
       source,
-      specSeen: SEEN,
+      specSeen: specSeen ?? SEEN,
       notes: `Memory, bandwidth, SM count, boost clock and board power as NVIDIA lists them (the source page), cross-checked against press spec tables (guru3d for the 40 series, TweakTown and Tom's Hardware for the 50 series); FP16 tensor with FP32 accumulate computed as ${sms} SMs x 512 FLOP/clock x ${boostGHz} GHz. Price: launch MSRP unless the note says otherwise.`,
     };
     if (priceUsd !== null && priceSeen !== null) {
       row.priceUsd = priceUsd;
       row.priceSeen = priceSeen;
-      row.priceSource = source;
+      row.priceSource = priceSource ?? source;
       if (priceNote !== null) row.priceNote = priceNote;
     }
     return row;
@@ -214,10 +224,10 @@ export const hardware: HardwareEntry[] = [
     releaseDate: '2025-01-30',
     source: BLACKWELL_WP,
     specSeen: SEEN,
-    priceUsd: 1999,
-    priceSeen: '2025-01-30',
-    priceSource: 'https://www.nvidia.com/en-us/geforce/graphics-cards/50-series/rtx-5090/',
-    priceNote: 'Launch MSRP (Founders Edition); street prices have run well above it.',
+    priceUsd: 2699,
+    priceSeen: '2026-06-22',
+    priceSource: 'https://signal-noise.net/posts/2026-06-22-gamers-are-funding-the-ai-buildout-rtx-5090-receipt.html',
+    priceNote: 'Cheapest partner (AIB) cards in June 2026, about $700 over the $1,999 launch MSRP; typical models $2,900-3,500, premium ones above $5,000. The Founders Edition nominally lists near MSRP but sells out at once. Memory shortages drove the rise.',
     notes: 'FP16 tensor with FP32 accumulate: 170 SMs x 512 FLOP/clock x 2.41 GHz = 209.5 (the 838 TFLOPS spec-sheet figure is FP16-accumulate with sparsity).',
   },
   ...geforce([
@@ -232,9 +242,11 @@ export const hardware: HardwareEntry[] = [
     ['rtx-4070-ti-super', 'GeForce RTX 4070 Ti SUPER (16 GB)', 16, 672, 66, 2.61, 285, '2024-01-24', 'https://www.nvidia.com/en-us/geforce/graphics-cards/40-series/rtx-4070-family/', 799, '2024-01-24', 'Launch MSRP.'],
     ['rtx-4080', 'GeForce RTX 4080', 16, 716.8, 76, 2.505, 320, '2022-11-16', 'https://www.nvidia.com/en-us/geforce/graphics-cards/40-series/rtx-4080-family/', 1199, '2022-11-16', 'Launch MSRP.'],
     ['rtx-4080-super', 'GeForce RTX 4080 SUPER', 16, 736, 80, 2.55, 320, '2024-01-31', 'https://www.nvidia.com/en-us/geforce/graphics-cards/40-series/rtx-4080-family/', 999, '2024-01-31', 'Launch MSRP.'],
-    ['rtx-5060-ti-16gb', 'GeForce RTX 5060 Ti 16GB', 16, 448, 36, 2.572, 180, '2025-04-16', 'https://www.nvidia.com/en-us/geforce/graphics-cards/50-series/rtx-5060-family/', 429, '2025-04-16', 'Launch MSRP.'],
-    ['rtx-5070-ti', 'GeForce RTX 5070 Ti', 16, 896, 70, 2.452, 300, '2025-02-20', 'https://www.nvidia.com/en-us/geforce/graphics-cards/50-series/rtx-5070-family/', 749, '2025-02-20', 'Launch MSRP; street prices ran higher.'],
-    ['rtx-5080', 'GeForce RTX 5080', 16, 960, 84, 2.617, 360, '2025-01-30', 'https://www.nvidia.com/en-us/geforce/graphics-cards/50-series/rtx-5080/', 999, '2025-01-30', 'Launch MSRP; street prices ran higher.'],
+    ['rtx-5060-ti-8gb', 'GeForce RTX 5060 Ti 8GB', 8, 448, 36, 2.572, 180, '2025-04-16', 'https://www.nvidia.com/en-us/geforce/graphics-cards/50-series/rtx-5060-family/', 379, '2025-04-16', 'Launch MSRP (biggo.com and true-tech.net launch reports, 2025-04-16); no dated 2026 street price was found.', 'https://biggo.com/news/202504161202_Nvidia_RTX_5060_Ti_Launch', SEEN_DEC],
+    ['rtx-5060-ti-16gb', 'GeForce RTX 5060 Ti 16GB', 16, 448, 36, 2.572, 180, '2025-04-16', 'https://www.nvidia.com/en-us/geforce/graphics-cards/50-series/rtx-5060-family/', 450, '2026-01-01', `Best US retail price in PC Gamer's early-2026 check ($400 in November 2025; launch MSRP $429; B&H's cheapest was $630). ${PCGAMER_DATE_NOTE}`, PCGAMER_16GB_PRICES],
+    ['rtx-5070', 'GeForce RTX 5070', 12, 672, 48, 2.51, 250, '2025-03-05', 'https://www.nvidia.com/en-us/geforce/graphics-cards/50-series/rtx-5070-family/', 549, '2026-01-01', `Still at its $549 launch MSRP at Walmart in PC Gamer's early-2026 check (more at other retailers). ${PCGAMER_DATE_NOTE} Specs: 48 SMs, 2.51 GHz boost, 12 GB GDDR7 on 192 bits = 672 GB/s, 250 W (TweakTown spec table, fpsbench.com).`, PCGAMER_16GB_PRICES, SEEN_DEC],
+    ['rtx-5070-ti', 'GeForce RTX 5070 Ti', 16, 896, 70, 2.452, 300, '2025-02-20', 'https://www.nvidia.com/en-us/geforce/graphics-cards/50-series/rtx-5070-family/', 829, '2026-01-01', `Best US retail price in PC Gamer's early-2026 check ($745 in November 2025; launch MSRP $749; Best Buy's cheapest was $1,199). ${PCGAMER_DATE_NOTE}`, PCGAMER_16GB_PRICES],
+    ['rtx-5080', 'GeForce RTX 5080', 16, 960, 84, 2.617, 360, '2025-01-30', 'https://www.nvidia.com/en-us/geforce/graphics-cards/50-series/rtx-5080/', 1268, '2026-01-01', `Best US retail price in PC Gamer's early-2026 check ($990 in November 2025; launch MSRP $999). ${PCGAMER_DATE_NOTE}`, PCGAMER_16GB_PRICES],
   ]),
   // ------------------------------------------------------------ NVIDIA data centre
   {
@@ -607,6 +619,206 @@ export const hardware: HardwareEntry[] = [
     priceNote: 'Launch MSRP.',
     notes: 'DERIVED: 160 XMX engines x 256 FP16 FLOP/clock x 2.67 GHz = 109.4 (matches 437 INT4 TOPS listed by hmc-tech.com). 12 GB GDDR6, 192-bit, 19 Gbps = 456 GB/s; 190 W. Modelled as Vulkan.',
   },
+  // ------------------------------------------------------------ added in the December 2026 refresh
+  {
+    id: 'rx-7900-xt',
+    name: 'AMD Radeon RX 7900 XT',
+    vendor: 'amd',
+    segment: 'consumer',
+    memoryGiB: 20,
+    bandwidthGBs: 800,
+    fp16Tflops: 103.2,
+    powerW: 315,
+    backend: 'rocm',
+    interconnect: 'pcie',
+    unifiedMemory: false,
+    releaseDate: '2022-12-13',
+    source: 'https://huggingface.co/hardware/rx-7900-xt',
+    specSeen: SEEN_DEC,
+    priceUsd: 899,
+    priceSeen: '2022-12-13',
+    priceSource: 'https://wccftech.com/amd-radeon-rx-7900-xt-20-gb-rdna-3-gpu-faster-than-nvidia-rtx-3090-ti-899-usd/',
+    priceNote: 'Launch MSRP; no dated 2026 street price was found.',
+    notes: 'Hugging Face hardware page: 20 GB, 103 TFLOPS (FP16), 315 W. DERIVED like the XTX row: 84 CUs x 512 FP16 FLOP/clock (WMMA, same rate with FP32 accumulate) x 2.4 GHz boost = 103.2 (cputronic lists a 2,394 MHz boost; guru3d\'s table gives 2.5 GHz, which would make 107.5). 20 GB GDDR6 at 20 Gbps on 320 bits = 800 GB/s (guru3d RX 7900 spec table; guru3d gives 300 W board power, Hugging Face 315 W).',
+  },
+  {
+    id: 'arc-pro-b60',
+    name: 'Intel Arc Pro B60 24GB',
+    vendor: 'intel',
+    segment: 'workstation',
+    memoryGiB: 24,
+    bandwidthGBs: 456,
+    fp16Tflops: 98.3,
+    powerW: 200,
+    backend: 'vulkan',
+    interconnect: 'pcie',
+    unifiedMemory: false,
+    releaseDate: '2025-09-05',
+    source: 'https://hmc-tech.com/gpu/intel-arc-pro-b60-vs-nvidia-quadro-p620',
+    specSeen: SEEN_DEC,
+    priceUsd: 499,
+    priceSeen: '2025-09-05',
+    priceSource: 'https://chipversus.com/hardware/gpu/intel-arc-pro-b60',
+    priceNote: 'Launch price; chipversus also shows an undated $450 average. Dual-GPU boards (2 x 24 GB, e.g. MaxSun) list at $1,199 (technical.city).',
+    notes: 'hmc-tech: 98.3 TFLOPS FP16 tensor with FP32 accumulate (= 160 XMX engines x 256 FP16 FLOP/clock x 2.4 GHz, the B580 rate per engine), 196.6 INT8 TOPS, 24 GB GDDR6 on 192 bits at 19 Gbps = 456 GB/s, 200 W (board partners ship 120-200 W). Announced 2025-05-19; on sale from September 2025 (chipversus, technical.city). Modelled as Vulkan like the other Arc rows.',
+  },
+  {
+    id: 'rtx-pro-4000-blackwell',
+    name: 'NVIDIA RTX PRO 4000 Blackwell',
+    vendor: 'nvidia',
+    segment: 'workstation',
+    memoryGiB: 24,
+    bandwidthGBs: 672,
+    fp16Tflops: 187.6,
+    powerW: 140,
+    backend: 'cuda',
+    interconnect: 'pcie',
+    unifiedMemory: false,
+    releaseDate: '2025-03-18',
+    source: 'https://technical.city/en/video/RTX-PRO-4000-Blackwell-vs-RTX-PRO-5000-72-GB-Blackwell',
+    specSeen: SEEN_DEC,
+    notes: 'technical.city: 8,960 CUDA cores (70 SMs), 2,617 MHz boost, 140 W, single slot; cputronic.com: 24 GB GDDR7 on 192 bits, 672 GB/s. DERIVED: 70 SMs x 1,024 FLOP/clock x 2.617 GHz = 187.6, assuming full-rate FP32 accumulate as on the RTX PRO 6000 row (hmc-tech lists the 70 W SFF variant at the full rate; at the GeForce half rate the figure would be 93.8). Announced at GTC 2025 (release date approximate). No dated price found.',
+  },
+  {
+    id: 'rtx-pro-4500-blackwell',
+    name: 'NVIDIA RTX PRO 4500 Blackwell',
+    vendor: 'nvidia',
+    segment: 'workstation',
+    memoryGiB: 32,
+    bandwidthGBs: 896,
+    fp16Tflops: 219.7,
+    powerW: 200,
+    backend: 'cuda',
+    interconnect: 'pcie',
+    unifiedMemory: false,
+    releaseDate: '2025-03-18',
+    source: 'https://technical.city/en/video/RTX-PRO-4500-Blackwell',
+    specSeen: SEEN_DEC,
+    notes: 'technical.city: 10,496 CUDA cores (82 SMs), 2,617 MHz boost, 32 GB GDDR7 on 256 bits = 896 GB/s, 200 W. DERIVED: 82 SMs x 1,024 FLOP/clock x 2.617 GHz = 219.7, assuming full-rate FP32 accumulate as on the RTX PRO 6000 row (hmc-tech lists this card at the GeForce half rate, 109.9). No dated price found.',
+  },
+  {
+    id: 'rtx-pro-5000-blackwell',
+    name: 'NVIDIA RTX PRO 5000 Blackwell (48 GB)',
+    vendor: 'nvidia',
+    segment: 'workstation',
+    memoryGiB: 48,
+    bandwidthGBs: 1344,
+    fp16Tflops: 260,
+    powerW: 300,
+    backend: 'cuda',
+    interconnect: 'pcie',
+    unifiedMemory: false,
+    releaseDate: '2025-03-18',
+    source: 'https://www.purepc.pl/nvidia-rtx-pro-6000-rtx-pro-6000-max-q-rtx-pro-5000-rtx-pro-4500-oraz-rtx-pro-4000-profesjonalne-karty-graficzne-blackwell',
+    specSeen: SEEN_DEC,
+    notes: 'purepc.pl (GTC 2025): GB202 with 110 SMs (14,080 CUDA cores), 48 GB GDDR7 ECC on 384 bits = 1,344 GB/s, 300 W. DERIVED: NVIDIA quotes 65 TFLOPS FP32 (svethardware.cz, 2025-10-22), and a Blackwell SM does 4x its FP32 rate in dense FP16 tensor maths at full-rate FP32 accumulate, so 260 (hmc-tech assumes a 2.62 GHz boost, which would give 294.8; at the GeForce half rate the figure would be 130). A 72 GB version (same GPU and bandwidth) followed in late 2025; this row is the 48 GB card. No dated price found.',
+  },
+  {
+    id: 'rtx-pro-6000-blackwell-max-q',
+    name: 'NVIDIA RTX PRO 6000 Blackwell Max-Q Workstation Edition',
+    vendor: 'nvidia',
+    segment: 'workstation',
+    memoryGiB: 96,
+    bandwidthGBs: 1792,
+    fp16Tflops: 440.5,
+    powerW: 300,
+    backend: 'cuda',
+    interconnect: 'pcie',
+    unifiedMemory: false,
+    releaseDate: '2025-03-18',
+    source: 'https://technical.city/en/video/RTX-4000-SFF-Ada-Generation-vs-RTX-PRO-6000-Blackwell-Max-Q',
+    specSeen: SEEN_DEC,
+    priceUsd: 8565,
+    priceSeen: '2025-03-18',
+    priceSource: 'https://technical.city/en/video/RTX-4000-SFF-Ada-Generation-vs-RTX-PRO-6000-Blackwell-Max-Q',
+    priceNote: 'Launch MSRP as technical.city lists it (the same as the 600 W Workstation Edition); no dated 2026 street price was found.',
+    notes: 'Same GB202 configuration as the 600 W card (188 SMs, 96 GB GDDR7 ECC on 512 bits = 1,792 GB/s; purepc.pl) at 300 W with lower clocks: technical.city gives a 2,288 MHz boost. DERIVED: 188 SMs x 1,024 FLOP/clock x 2.288 GHz = 440.5, on the same full-rate FP32-accumulate assumption as the RTX PRO 6000 row. Sustained clocks under load may be lower still.',
+  },
+  {
+    id: 'l4',
+    name: 'NVIDIA L4',
+    vendor: 'nvidia',
+    segment: 'datacenter',
+    memoryGiB: 24,
+    bandwidthGBs: 300,
+    fp16Tflops: 121,
+    powerW: 72,
+    backend: 'cuda',
+    interconnect: 'pcie',
+    unifiedMemory: false,
+    releaseDate: '2023-03-21',
+    source: 'https://hmc-tech.com/gpu/nvidia-l4-vs-nvidia-grid-m40',
+    specSeen: SEEN_DEC,
+    notes: "NVIDIA's datasheet figure of 242 TFLOPS FP16 tensor is with sparsity (as quoted on grokipedia.com's L4 page), so 121 dense; hmc-tech computes 125.3 at the 2.04 GHz boost, with FP32 accumulate at the full rate. 24 GB GDDR6 on 192 bits, 300 GB/s; 72 W single-slot card powered from the slot; no NVLink. Announced at GTC 2023-03-21. No dated purchase price found.",
+  },
+  {
+    id: 'h20',
+    name: 'NVIDIA H20 96GB',
+    vendor: 'nvidia',
+    segment: 'datacenter',
+    memoryGiB: 96,
+    bandwidthGBs: 4000,
+    fp16Tflops: 148,
+    powerW: 400,
+    backend: 'cuda',
+    interconnect: 'nvlink',
+    unifiedMemory: false,
+    releaseDate: '2024-01-01',
+    source: 'https://willitrunai.com/es/gpus/h20-96gb',
+    specSeen: SEEN_DEC,
+    notes: 'Export-limited Hopper for China: 96 GB HBM3 at 4.0 TB/s, 148 TFLOPS FP16 (dense; zangshuxian.com lists 148 FP16 dense, 296 INT8, 78 SMs), 400 W, NVLink 900 GB/s retained (willitrunai.com). Release month approximate (shipped in 2024); figures from secondary pages, no NVIDIA datasheet was reachable. No dated price found.',
+  },
+  {
+    id: 'b300',
+    name: 'NVIDIA B300 (Blackwell Ultra, HGX)',
+    vendor: 'nvidia',
+    segment: 'datacenter',
+    memoryGiB: 288,
+    bandwidthGBs: 8000,
+    fp16Tflops: 2250,
+    powerW: 1400,
+    backend: 'cuda',
+    interconnect: 'nvlink',
+    unifiedMemory: false,
+    releaseDate: '2025-10-01',
+    source: 'https://glennklockwood.com/garden/processors/B300',
+    specSeen: SEEN_DEC,
+    notes: 'G. Lockwood, from NVIDIA figures: HGX B300 FP16/BF16 2,250 TFLOPS dense (4,500 sparse), the same as B200; dense FP4 rises to 13 PF and FP64 drops to 1.25 TF. 288 GB HBM3e (8 stacks, 12-high), 8 TB/s, 1,400 W maximum, NVLink 5. Release month approximate (shipping from late 2025, yobitel.com).',
+  },
+  {
+    id: 'mi325x',
+    name: 'AMD Instinct MI325X',
+    vendor: 'amd',
+    segment: 'datacenter',
+    memoryGiB: 256,
+    bandwidthGBs: 6000,
+    fp16Tflops: 1307.4,
+    powerW: 1000,
+    backend: 'rocm',
+    interconnect: 'pcie',
+    unifiedMemory: false,
+    releaseDate: '2024-10-10',
+    source: 'https://awesomeagents.ai/hardware/amd-mi325x',
+    specSeen: SEEN_DEC,
+    notes: 'The MI300X compute (304 CDNA 3 CUs) with 256 GB HBM3E at 6 TB/s: 1,307.4 TFLOPS FP16/BF16 dense, 2,614.9 FP8, 1,000 W (awesomeagents.ai spec table; aiwiki.ai gives the 2024-10-10 launch). Infinity Fabric links modelled as PCIe, as on the MI300X row.',
+  },
+  {
+    id: 'mi355x',
+    name: 'AMD Instinct MI355X',
+    vendor: 'amd',
+    segment: 'datacenter',
+    memoryGiB: 288,
+    bandwidthGBs: 8000,
+    fp16Tflops: 2512.5,
+    powerW: 1400,
+    backend: 'rocm',
+    interconnect: 'pcie',
+    unifiedMemory: false,
+    releaseDate: '2025-06-12',
+    source: 'https://www.tomshardware.com/pc-components/gpus/amds-instinct-mi355x-accelerator-will-consume-1-400-watts',
+    specSeen: SEEN_DEC,
+    notes: "Tom's Hardware: 288 GB HBM3E at up to 8 TB/s, 1,400 W (liquid-cooled), FP4/FP6 up to 20.1 PFLOPS. DERIVED: The Register puts the MI355X at about 10 PF dense FP4 (20 with sparsity), and CDNA 4 runs FP16 at a quarter of its FP4 rate, so 20.1 / 2 / 4 = 2,512.5 dense FP16. Announced 2025-06-12, generally available from October 2025 (aiwiki.ai). Infinity Fabric links modelled as PCIe, as on the MI300X row.",
+  },
   // ------------------------------------------------------------ unified memory
   {
     id: 'dgx-spark',
@@ -668,6 +880,11 @@ const M3_SRC = `${NR}/2023/10/apple-unveils-m3-m3-pro-and-m3-max-the-most-advanc
 const M3_ULTRA_SRC = `${NR}/2025/03/apple-reveals-m3-ultra-taking-apple-silicon-to-a-new-extreme/`;
 const M4_SRC = `${NR}/2024/05/apple-introduces-m4-chip/`;
 const M4_PRO_MAX_SRC = `${NR}/2024/10/apple-introduces-m4-pro-and-m4-max/`;
+const M5_SRC = `${NR}/2025/10/apple-unleashes-m5-the-next-big-leap-in-ai-performance-for-apple-silicon/`;
+const M5_PRO_MAX_SRC = `${NR}/2026/03/apple-debuts-m5-pro-and-m5-max-to-supercharge-the-most-demanding-pro-workflows/`;
+/** What the M5 generation changes for the FP16 figure. */
+const M5_NA = 'M5-generation GPUs add a Neural Accelerator (matrix unit) to every core; Apple claims over 4x the peak GPU compute for AI of M4 but publishes no FP16 matrix rate, so this row keeps the FP32-rate convention and prefill on M5 chips is likely underestimated until calibrated. hmc-tech lists the base M5 at 4.45 TFLOPS FP32 and the same for FP16 tensor with FP32 accumulate.';
+const M5_PRO_MAX_CLOCK = 'ASSUMED GPU clock: the base M5\'s 1.74 GHz (hmc-tech); no published clock was found for M5 Pro or M5 Max. Apple also sells M5 Ultra (Mac Studio, announced 2026-08-25) and M6, not catalogued here for lack of per-variant core counts from a readable source.';
 
 const MINI_M1 = "Apple's Mac mini (M1) maximum wall power, 39 W (support.apple.com/en-us/103253).";
 const MINI_M2 = "Apple's Mac mini (M2) maximum wall power, 50 W (support.apple.com/en-us/103253).";
@@ -708,4 +925,9 @@ hardware.push(
   apple({ id: 'm4-pro-20c', chip: 'M4 Pro', gpuCores: 20, memoryOptionsGiB: [24, 48, 64], bandwidthGBs: 273, gpuClockGHz: 1.47, powerW: 140, powerNote: EST, releaseDate: '2024-11-08', source: M4_PRO_MAX_SRC }),
   apple({ id: 'm4-max-32c', chip: 'M4 Max', gpuCores: 32, memoryOptionsGiB: [36], bandwidthGBs: 410, gpuClockGHz: 1.678, powerW: 160, powerNote: EST, releaseDate: '2024-11-08', source: M4_PRO_MAX_SRC, price: { usd: 1999, seen: '2025-03-05', source: MAC_STUDIO_2025_PRICES, note: 'Launch price of the base Mac Studio (2025) with this chip, 36 GB and 512 GB SSD.' } }),
   apple({ id: 'm4-max-40c', chip: 'M4 Max', gpuCores: 40, memoryOptionsGiB: [48, 64, 128], bandwidthGBs: 546, gpuClockGHz: 1.678, powerW: 160, powerNote: EST, releaseDate: '2024-11-08', source: M4_PRO_MAX_SRC }),
+  apple({ id: 'm5-10c', chip: 'M5', gpuCores: 10, memoryOptionsGiB: [16, 24, 32], bandwidthGBs: 153, gpuClockGHz: 1.74, powerW: 65, powerNote: EST, releaseDate: '2025-10-22', source: M5_SRC, specSeen: SEEN_DEC, extraNote: `${M5_NA} Memory options 16/24/32 GB (Ars Technica's launch report). Clock 1.74 GHz from hmc-tech.`, price: { usd: 1599, seen: '2025-10-15', source: 'https://itci.kiev.ua/en/uk-uaapple-onovila-bazovij-macbook-pro-z-chipom-m5-ru-ruapple/amp', note: 'Launch price of the 14-inch MacBook Pro with M5, 16 GB and 512 GB SSD (whole laptop).' } }),
+  apple({ id: 'm5-pro-16c', chip: 'M5 Pro', gpuCores: 16, memoryOptionsGiB: [24, 48, 64], bandwidthGBs: 307, gpuClockGHz: 1.74, powerW: 140, powerNote: EST, releaseDate: '2026-03-11', source: M5_PRO_MAX_SRC, specSeen: SEEN_DEC, extraNote: `${M5_NA} ${M5_PRO_MAX_CLOCK} The 16-core GPU comes with the 15-core CPU; memory options (24 GB base, 48, up to 64) from Apple's "up to 64GB" and retail configurations (turbovs.com), not confirmed per GPU variant.` }),
+  apple({ id: 'm5-pro-20c', chip: 'M5 Pro', gpuCores: 20, memoryOptionsGiB: [24, 48, 64], bandwidthGBs: 307, gpuClockGHz: 1.74, powerW: 140, powerNote: EST, releaseDate: '2026-03-11', source: M5_PRO_MAX_SRC, specSeen: SEEN_DEC, extraNote: `${M5_NA} ${M5_PRO_MAX_CLOCK} Memory options (24 GB base, 48, up to 64) from Apple's "up to 64GB" and retail configurations (turbovs.com).` }),
+  apple({ id: 'm5-max-32c', chip: 'M5 Max', gpuCores: 32, memoryOptionsGiB: [36], bandwidthGBs: 460, gpuClockGHz: 1.74, powerW: 160, powerNote: EST, releaseDate: '2026-03-11', source: M5_PRO_MAX_SRC, specSeen: SEEN_DEC, extraNote: `${M5_NA} ${M5_PRO_MAX_CLOCK} Apple's announcement gives only the 40-core figures; the 32-core variant's 36 GB and about 460 GB/s are from cputronic.com (Apple's Mac Studio spec page lists 460 or 614 GB/s for M5 Max, per a 2026 Mac Studio write-up).` }),
+  apple({ id: 'm5-max-40c', chip: 'M5 Max', gpuCores: 40, memoryOptionsGiB: [48, 64, 128], bandwidthGBs: 614, gpuClockGHz: 1.74, powerW: 160, powerNote: EST, releaseDate: '2026-03-11', source: M5_PRO_MAX_SRC, specSeen: SEEN_DEC, extraNote: `${M5_NA} ${M5_PRO_MAX_CLOCK} Memory options 48/64/128 GB (cputronic.com; Apple: up to 128 GB at 614 GB/s). Measured default GPU share on a 128 GB M5 Max is about 84% (content-facts section 5.5), above the 0.75 rule used here.` }),
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiPrices } from './prices.ts';
+import { apiPrices, systemMemoryPrices } from './prices.ts';
 import { models } from './models.ts';
 
 describe('API prices', () => {
@@ -34,5 +34,29 @@ describe('API prices', () => {
     expect([sonnet.inputUsdPerMTok, sonnet.outputUsdPerMTok]).toEqual([3, 15]);
     const groq = apiPrices.find((p) => p.id === 'groq-gpt-oss-120b')!;
     expect([groq.inputUsdPerMTok, groq.outputUsdPerMTok]).toEqual([0.15, 0.6]);
+  });
+
+  it('covers xAI too, and keeps row ids unique', () => {
+    expect(apiPrices.some((p) => p.provider === 'xAI')).toBe(true);
+    expect(new Set(apiPrices.map((p) => p.id)).size).toBe(apiPrices.length);
+  });
+});
+
+describe('system memory prices', () => {
+  it('dates every DDR5 kit price, with an https source, a positive price and a unique id', () => {
+    expect(systemMemoryPrices.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(systemMemoryPrices.map((m) => m.id)).size).toBe(systemMemoryPrices.length);
+    for (const m of systemMemoryPrices) {
+      expect(m.seen, m.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(m.source, m.id).toMatch(/^https:\/\//);
+      expect(m.priceUsd > 0 && m.capacityGiB > 0, m.id).toBe(true);
+      expect(m.kit, m.id).toMatch(/DDR5/);
+    }
+  });
+
+  it('records the 2026 rise: the cheapest 32 GB kit of June 2026 cost over 4x the same size in August 2025', () => {
+    const at = (id: string) => systemMemoryPrices.find((m) => m.id === id)!;
+    expect(at('ddr5-2x16-6000-2026-06').priceUsd).toBe(374.97);
+    expect(at('ddr5-2x16-6000-2026-06').priceUsd / at('ddr5-2x16-6000-2025-08').priceUsd).toBeGreaterThan(4);
   });
 });

@@ -235,6 +235,21 @@ export interface ApiPriceEntry {
   note?: string;
 }
 
+/** A dated retail price of a desktop system-memory kit (what CPU offload and unified-memory builds pay for RAM). */
+export interface SystemMemoryPriceEntry {
+  id: string;
+  /** Total capacity of the kit, GiB (vendors' "GB" of DRAM are GiB). */
+  capacityGiB: number;
+  /** What was priced, e.g. "2x32 GB DDR5-6000". */
+  kit: string;
+  priceUsd: number;
+  /** Date the price was seen, YYYY-MM-DD. */
+  seen: string;
+  source: string;
+  /** Lowest or typical price, retailer, approximate dating. */
+  note?: string;
+}
+
 /** A measured quality loss of a weight format against 16-bit. */
 export interface QualityEntry {
   quant: string;
