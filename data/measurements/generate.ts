@@ -551,7 +551,7 @@ function benchTest(test: string): { kind: 'prefill' | 'decode'; n: number; depth
 type BenchBase = Omit<Settings, 'context' | 'prompt' | 'output' | 'depth' | 'test'>;
 /** One row per printed llama-bench line: [line or null, test, reported t/s]. */
 function addBench(idBase: string, group: string, source: (line: number | null) => Source, base: BenchBase,
-  lines: [number | null, string, string][], extra: { notes?: string; unscored?: (test: string) => string | undefined } = {}): void {
+  lines: [number | null, string, string][], extra: { notes?: string | undefined; unscored?: ((test: string) => string | undefined) | undefined } = {}): void {
   for (const [line, test, reported] of lines) {
     const t = benchTest(test);
     const value = Number.parseFloat(reported);

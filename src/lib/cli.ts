@@ -11,6 +11,7 @@
 import { once } from 'node:events';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { catalog } from './catalog/index.ts';
+import { readConfig, readGguf } from './import/node-sources.ts';
 import { estimate } from './estimate.ts';
 import { excerpt, InputError, REQUEST_FIELDS, REQUEST_GROUPS, REQUEST_SCHEMA, type EstimateRequest, type RequestFieldSpec } from './request.ts';
 import type { EstimateResult } from './sizing/types.ts';
@@ -37,7 +38,7 @@ const PARSE_OPTIONS: ParseArgsConfig['options'] = {
 /** `--help`, from the request schema. */
 function helpText(): string {
   const lines = ['Usage: npm run --silent estimate -- [options]', ''];
-  const placeholder = { number: 'N', string: 'ID', enum: 'ID', boolean: 'on|off' } as const;
+  const placeholder = { number: 'N', string: 'ID', enum: 'ID', boolean: 'on|off', object: 'FILE|URL' } as const;
   const head = (f: RequestFieldSpec) => `  ${f.flag} ${placeholder[f.type]}`;
   const width = Math.max(...[...REQUEST_FIELDS.values()].map((f) => head(f).length)) + 2;
   for (const group of REQUEST_GROUPS) {
@@ -55,7 +56,12 @@ function helpText(): string {
 
 class CliError extends Error {}
 
-interface Parsed { req: EstimateRequest; json: boolean; jsonl: boolean; list: string | null; help: boolean }
+interface Parsed {
+  req: EstimateRequest;
+  /** Object fields given as FILE or URL (`--config`, `--gguf`), read before estimating. */
+  files: { config?: string; gguf?: string };
+  json: boolean; jsonl: boolean; list: string | null; help: boolean;
+}
 
 /**
  * Gives a value that starts with '-' to the option before it (`--depth -5` -> `--depth=-5`), so
@@ -104,6 +110,7 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
   const list = values['list'] as string | undefined;
   if (list !== undefined && !(LISTS as readonly string[]).includes(list)) throw new CliError('--list takes models, hardware or quants');
   const req: Record<string, unknown> = {};
+  const files: Parsed['files'] = {};
   for (const [flag, { key, spec }] of FIELD_BY_FLAG) {
     const given = values[flag] as string[] | undefined;
     if (given === undefined) continue;
@@ -117,11 +124,14 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
       const n = DECIMAL.test(v.trim()) ? Number(v) : NaN;
       if (!Number.isFinite(n)) throw new InputError(key, `${spec.flag} must be a decimal number (got "${excerpt(v)}")`);
       req[key] = n;
+    } else if (spec.type === 'object') {
+      if (v.trim() === '') throw new InputError(key, `${spec.flag} needs a file or URL`);
+      files[key as keyof Parsed['files']] = v;
     } else {
       req[key] = v;
     }
   }
-  return { req: req as EstimateRequest, json: values['json'] === true, jsonl: values['jsonl'] === true, list: list ?? null, help: values['help'] === true };
+  return { req: req as EstimateRequest, files, json: values['json'] === true, jsonl: values['jsonl'] === true, list: list ?? null, help: values['help'] === true };
 }
 
 const GB = 1e9;
@@ -255,9 +265,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (p.help) { process.stdout.write(helpText() + '\n'); return 0; }
     if (p.list) { process.stdout.write(listCatalog(p.list, p.json) + '\n'); return 0; }
     if (p.jsonl) {
-      if (Object.keys(p.req).length > 0) throw new CliError('--jsonl reads requests from standard input; give no other options');
+      if (Object.keys(p.req).length > 0 || Object.keys(p.files).length > 0) throw new CliError('--jsonl reads requests from standard input; give no other options');
       return await runJsonl(process.stdin, process.stdout);
     }
+    if (p.files.gguf !== undefined && (p.req.model !== undefined || p.files.config !== undefined)) throw new CliError('--gguf replaces --model and --config; give one');
+    if (p.files.gguf !== undefined && (p.req.quant !== undefined || p.req.bpw !== undefined)) throw new CliError('--gguf has its own tensor types; give no --quant or --bpw');
+    if (p.files.config !== undefined) p.req.config = await readConfig(p.files.config);
+    if (p.files.gguf !== undefined) p.req.gguf = await readGguf(p.files.gguf) as unknown as Readonly<Record<string, unknown>>;
     const r = estimate(p.req);
     process.stdout.write((p.json ? JSON.stringify(r) : formatResult(r)) + '\n');
     return 0;

@@ -14,6 +14,7 @@ export type RequestFieldSpec = { flag: `--${string}`; help: string } & (
   | { type: 'string'; maxLength: number }
   | { type: 'enum'; values: readonly string[] }
   | { type: 'boolean' }
+  | { type: 'object'; help: string }
 );
 
 /** Which part of a request a field describes (the `--help` groups, in order). */
@@ -27,6 +28,8 @@ export const REQUEST_GROUPS = ['model', 'weights', 'run', 'hardware'] as const;
 export const REQUEST_SCHEMA = {
   model: {
     model: { flag: '--model', type: 'string', maxLength: 200, help: 'catalog model id' },
+    config: { flag: '--config', type: 'object', help: "a model's config.json (the CLI reads FILE or URL; JSON lines give the object)" },
+    gguf: { flag: '--gguf', type: 'object', help: 'a GGUF file\'s header (the CLI reads FILE or URL, header only): exact weights' },
     params: { flag: '--params', type: 'number', min: 1e6, max: 1e14, help: 'raw architecture: total parameters' },
     layers: { flag: '--layers', type: 'number', min: 1, max: 2000, integer: true, help: 'raw: repeating layers' },
     hidden: { flag: '--hidden', type: 'number', min: 1, max: 262144, integer: true, help: 'raw: hidden size' },
@@ -60,7 +63,7 @@ export const REQUEST_SCHEMA = {
     gpuMemoryFraction: { flag: '--gpu-share', type: 'number', min: 0.05, max: 1, help: 'unified memory: share the GPU may use, 0.05..1' },
     bandwidthGbs: { flag: '--bandwidth-gbs', type: 'number', min: 0.01, max: 1_000_000, help: 'raw hardware: memory bandwidth, GB/s' },
     tflops: { flag: '--tflops', type: 'number', min: 0.001, max: 1_000_000, help: 'raw: dense FP16 TFLOPS' },
-    backend: { flag: '--backend', type: 'enum', values: BACKENDS, help: 'raw: compute backend (cuda)' },
+    backend: { flag: '--backend', type: 'enum', values: BACKENDS, help: "compute backend (the device's usual one; raw hardware: cuda)" },
     devices: { flag: '--devices', type: 'number', min: 1, max: 64, integer: true, help: 'raw: identical devices (1)' },
     ramGb: { flag: '--ram-gb', type: 'number', min: 0, max: 1_000_000, help: 'system RAM for offload, GiB' },
     // Dual-channel DDR5 at its effective peak: what a desktop offloads into.
@@ -73,6 +76,7 @@ type FieldsOf<G extends keyof Schema> = Schema[G];
 type AllFields = FieldsOf<'model'> & FieldsOf<'weights'> & FieldsOf<'run'> & FieldsOf<'hardware'>;
 type ValueOf<F> = F extends { type: 'number' } ? number
   : F extends { type: 'boolean' } ? boolean
+  : F extends { type: 'object' } ? Readonly<Record<string, unknown>>
   : F extends { type: 'enum'; values: readonly (infer V)[] } ? V
   : string;
 
@@ -90,8 +94,12 @@ export const REQUEST_FIELDS: ReadonlyMap<RequestField, RequestFieldSpec> = new M
   REQUEST_GROUPS.flatMap((g) => Object.entries(REQUEST_SCHEMA[g]) as [RequestField, RequestFieldSpec][]),
 );
 
-/** The raw-architecture fields (a request gives these or a catalog `model`, not both). */
-export const RAW_ARCH_FIELDS: readonly RequestField[] = (Object.keys(REQUEST_SCHEMA.model) as RequestField[]).filter((k) => k !== 'model');
+/** Fields that name a whole model: a catalog id, a config.json or a GGUF header (one at most). */
+export const MODEL_SOURCE_FIELDS = ['model', 'config', 'gguf'] as const satisfies readonly RequestField[];
+
+/** The raw-architecture fields (a request gives these or a model source, not both). */
+export const RAW_ARCH_FIELDS: readonly RequestField[] = (Object.keys(REQUEST_SCHEMA.model) as RequestField[])
+  .filter((k) => !(MODEL_SOURCE_FIELDS as readonly string[]).includes(k));
 
 /**
  * Bad input as a message may echo it: control and line-breaking characters escaped (`\u001b`), and
@@ -161,6 +169,8 @@ function fieldProblem(k: RequestField, spec: RequestFieldSpec, v: unknown): stri
       return null;
     case 'boolean':
       return typeof v === 'boolean' ? null : `${k} must be true or false`;
+    case 'object':
+      return v !== null && typeof v === 'object' && !Array.isArray(v) ? null : `${k} must be a JSON object`;
     case 'string':
     case 'enum':
       if (typeof v !== 'string' || v.trim() === '') return `${k} must be a non-empty string`;

@@ -5,12 +5,29 @@
  * options all derive from it. Adding an engine or a backend starts here.
  */
 
-/** Inference engines the sizing engine models. */
-export const ENGINES = ['llama.cpp', 'vllm', 'mlx', 'transformers'] as const;
+/**
+ * Inference engines the sizing engine models. Ollama runs llama.cpp's ggml code with its own
+ * defaults; SGLang allocates and schedules like vLLM (a paged KV pool in a static share of memory).
+ */
+export const ENGINES = ['llama.cpp', 'vllm', 'sglang', 'ollama', 'mlx', 'transformers'] as const;
 export type EngineId = (typeof ENGINES)[number];
 
+/** The runtime whose memory layout and kernels an engine shares. */
+export const RUNTIMES = ['llama.cpp', 'vllm', 'mlx', 'transformers'] as const;
+export type RuntimeId = (typeof RUNTIMES)[number];
+
+/** Which runtime each engine is: Ollama is llama.cpp underneath, SGLang a paged-KV server like vLLM. */
+export const RUNTIME_OF: Readonly<Record<EngineId, RuntimeId>> = {
+  'llama.cpp': 'llama.cpp',
+  ollama: 'llama.cpp',
+  vllm: 'vllm',
+  sglang: 'vllm',
+  mlx: 'mlx',
+  transformers: 'transformers',
+};
+
 /** Compute backends; efficiencies are calibrated per backend. */
-export const BACKENDS = ['cuda', 'metal', 'rocm', 'vulkan', 'cpu'] as const;
+export const BACKENDS = ['cuda', 'metal', 'rocm', 'vulkan', 'sycl', 'cpu'] as const;
 export type BackendId = (typeof BACKENDS)[number];
 
 /** KV-cache element types. */
@@ -23,7 +40,9 @@ export type KvCacheTypeId = (typeof KV_CACHE_TYPES)[number];
  */
 export const KV_CACHE_TYPES_BY_ENGINE: Readonly<Record<EngineId, readonly KvCacheTypeId[]>> = {
   'llama.cpp': ['f16', 'bf16', 'q8_0', 'q4_0'],
+  ollama: ['f16', 'q8_0', 'q4_0'],
   vllm: ['f16', 'bf16', 'fp8'],
+  sglang: ['f16', 'bf16', 'fp8'],
   mlx: ['f16', 'bf16'],
   transformers: ['f16', 'bf16'],
 };

@@ -48,6 +48,11 @@ export interface MoeLayout {
   denseLeadingLayers: number;
   /** One layer in every `moeEvery` is MoE, the others dense (Llama 4 Maverick: 2). Default 1. */
   moeEvery?: number;
+  /**
+   * Latent MoE (Nemotron 3 Super): routed experts work in a narrower space of this width, with one
+   * down- and one up-projection between it and the hidden state per MoE layer.
+   */
+  latentSize?: number;
 }
 
 /** Multi-head latent attention (DeepSeek V2/V3/R1, Kimi K2). */
@@ -71,6 +76,8 @@ export interface LinearAttentionLayout {
   valueHeads: number;
   keyHeadDim: number;
   valueHeadDim: number;
+  /** The config asks for an FP32 recurrent state (`mamba_ssm_dtype`), which vLLM then allocates. */
+  ssmStateFloat32?: boolean;
 }
 
 /**
@@ -84,6 +91,8 @@ export interface MambaLayout {
   stateSize: number;
   groups: number;
   convKernel: number;
+  /** The config asks for an FP32 SSM state cache (`mamba_ssm_cache_dtype`), which vLLM then allocates. */
+  ssmStateFloat32?: boolean;
 }
 
 /** The lightning indexer of DeepSeek Sparse Attention (DeepSeek V3.2): one key of `headDim` per token and layer. */
@@ -133,6 +142,15 @@ export interface ModelEntry {
   tiedEmbeddings: boolean;
   /** Bias on Q/K/V projections (Qwen2.5). */
   attentionBias?: boolean;
+  /** Gated attention output (Qwen3-Next, Qwen3.5): the query projection also yields a gate, doubling its rows. */
+  attentionOutputGate?: boolean;
+  /** False for MLPs with one up-projection and no gate (Nemotron-H's squared ReLU); default true. */
+  mlpGated?: boolean;
+  /**
+   * Full-attention layers shaped differently from the windowed ones (Gemma 4): their own KV heads
+   * and head size, and `kEqV` when keys double as values (no V projection, one cached tensor).
+   */
+  globalAttention?: { kvHeads: number; headDim: number; kEqV: boolean };
   /** Maximum context the model supports, in tokens. */
   maxContextTokens: number;
   moe?: MoeLayout;

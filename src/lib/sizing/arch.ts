@@ -3,7 +3,7 @@
  * architecture given field by field (`--layers --hidden ...`). Only `catalog/types.ts` is
  * imported, so calculators can ship the engine without the catalog text.
  */
-import type { AttentionLayout, MlaLayout, ModelEntry } from '../catalog/types.ts';
+import type { AttentionLayout, IndexerLayout, LinearAttentionLayout, MambaLayout, MlaLayout, ModelEntry, PerLayerEmbedding } from '../catalog/types.ts';
 
 /** Mixture-of-experts layout with every default filled in. */
 export interface MoeArch {
@@ -14,6 +14,8 @@ export interface MoeArch {
   sharedIntermediate: number;
   denseLeadingLayers: number;
   moeEvery: number;
+  /** Width of the latent space routed experts work in (latent MoE), or 0 when they work on the hidden state. */
+  latentSize: number;
 }
 
 /** A model architecture with defaults resolved. Sizes are element counts. */
@@ -30,10 +32,24 @@ export interface Arch {
   intermediate: number;
   tied: boolean;
   attentionBias: boolean;
+  /** The query projection also yields an output gate (twice the rows). */
+  attentionOutputGate: boolean;
+  /** Gated MLP (gate, up, down) or a plain one (up, down). */
+  mlpGated: boolean;
+  /** Full-attention layers with their own KV heads and head size (Gemma 4), or null. */
+  globalAttention: { kvHeads: number; headDim: number; kEqV: boolean } | null;
   maxContext: number;
   moe: MoeArch | null;
   mla: MlaLayout | null;
   layout: AttentionLayout | null;
+  /** Per-layer block letters (see ModelEntry.blockPattern), or null when every layer is attention + MLP. */
+  blockPattern: string | null;
+  linearAttention: LinearAttentionLayout | null;
+  mamba: MambaLayout | null;
+  indexer: IndexerLayout | null;
+  perLayerEmbedding: PerLayerEmbedding | null;
+  /** Multi-token-prediction layers in the checkpoint (not loaded by llama.cpp, not used in a plain decode). */
+  mtpLayers: number;
   visionParams: number;
   releasedFormat: string;
   /** Vendor-published parameter count, if known (count). */
@@ -51,6 +67,7 @@ export function archFromModel(m: ModelEntry): Arch {
         sharedIntermediate: m.moe.sharedIntermediateSize ?? m.moe.expertIntermediateSize,
         denseLeadingLayers: m.moe.denseLeadingLayers,
         moeEvery: m.moe.moeEvery ?? 1,
+        latentSize: m.moe.latentSize ?? 0,
       }
     : null;
   return {
@@ -66,10 +83,19 @@ export function archFromModel(m: ModelEntry): Arch {
     intermediate: m.intermediateSize,
     tied: m.tiedEmbeddings,
     attentionBias: m.attentionBias ?? false,
+    attentionOutputGate: m.attentionOutputGate ?? false,
+    mlpGated: m.mlpGated ?? true,
+    globalAttention: m.globalAttention ?? null,
     maxContext: m.maxContextTokens,
     moe,
     mla: m.mla ?? null,
     layout: m.attentionLayout ?? null,
+    blockPattern: m.blockPattern ?? null,
+    linearAttention: m.linearAttention ?? null,
+    mamba: m.mamba ?? null,
+    indexer: m.indexer ?? null,
+    perLayerEmbedding: m.perLayerEmbedding ?? null,
+    mtpLayers: m.mtpLayers ?? 0,
     visionParams: m.visionParams ?? 0,
     releasedFormat: m.releasedFormat,
     paramsReported: m.paramsReported,
@@ -116,6 +142,7 @@ export function archFromRaw(r: RawArchInput): Arch {
         sharedIntermediate: intermediate,
         denseLeadingLayers: 0,
         moeEvery: 1,
+        latentSize: 0,
       }
     : null;
   const arch: Arch = {
@@ -125,10 +152,19 @@ export function archFromRaw(r: RawArchInput): Arch {
     layers, hidden, heads, kvHeads, headDim, vocab, intermediate,
     tied: false,
     attentionBias: false,
+    attentionOutputGate: false,
+    mlpGated: true,
+    globalAttention: null,
     maxContext: 131072,
     moe,
     mla: null,
     layout: null,
+    blockPattern: null,
+    linearAttention: null,
+    mamba: null,
+    indexer: null,
+    perLayerEmbedding: null,
+    mtpLayers: 0,
     visionParams: 0,
     releasedFormat: 'BF16',
     paramsReported: r.params ?? null,
@@ -167,11 +203,23 @@ export function shapeFromParams(params: number): { layers: number; hidden: numbe
   return { layers, hidden };
 }
 
-/** Layer kinds for attention: full, windowed (sliding or chunked), or linear (fixed state). */
-export type AttnKind = 'full' | 'window' | 'linear';
+/**
+ * Layer kinds for attention: full, windowed (sliding or chunked), linear (Gated DeltaNet, a fixed
+ * state), mamba (a Mamba-2 mixer, a fixed state) or none (an MLP-only block of a hybrid).
+ */
+export type AttnKind = 'full' | 'window' | 'linear' | 'mamba' | 'none';
 
-/** Attention kind of layer `i` (0-based) under the model's layout. */
+/** Attention kind of layer `i` (0-based) under the model's block pattern or periodic layout. */
 export function attnKindOf(a: Arch, i: number): AttnKind {
+  if (a.blockPattern) {
+    switch (a.blockPattern[i]) {
+      case 'W': return 'window';
+      case 'L': return 'linear';
+      case 'M': case 'N': return 'mamba';
+      case 'D': case 'E': return 'none';
+      default: return 'full';
+    }
+  }
   const l = a.layout;
   if (!l) return 'full';
   const every = Math.max(1, l.fullEvery);
@@ -180,10 +228,19 @@ export function attnKindOf(a: Arch, i: number): AttnKind {
   return l.kind === 'linear' ? 'linear' : 'window';
 }
 
+/** True when layer `i` (0-based) has an MLP block at all (false for a hybrid's mixer-only blocks). */
+export function hasMlp(a: Arch, i: number): boolean {
+  const c = a.blockPattern?.[i];
+  return c !== 'M' && c !== 'A';
+}
+
 /** True when layer `i` (0-based) is a mixture-of-experts layer. */
 export function isMoeLayer(a: Arch, i: number): boolean {
   const m = a.moe;
   if (!m) return false;
+  const c = a.blockPattern?.[i];
+  if (c === 'E') return true;
+  if (c === 'D' || c === 'M' || c === 'A') return false;
   if (i < m.denseLeadingLayers) return false;
   return (i + 1) % Math.max(1, m.moeEvery) === 0;
 }

@@ -17,14 +17,18 @@ const RANK = { 'no-fit': 0, offload: 1, fits: 2 } as const;
 // moved from system RAM onto one can look slower; the speed calibration owns that defect.
 const RIGS: Record<EngineId, string[]> = {
   'llama.cpp': ['rtx-4060', 'rtx-3090', 'rtx-5090', 'h100-sxm'],
+  ollama: ['rtx-4060', 'rtx-3090'],
   vllm: ['rtx-4060', 'rtx-3090', 'h100-sxm'],
+  sglang: ['rtx-3090', 'h100-sxm'],
   transformers: ['rtx-4060', 'rtx-3090'],
   mlx: ['m4-max-40c'],
 };
 /** Words of one engine's own advice that another engine's advice must not use. */
 const OWN_WORDS: Record<EngineId, RegExp> = {
-  'llama.cpp': /llama\.cpp|-ngl|--n-cpu-moe|--mmproj/,
-  vllm: /vLLM|--cpu-offload-gb/,
+  'llama.cpp': /-ngl\b|--n-cpu-moe|--mmproj/,
+  ollama: /Ollama|num_gpu/,
+  vllm: /vLLM/,
+  sglang: /SGLang/,
   transformers: /Transformers|device_map/,
   mlx: /\bMLX\b/,
 };

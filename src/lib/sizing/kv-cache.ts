@@ -27,7 +27,7 @@
  *
  * llama.cpp rounds the cache to 256 cells; vLLM allocates 16-token blocks per sequence.
  */
-import type { EngineId, KvCacheTypeId } from '../vocabulary.ts';
+import { RUNTIME_OF, type EngineId, type KvCacheTypeId, type RuntimeId } from '../vocabulary.ts';
 import type { Arch } from './arch.ts';
 import { attnKindOf } from './arch.ts';
 
@@ -41,6 +41,50 @@ export const LLAMA_CPP_UBATCH = 512;
 /** vLLM's default chunked-prefill budget per step (`max_num_batched_tokens`), tokens. */
 export const VLLM_BATCHED_TOKENS = 2048;
 
+/**
+ * Bytes per element of the fixed per-sequence state of linear-attention and Mamba-2 layers
+ * (convolution state, recurrent/SSM state), per runtime:
+ * - llama.cpp keeps both in F32 whatever the KV type (`create_memory` passes GGML_TYPE_F32 for r
+ *   and s; src/llama-model.cpp at de3ff815).
+ * - vLLM keeps both in the model's dtype (`mamba_cache_dtype` and `mamba_ssm_cache_dtype` "auto"),
+ *   except the SSM state when the config asks for FP32 (Qwen3.5's `mamba_ssm_dtype`, Nemotron's
+ *   `mamba_ssm_cache_dtype`); SGLang allocates the same way.
+ * - MLX keeps the convolution state in the activation dtype and the recurrent state in FP32
+ *   (mlx_lm/models/gated_delta.py, ssm.py).
+ * - Transformers keeps both in the model's dtype.
+ */
+function stateElementBytes(runtime: RuntimeId, float32Ssm: boolean): { conv: number; ssm: number } {
+  switch (runtime) {
+    case 'llama.cpp': return { conv: 4, ssm: 4 };
+    case 'vllm': return { conv: 2, ssm: float32Ssm ? 4 : 2 };
+    case 'mlx': return { conv: 2, ssm: 4 };
+    case 'transformers': return { conv: 2, ssm: 2 };
+  }
+}
+
+/** Fixed state bytes of one linear-attention or Mamba-2 layer for one sequence under an engine (0 when the model has none). */
+export function stateBytesPerLayer(a: Arch, engine: EngineId): number {
+  const runtime = RUNTIME_OF[engine];
+  if (a.linearAttention) {
+    const g = a.linearAttention;
+    const b = stateElementBytes(runtime, g.ssmStateFloat32 ?? false);
+    const keyDim = g.keyHeads * g.keyHeadDim;
+    const valueDim = g.valueHeads * g.valueHeadDim;
+    const conv = (g.convKernel - 1) * (2 * keyDim + valueDim);
+    const recurrent = g.valueHeads * g.keyHeadDim * g.valueHeadDim;
+    return conv * b.conv + recurrent * b.ssm;
+  }
+  if (a.mamba) {
+    const m = a.mamba;
+    const b = stateElementBytes(runtime, m.ssmStateFloat32 ?? false);
+    const inner = m.heads * m.headDim;
+    const conv = (m.convKernel - 1) * (inner + 2 * m.groups * m.stateSize);
+    const ssm = inner * m.stateSize;
+    return conv * b.conv + ssm * b.ssm;
+  }
+  return a.layout?.linearStateBytesPerLayer ?? 0;
+}
+
 /** Per-layer KV layout of a model under one engine and cache type (precomputable). */
 export interface KvLayout {
   /** Bytes per token of one full-attention layer. */
@@ -49,42 +93,87 @@ export interface KvLayout {
   windowLayerBytesPerToken: number;
   /** Window or chunk length, tokens (0 when none). */
   windowTokens: number;
-  /** Fixed state bytes per linear-attention layer per sequence. */
+  /** Fixed state bytes per linear-attention or Mamba-2 layer per sequence. */
   linearStateBytes: number;
-  /** Attention kind per layer: 0 full, 1 windowed, 2 linear. */
+  /** Attention kind per layer: 0 full, 1 windowed, 2 fixed state (linear or Mamba-2), 3 none (MLP-only block). */
   kinds: Uint8Array;
   nFull: number;
   nWindow: number;
   nLinear: number;
   /** The engine allocates windowed layers at full length (vLLM): they grow with context like full layers. */
   windowFullLength: boolean;
+  /**
+   * Tokens per KV block (vLLM: 16; for hybrids with state, raised so that one attention page holds a
+   * whole layer state, the state page padded to match); 0 where the engine does not allocate in blocks.
+   */
+  blockTokens: number;
 }
 
 /** The KV layout of `a` under `engine` with elements of `kvType`. */
 export function kvLayout(a: Arch, engine: EngineId, kvType: KvCacheTypeId): KvLayout {
   const b = kvElementBytes[kvType];
+  const runtime = RUNTIME_OF[engine];
   let perLayer: number;
-  if (a.mla && engine !== 'transformers') {
-    perLayer = (a.mla.kvLoraRank + a.mla.qkRopeHeadDim) * b;
+  let windowPerLayer: number;
+  if (a.mla && runtime !== 'transformers') {
+    perLayer = mlaBytesPerToken(a, runtime, kvType);
+    windowPerLayer = perLayer;
   } else if (a.mla) {
     perLayer = a.heads * (a.mla.qkNopeHeadDim + a.mla.qkRopeHeadDim + a.mla.vHeadDim) * b;
+    windowPerLayer = perLayer;
   } else {
-    perLayer = 2 * a.kvHeads * a.headDim * b;
+    windowPerLayer = 2 * a.kvHeads * a.headDim * b;
+    // Gemma 4's global layers: their own KV heads and head size. Keys that double as values are
+    // still cached twice by llama.cpp (it allocates V for every non-MLA cache).
+    perLayer = a.globalAttention ? 2 * a.globalAttention.kvHeads * a.globalAttention.headDim * b : windowPerLayer;
   }
   const kinds = new Uint8Array(a.layers);
   let nFull = 0, nWindow = 0, nLinear = 0;
   for (let i = 0; i < a.layers; i++) {
     const k = attnKindOf(a, i);
-    if (k === 'full') { kinds[i] = 0; nFull++; } else if (k === 'window') { kinds[i] = 1; nWindow++; } else { kinds[i] = 2; nLinear++; }
+    if (k === 'full') { kinds[i] = 0; nFull++; } else if (k === 'window') { kinds[i] = 1; nWindow++; } else if (k === 'none') kinds[i] = 3; else { kinds[i] = 2; nLinear++; }
+  }
+  let state = stateBytesPerLayer(a, engine);
+  let blockTokens = 0;
+  if (runtime === 'vllm' && engine === 'vllm') {
+    blockTokens = 16;
+    if (nLinear > 0 && state > 0 && perLayer > 0) {
+      // vLLM's hybrid page-size unification (Platform._align_hybrid_block_size): the attention block
+      // grows in steps of 16 tokens until one page holds a layer's state; the state page is padded to it.
+      blockTokens = 16 * Math.ceil(state / (16 * perLayer));
+      state = blockTokens * perLayer;
+    }
   }
   return {
     fullLayerBytesPerToken: perLayer,
-    windowLayerBytesPerToken: perLayer,
+    windowLayerBytesPerToken: windowPerLayer,
     windowTokens: a.layout?.windowTokens ?? 0,
-    linearStateBytes: a.layout?.linearStateBytesPerLayer ?? 0,
+    linearStateBytes: state,
     kinds, nFull, nWindow, nLinear,
-    windowFullLength: engine === 'vllm',
+    windowFullLength: runtime === 'vllm',
+    blockTokens,
   };
+}
+
+/**
+ * Bytes per token and layer of a multi-head latent attention cache: one latent of
+ * `kvLoraRank + qkRopeHeadDim` elements (llama.cpp keeps K only: V is a view of it). With DeepSeek
+ * Sparse Attention, the indexer's key (`indexer.headDim` elements) is cached too: llama.cpp at the
+ * K cache type (llama-kv-cache-dsa.cpp); vLLM as FP8 with one FP32 scale per 128 elements, and its
+ * FP8 sparse-MLA layout (`fp8_ds_mla`) stores the latent in FP8 with four FP32 scales and the rope
+ * part in BF16: kvLoraRank + 16 + 2 x qkRopeHeadDim bytes.
+ */
+function mlaBytesPerToken(a: Arch, runtime: RuntimeId, kvType: KvCacheTypeId): number {
+  const m = a.mla!;
+  const b = kvElementBytes[kvType];
+  const latent = m.kvLoraRank + m.qkRopeHeadDim;
+  if (!a.indexer) return latent * b;
+  if (runtime === 'vllm') {
+    const indexer = a.indexer.headDim + (a.indexer.headDim / 128) * 4;
+    const mla = kvType === 'fp8' ? m.kvLoraRank + 16 + 2 * m.qkRopeHeadDim : latent * b;
+    return mla + indexer;
+  }
+  return (latent + a.indexer.headDim) * b;
 }
 
 /** Cells (tokens) one layer of each kind holds, for `context` tokens per sequence. */
@@ -98,14 +187,20 @@ export interface KvCells {
 /** Token cells per layer kind for an engine, context per sequence and number of sequences. */
 export function kvCells(engine: EngineId, layout: KvLayout, context: number, sequences: number): KvCells {
   const w = layout.windowTokens > 0 ? layout.windowTokens : context;
-  if (engine === 'llama.cpp') {
+  if (engine === 'sglang') {
+    // SGLang's token-to-KV pool holds single tokens (page size 1); windowed layers at full length like vLLM.
+    return { full: context * sequences, window: context * sequences, sequences };
+  }
+  const runtime = RUNTIME_OF[engine];
+  if (runtime === 'llama.cpp') {
     const total = Math.ceil((context * sequences) / 256) * 256;
     const win = Math.min(total, Math.ceil((w * sequences + LLAMA_CPP_UBATCH) / 256) * 256);
     return { full: total, window: win, sequences };
   }
-  if (engine === 'vllm') {
-    // 16-token blocks per sequence; windowed layers at full length (see the module comment).
-    const perSeq = Math.ceil(context / 16) * 16;
+  if (runtime === 'vllm') {
+    // 16-token blocks per sequence (larger for hybrids, see kvLayout); windowed layers at full length.
+    const block = Math.max(16, layout.blockTokens);
+    const perSeq = Math.ceil(context / block) * block;
     return { full: perSeq * sequences, window: perSeq * sequences, sequences };
   }
   return { full: context * sequences, window: Math.min(context, w) * sequences, sequences };
@@ -116,6 +211,7 @@ export function kvBytesOfLayer(layout: KvLayout, cells: KvCells, i: number): num
   const k = layout.kinds[i];
   if (k === 0) return layout.fullLayerBytesPerToken * cells.full;
   if (k === 1) return layout.windowLayerBytesPerToken * cells.window;
+  if (k === 3) return 0;
   return layout.linearStateBytes * cells.sequences;
 }
 

@@ -20,7 +20,7 @@
  * Vision encoders (visionParams) load in 16-bit with the checkpoint under vLLM, Transformers and
  * MLX; llama.cpp loads them only with `--mmproj` (not counted, a warning says so).
  */
-import type { BackendId, EngineId } from '../vocabulary.ts';
+import { RUNTIME_OF, type BackendId, type EngineId } from '../vocabulary.ts';
 import type { Arch } from './arch.ts';
 import { LLAMA_CPP_UBATCH, VLLM_BATCHED_TOKENS } from './kv-cache.ts';
 
@@ -69,7 +69,7 @@ export function deviceOverheadBytes(o: OverheadInput): number {
   const a = o.arch;
   const ffn = ffnWidth(a);
   const tp = Math.max(1, o.tensorParallel);
-  switch (o.engine) {
+  switch (RUNTIME_OF[o.engine]) {
     case 'llama.cpp': {
       const ub = LLAMA_CPP_UBATCH;
       const act = (ub * 4 * (2 * ffn + 4 * a.hidden)) / tp;
@@ -79,6 +79,7 @@ export function deviceOverheadBytes(o: OverheadInput): number {
       return backendContextBytes(o.backend) + Math.max(act, logits) + mask + comm;
     }
     case 'vllm': {
+      // SGLang reserves the same kinds of memory (context, graphs, a chunked-prefill activation peak, sampler).
       const act = (VLLM_BATCHED_TOKENS * 2 * (4 * a.hidden + (2 * ffn) / tp));
       const sampler = (256 * a.vocab * 4) / tp;
       const comm = tp > 1 ? 0.25 * GiB : 0;
@@ -96,7 +97,7 @@ export function deviceOverheadBytes(o: OverheadInput): number {
   }
 }
 
-/** Vision-encoder bytes the engine loads with the model (16-bit), or 0. */
+/** Vision-encoder bytes the engine loads with the model (16-bit), or 0 (llama.cpp loads it only with --mmproj; Ollama with the model). */
 export function visionBytes(engine: EngineId, a: Arch): number {
   return engine === 'llama.cpp' ? 0 : a.visionParams * 2;
 }

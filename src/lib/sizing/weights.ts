@@ -24,9 +24,9 @@
  *   it quantizes as Q8_0, checkpoints for the other engines keep it in BF16.
  * - A custom bits-per-weight applies to every tensor.
  */
-import type { EngineId } from '../vocabulary.ts';
+import { RUNTIME_OF, type EngineId } from '../vocabulary.ts';
 import type { Arch } from './arch.ts';
-import { isMoeLayer } from './arch.ts';
+import { attnKindOf, hasMlp, isMoeLayer } from './arch.ts';
 import { ggmlFallback, ggmlTypes, ggufFileTypes, isGgufFileType } from '../catalog/ggml.ts';
 import type { GgmlType, GgufFileType } from '../catalog/ggml.ts';
 
@@ -68,10 +68,12 @@ function t(layer: number, category: TensorCategory, rows: number, rowLength: num
 }
 
 /**
- * Every tensor of the architecture: token embedding, per-layer attention (grouped-query or
- * multi-head latent), dense or MoE MLP (routed stacks, shared expert, router), norms, and the
- * output head unless tied. Linear-attention layers of hybrid models are counted like attention
- * layers (a known approximation: their projections are of similar size).
+ * Every tensor of the architecture: token embedding, per-layer mixer (grouped-query attention,
+ * multi-head latent attention with DeepSeek Sparse Attention's indexer, Gated DeltaNet linear
+ * attention, or a Mamba-2 mixer), dense or MoE MLP (routed stacks, shared expert, router, latent
+ * projections), norms, and the output head unless tied. Multi-token-prediction layers are not
+ * listed: no engine loads them for a plain decode (llama.cpp skips them at load, vLLM without a
+ * speculative config). Tensor shapes follow llama.cpp's `llm_build_*` graphs for each family.
  */
 export function tensorInventory(a: Arch): TensorInventory {
   const tensors: TensorInfo[] = [];
@@ -80,7 +82,11 @@ export function tensorInventory(a: Arch): TensorInventory {
   for (let i = 0; i < a.layers; i++) {
     // Names sort as attn_k, attn_kv_a..., attn_norm, attn_output, attn_q, attn_v, ffn_down, ffn_down_exps,
     // ffn_down_shexp, ffn_gate..., ffn_norm, ffn_up...: the counters below follow this order.
-    if (a.mla) {
+    const kind = attnKindOf(a, i);
+    if (kind === 'linear') linearAttentionTensors(tensors, a, i);
+    else if (kind === 'mamba') mambaTensors(tensors, a, i);
+    else if (kind === 'none') tensors.push(t(i, 'norm', 1, h)); // the block's input norm
+    else if (a.mla) {
       const m = a.mla;
       const qk = m.qkNopeHeadDim + m.qkRopeHeadDim;
       tensors.push(t(i, 'other', m.kvLoraRank + m.qkRopeHeadDim, h)); // attn_kv_a_mqa
@@ -95,6 +101,14 @@ export function tensorInventory(a: Arch): TensorInventory {
       } else {
         tensors.push(t(i, 'attn_q', a.heads * qk, h));
       }
+      if (a.indexer) {
+        // DeepSeek Sparse Attention's lightning indexer: query from the Q latent, one shared key, per-head weights.
+        const x = a.indexer;
+        tensors.push(t(i, 'other', x.heads * x.headDim, m.qLoraRank ?? h)); // indexer.attn_q_b
+        tensors.push(t(i, 'other', x.headDim, h)); // indexer.attn_k
+        tensors.push(t(i, 'norm', 2, x.headDim)); // indexer.k_norm weight and bias
+        tensors.push(t(i, 'other', x.heads, h)); // indexer.proj
+      }
     } else if (a.family === 'phi') {
       // Phi-3/Phi-4 keep Q, K and V fused in one attn_qkv tensor (llama.cpp's phi3 architecture),
       // which the mixture rules treat like attn_v.
@@ -105,33 +119,46 @@ export function tensorInventory(a: Arch): TensorInventory {
       tensors.push(t(i, 'attn_qkv', q + 2 * kv, h));
       if (a.attentionBias) tensors.push(t(i, 'norm', 1, q + 2 * kv));
     } else {
-      const q = a.heads * a.headDim;
-      const kv = a.kvHeads * a.headDim;
+      // Gemma 4's full-attention layers have their own KV heads and head size, and may share K as V.
+      const g = kind === 'full' ? a.globalAttention : null;
+      const headDim = g ? g.headDim : a.headDim;
+      const q = a.heads * headDim;
+      const kv = (g ? g.kvHeads : a.kvHeads) * headDim;
       tensors.push(t(i, 'attn_k', kv, h));
       tensors.push(t(i, 'norm', 1, h)); // attn_norm
       tensors.push(t(i, 'attn_output', h, q));
-      tensors.push(t(i, 'attn_q', q, h));
-      tensors.push(t(i, 'attn_v', kv, h));
+      tensors.push(t(i, 'attn_q', a.attentionOutputGate ? 2 * q : q, h));
+      if (!g?.kEqV) tensors.push(t(i, 'attn_v', kv, h));
       if (a.attentionBias) tensors.push(t(i, 'norm', 1, q + 2 * kv)); // q/k/v biases, F32 like norms
       if (a.family === 'gpt-oss') tensors.push(t(i, 'norm', 1, h + a.heads)); // output bias and attention sinks
     }
+    if (!hasMlp(a, i)) continue;
+    const up = a.mlpGated ? 2 : 1;
     if (isMoeLayer(a, i)) {
       const m = a.moe!;
       const e = m.experts;
       const shInter = m.sharedExperts * m.sharedIntermediate;
-      tensors.push(t(i, 'ffn_down', e * h, m.expertIntermediate, true)); // ffn_down_exps
+      // Latent MoE: routed experts read and write a narrower latent, projected from and to the hidden state.
+      const eh = m.latentSize > 0 ? m.latentSize : h;
+      tensors.push(t(i, 'ffn_down', e * eh, m.expertIntermediate, true)); // ffn_down_exps
       if (shInter > 0) tensors.push(t(i, 'ffn_down', h, shInter, false, true)); // ffn_down_shexp
       tensors.push(t(i, 'router', e, h)); // ffn_gate_inp: never quantized
-      tensors.push(t(i, 'ffn_gate', e * m.expertIntermediate, h, true)); // ffn_gate_exps
-      if (shInter > 0) tensors.push(t(i, 'ffn_gate', shInter, h, false, true));
+      if (a.mlpGated) {
+        tensors.push(t(i, 'ffn_gate', e * m.expertIntermediate, eh, true)); // ffn_gate_exps
+        if (shInter > 0) tensors.push(t(i, 'ffn_gate', shInter, h, false, true));
+      }
+      if (m.latentSize > 0) {
+        tensors.push(t(i, 'other', m.latentSize, h)); // latent down-projection
+        tensors.push(t(i, 'other', h, m.latentSize)); // latent up-projection
+      }
       tensors.push(t(i, 'norm', 1, h)); // ffn_norm
-      tensors.push(t(i, 'ffn_up', e * m.expertIntermediate, h, true)); // ffn_up_exps
+      tensors.push(t(i, 'ffn_up', e * m.expertIntermediate, eh, true)); // ffn_up_exps
       if (shInter > 0) tensors.push(t(i, 'ffn_up', shInter, h, false, true));
       // gpt-oss gives every expert biases (gate, up, down), never quantized.
       if (a.family === 'gpt-oss') tensors.push({ ...t(i, 'norm', e, 2 * m.expertIntermediate + h), routedExperts: true });
     } else {
       tensors.push(t(i, 'ffn_down', h, a.intermediate));
-      tensors.push(t(i, 'ffn_gate', a.intermediate, h));
+      if (up === 2) tensors.push(t(i, 'ffn_gate', a.intermediate, h));
       tensors.push(t(i, 'norm', 1, h)); // ffn_norm
       tensors.push(t(i, 'ffn_up', a.intermediate, h));
     }
@@ -156,6 +183,50 @@ export function tensorInventory(a: Arch): TensorInventory {
   };
 }
 
+/**
+ * Gated DeltaNet layer (llama.cpp's qwen3next / qwen35 graphs): the fused Q, K, V and Z input
+ * projection, the beta and alpha projection, the short convolution, decay and step vectors, the
+ * gated norm and the output projection.
+ */
+function linearAttentionTensors(out: TensorInfo[], a: Arch, i: number): void {
+  const g = a.linearAttention;
+  const h = a.hidden;
+  if (!g) {
+    // A linear layout without its shape (older catalog rows): counted like an attention layer.
+    const q = a.heads * a.headDim;
+    const kv = a.kvHeads * a.headDim;
+    out.push(t(i, 'attn_k', kv, h), t(i, 'norm', 1, h), t(i, 'attn_output', h, q), t(i, 'attn_q', q, h), t(i, 'attn_v', kv, h));
+    return;
+  }
+  const keyDim = g.keyHeads * g.keyHeadDim;
+  const valueDim = g.valueHeads * g.valueHeadDim;
+  const convDim = 2 * keyDim + valueDim;
+  out.push(t(i, 'other', convDim + valueDim, h)); // attn_qkv + attn_gate (Z)
+  out.push(t(i, 'norm', 1, h)); // attn_norm
+  out.push(t(i, 'other', 2 * g.valueHeads, h)); // ssm_beta_alpha
+  out.push(t(i, 'norm', convDim, g.convKernel)); // ssm_conv1d: F32, not quantized
+  out.push(t(i, 'norm', 2 * g.valueHeads + g.valueHeadDim, 1)); // ssm_a, ssm_dt, ssm_norm
+  out.push(t(i, 'other', h, valueDim)); // ssm_out
+}
+
+/**
+ * Mamba-2 mixer (llama.cpp's mamba2 / nemotron_h / granitehybrid graphs): input projection to
+ * z, x, B, C and dt, the short convolution with its bias, per-head A, D and dt bias, the gated
+ * group norm and the output projection.
+ */
+function mambaTensors(out: TensorInfo[], a: Arch, i: number): void {
+  const m = a.mamba;
+  const h = a.hidden;
+  if (!m) { out.push(t(i, 'norm', 1, h)); return; }
+  const inner = m.heads * m.headDim;
+  const convDim = inner + 2 * m.groups * m.stateSize;
+  out.push(t(i, 'norm', 1, h)); // attn_norm
+  out.push(t(i, 'other', inner + convDim + m.heads, h)); // ssm_in
+  out.push(t(i, 'norm', convDim, m.convKernel + 1)); // ssm_conv1d weight and bias: F32
+  out.push(t(i, 'norm', 3 * m.heads + inner, 1)); // ssm_a, ssm_d, ssm_dt bias, ssm_norm
+  out.push(t(i, 'other', h, inner)); // ssm_out
+}
+
 /** A weight format as the weights module understands it. */
 export type WeightFormat =
   | { kind: 'gguf'; fileType: GgufFileType }
@@ -168,7 +239,7 @@ export type WeightFormat =
  * and F32 under llama.cpp are GGUF files too (norms in F32). Returns null for an unknown id.
  */
 export function weightFormatFor(quantId: string, engine: EngineId): WeightFormat | null {
-  if (engine === 'llama.cpp' && isGgufFileType(quantId)) return { kind: 'gguf', fileType: quantId };
+  if (RUNTIME_OF[engine] === 'llama.cpp' && isGgufFileType(quantId)) return { kind: 'gguf', fileType: quantId };
   switch (quantId) {
     case 'F32': return { kind: 'float', bytes: 4 };
     case 'F16': case 'BF16': return { kind: 'float', bytes: 2 };
@@ -311,7 +382,7 @@ function tensorBytesNonGguf(f: Exclude<WeightFormat, { kind: 'gguf' }>, x: Tenso
   switch (f.kind) {
     case 'float':
       // GGUF float files (llama.cpp) keep norms, biases and the router in F32.
-      if (engine === 'llama.cpp' && (x.category === 'norm' || x.category === 'router')) return n * 4;
+      if (RUNTIME_OF[engine] === 'llama.cpp' && (x.category === 'norm' || x.category === 'router')) return n * 4;
       return n * f.bytes;
     case 'bpw':
       return (n * f.bitsPerWeight) / 8;
@@ -325,7 +396,7 @@ function tensorBytesNonGguf(f: Exclude<WeightFormat, { kind: 'gguf' }>, x: Tenso
       return linear ? n * (0.5 + 1 / 16) : n * BF16;
     case 'mxfp4': {
       const mx = 17 / 32;
-      if (engine === 'llama.cpp') {
+      if (RUNTIME_OF[engine] === 'llama.cpp') {
         if (x.category === 'norm' || x.category === 'router') return n * 4;
         if (x.routedExperts) return n * mx;
         const q8 = ggmlFallback('Q8_0', x.rowLength);
@@ -395,4 +466,59 @@ export function weightsFor(inv: TensorInventory, f: WeightFormat, engine: Engine
     prefixExpert[i + 1] = prefixExpert[i]! + layerExpertBytes[i]!;
   }
   return { totalBytes: total, embeddingBytes, outputBytes, layerBytes, layerExpertBytes, prefixLayer, prefixExpert, expertBytes, activeBytes: active, types };
+}
+
+/** The parts of a GGUF import the weights module reads (see import/gguf.ts). */
+export interface GgufTensorsInput {
+  tensors: readonly { layer: number; part: 'embedding' | 'output' | 'layer' | 'skipped'; routedExperts: boolean; bytes: number; elements: number; rowLength: number; type: GgmlType }[];
+}
+
+/** The weight breakdown of a GGUF file's own tensors as llama.cpp loads them (skipped next-n layers left out). */
+export function weightsFromGguf(a: Arch, g: GgufTensorsInput): WeightBreakdown {
+  const layerBytes = new Float64Array(a.layers);
+  const layerExpertBytes = new Float64Array(a.layers);
+  let total = 0;
+  let embeddingBytes = 0;
+  let outputBytes = 0;
+  const types: (GgmlType | null)[] = [];
+  for (const x of g.tensors) {
+    if (x.part === 'skipped') continue;
+    types.push(x.type);
+    total += x.bytes;
+    if (x.part === 'layer') {
+      layerBytes[x.layer]! += x.bytes;
+      if (x.routedExperts) layerExpertBytes[x.layer]! += x.bytes;
+    } else if (x.part === 'embedding') embeddingBytes += x.bytes;
+    else outputBytes += x.bytes;
+  }
+  const activeShare = a.moe ? a.moe.activeExperts / a.moe.experts : 1;
+  let active = outputBytes + (a.tied ? embeddingBytes : 0);
+  let expertBytes = 0;
+  const prefixLayer = new Float64Array(a.layers + 1);
+  const prefixExpert = new Float64Array(a.layers + 1);
+  for (let i = 0; i < a.layers; i++) {
+    active += layerBytes[i]! - layerExpertBytes[i]! * (1 - activeShare);
+    expertBytes += layerExpertBytes[i]!;
+    prefixLayer[i + 1] = prefixLayer[i]! + layerBytes[i]!;
+    prefixExpert[i + 1] = prefixExpert[i]! + layerExpertBytes[i]!;
+  }
+  return { totalBytes: total, embeddingBytes, outputBytes, layerBytes, layerExpertBytes, prefixLayer, prefixExpert, expertBytes, activeBytes: active, types };
+}
+
+/** A tensor inventory of a GGUF file's loaded tensors: the parameter counts come from the file, not from the shapes. */
+export function inventoryFromGguf(a: Arch, g: GgufTensorsInput): TensorInventory {
+  const tensors: TensorInfo[] = [];
+  let totalParams = 0;
+  let routedExpertParams = 0;
+  let embeddingParams = 0;
+  for (const x of g.tensors) {
+    if (x.part === 'skipped') continue;
+    const category: TensorCategory = x.part === 'embedding' ? 'token_embd' : x.part === 'output' ? 'output' : 'other';
+    tensors.push({ layer: x.layer, category, elements: x.elements, rowLength: x.rowLength, routedExperts: x.routedExperts, shared: false });
+    totalParams += x.elements;
+    if (x.routedExperts) routedExpertParams += x.elements;
+    if (x.part === 'embedding') embeddingParams += x.elements;
+  }
+  const activeShare = a.moe ? a.moe.activeExperts / a.moe.experts : 1;
+  return { arch: a, tensors, totalParams, activeParams: totalParams - routedExpertParams * (1 - activeShare), embeddingParams, routedExpertParams };
 }

@@ -4,11 +4,11 @@
  * engine does not model). Field types and limits are checked before, from the request schema.
  */
 import type { QuantEntry } from '../../catalog/types.ts';
-import { checkRequestFields, InputError, RAW_ARCH_FIELDS, REQUEST_SCHEMA, type EstimateRequest } from '../../request.ts';
-import { KV_CACHE_TYPES_BY_ENGINE, type EngineId, type KvCacheTypeId } from '../../vocabulary.ts';
+import { checkRequestFields, InputError, MODEL_SOURCE_FIELDS, RAW_ARCH_FIELDS, REQUEST_SCHEMA, type EstimateRequest } from '../../request.ts';
+import { KV_CACHE_TYPES_BY_ENGINE, RUNTIME_OF, type EngineId, type KvCacheTypeId } from '../../vocabulary.ts';
 import { GiB, parseHardwareSpec, rawRig, type Rig } from '../rig.ts';
 import { DEFAULT_RAM_BYTES_PER_SEC } from '../speed.ts';
-import { kvOf, preparedFromArch, prepareModel, weightsOf } from './models.ts';
+import { importedConfig, importedGguf, kvOf, preparedFromArch, prepareModel, weightsOf } from './models.ts';
 import type { EngineContext, PreparedModel, Resolved } from './types.ts';
 
 const DEFAULT_CONTEXT = REQUEST_SCHEMA.run.context.default;
@@ -23,13 +23,26 @@ export function resolve(ctx: EngineContext, req: EstimateRequest, trusted = fals
   }
   const warnings: string[] = [];
   const engine: EngineId = req.engine ?? 'llama.cpp';
+  const runtime = RUNTIME_OF[engine];
 
   // Model.
   const rawGiven = RAW_ARCH_FIELDS.filter((k) => req[k] !== undefined);
+  const sources = MODEL_SOURCE_FIELDS.filter((k) => req[k] !== undefined);
+  if (sources.length > 1) throw new InputError(sources[1]!, `give one of --${sources.join(', --')}, not several`);
+  if (sources.length > 0 && rawGiven.length > 0) throw new InputError(rawGiven[0]!, `give --${sources[0]} or a raw architecture (${rawGiven.join(', ')}), not both`);
   let p: PreparedModel;
   if (req.model !== undefined) {
-    if (rawGiven.length > 0) throw new InputError(rawGiven[0]!, `give --model or a raw architecture (${rawGiven.join(', ')}), not both`);
     p = prepareModel(ctx, req.model);
+  } else if (req.config !== undefined) {
+    const imported = importedConfig(ctx, req.config);
+    p = imported.p;
+    warnings.push(...imported.notes);
+  } else if (req.gguf !== undefined) {
+    if (req.quant !== undefined || req.bpw !== undefined) throw new InputError(req.quant !== undefined ? 'quant' : 'bpw', 'a GGUF file has its own tensor types: give no --quant or --bpw with --gguf');
+    if (runtime !== 'llama.cpp') throw new InputError('engine', `${engine} does not load GGUF files; use llama.cpp or Ollama with --gguf`);
+    const imported = importedGguf(ctx, req.gguf);
+    p = imported.p;
+    warnings.push(...imported.notes);
   } else {
     if (!ctx.rawModel) throw new InputError('model', 'choose a model from the catalog');
     const raw = ctx.rawModel(req);
@@ -43,7 +56,9 @@ export function resolve(ctx: EngineContext, req: EstimateRequest, trusted = fals
   let quantId: string;
   let quant: QuantEntry | null = null;
   const bpw = req.bpw ?? null;
-  if (bpw !== null) {
+  if (p.file) {
+    quantId = `GGUF ${p.file.label}`;
+  } else if (bpw !== null) {
     quantId = 'custom';
   } else {
     const asked = req.quant;
@@ -54,22 +69,22 @@ export function resolve(ctx: EngineContext, req: EstimateRequest, trusted = fals
     quantId = q.id;
     if (!q.engines.includes(engine)) {
       if (asked !== undefined) throw new InputError('quant', `${engine} does not load ${q.id}; engines that do: ${q.engines.join(', ')}`);
-      const fallback = ctx.quantById.get(q.family === 'fp8' || q.family === 'int8' ? 'q8_0' : engine === 'llama.cpp' ? 'q4_k_m' : 'bf16');
+      const fallback = ctx.quantById.get(q.family === 'fp8' || q.family === 'int8' ? 'q8_0' : runtime === 'llama.cpp' ? 'q4_k_m' : 'bf16');
       if (!fallback || !fallback.engines.includes(engine)) throw new InputError('quant', `${engine} does not load the released format ${q.id}; choose --quant`);
       warnings.push(`${engine} does not load the released ${q.id} checkpoint; using ${fallback.id}`);
       quant = fallback;
       quantId = fallback.id;
     }
   }
-  const w = weightsOf(ctx, p, quantId, bpw, engine);
+  const w = p.file ? p.file.weights : weightsOf(ctx, p, quantId, bpw, engine);
   if (quantId === 'MXFP4' && !a.moe) {
-    warnings.push(engine === 'llama.cpp'
+    warnings.push(runtime === 'llama.cpp'
       ? 'MXFP4 applies to MoE experts; on a dense model llama.cpp (MXFP4_MOE) stores every tensor as Q8_0'
       : 'MXFP4 on a dense model: every linear layer counted at 4.25 bits');
   }
 
   // KV cache.
-  const kvDefault: KvCacheTypeId = engine === 'llama.cpp' ? 'f16' : a.releasedFormat === 'F16' ? 'f16' : 'bf16';
+  const kvDefault: KvCacheTypeId = runtime === 'llama.cpp' ? 'f16' : a.releasedFormat === 'F16' ? 'f16' : 'bf16';
   const kvCache = req.kvCache ?? kvDefault;
   const kvTypes = KV_CACHE_TYPES_BY_ENGINE[engine];
   if (!kvTypes.includes(kvCache)) throw new InputError('kvCache', `${engine} does not support a ${kvCache} KV cache (supported: ${kvTypes.join(', ')})`);
@@ -98,13 +113,13 @@ export function resolve(ctx: EngineContext, req: EstimateRequest, trusted = fals
   // Hardware.
   const { rig, rigKey } = resolveRig(ctx, req, warnings);
   if (rig) warnings.push(...rigNotes(rig, engine, quantId));
-  const split = req.split ?? (engine === 'vllm' ? 'tensor' : 'layer');
-  if (split === 'tensor' && engine === 'llama.cpp' && (kvCache === 'q8_0' || kvCache === 'q4_0')) {
+  const split = req.split ?? (runtime === 'vllm' ? 'tensor' : 'layer');
+  if (split === 'tensor' && runtime === 'llama.cpp' && (kvCache === 'q8_0' || kvCache === 'q4_0')) {
     throw new InputError('split', "llama.cpp's --split-mode tensor does not support a quantized KV cache");
   }
-  if (split === 'tensor' && engine === 'mlx') throw new InputError('split', 'MLX has no tensor split in this model');
+  if (split === 'tensor' && runtime === 'mlx') throw new InputError('split', 'MLX has no tensor split in this model');
   const interconnect = req.interconnect ?? rig?.interconnect ?? 'none';
-  if (rig && engine === 'vllm' && split === 'tensor' && rig.devices.length > 1 && a.heads % rig.devices.length !== 0) {
+  if (rig && runtime === 'vllm' && split === 'tensor' && rig.devices.length > 1 && a.heads % rig.devices.length !== 0) {
     warnings.push(`${a.heads} attention heads do not divide over ${rig.devices.length} devices; vLLM refuses such a tensor-parallel size`);
   }
   warnings.push(...ignoredFlags(req, rig));
@@ -113,7 +128,7 @@ export function resolve(ctx: EngineContext, req: EstimateRequest, trusted = fals
     if (rig?.unified) warnings.push('unified memory: system RAM is the same memory, so --ram-gb adds nothing; raise the GPU share instead (sysctl iogpu.wired_limit_mb, --gpu-share)');
     else ramCapacity = req.ramGb * GiB * USABLE_RAM_SHARE;
   }
-  if (engine === 'mlx') ramCapacity = null;
+  if (runtime === 'mlx') ramCapacity = null;
   const ramBytesPerSec = req.ramBandwidthGbs !== undefined ? req.ramBandwidthGbs * 1e9 : DEFAULT_RAM_BYTES_PER_SEC;
   if (engine === 'llama.cpp' && a.visionParams > 0) {
     warnings.push(`vision encoder (${(a.visionParams / 1e9).toFixed(2)}B parameters, about ${((a.visionParams * 2) / 1e9).toFixed(1)} GB in 16-bit) not counted: llama.cpp loads it only with --mmproj`);
@@ -122,7 +137,7 @@ export function resolve(ctx: EngineContext, req: EstimateRequest, trusted = fals
     ? `${p.model.id}|${engine}|${kvCache}|${split}|${sequences}|${prompt}|${rigKey}|${context}`
     : null;
   return {
-    p, quantId, quant, w, engine, kvCache, kv, split, context, prompt, output, depth, sequences, flashAttention, rig, interconnect,
+    p, quantId, quant, w, engine, runtime, kvCache, kv, split, context, prompt, output, depth, sequences, flashAttention, rig, interconnect,
     ramCapacity, ramBytesPerSec, ramBandwidthDefaulted: req.ramBandwidthGbs === undefined, warnings, baseKey,
   };
 }
@@ -133,9 +148,10 @@ export function resolve(ctx: EngineContext, req: EstimateRequest, trusted = fals
  */
 function rigNotes(rig: Rig, engine: EngineId, quantId: string): string[] {
   const notes: string[] = [];
+  const runtime = RUNTIME_OF[engine];
   const backends = [...new Set(rig.devices.map((d) => d.backend))];
-  if (engine === 'mlx' && (backends.length !== 1 || backends[0] !== 'metal')) throw new InputError('engine', 'MLX runs only on Apple silicon (metal backend)');
-  if (engine === 'vllm' && backends.some((b) => b !== 'cuda' && b !== 'rocm')) throw new InputError('engine', 'vLLM is modelled on CUDA and ROCm GPUs only');
+  if (runtime === 'mlx' && (backends.length !== 1 || backends[0] !== 'metal')) throw new InputError('engine', 'MLX runs only on Apple silicon (metal backend)');
+  if (runtime === 'vllm' && backends.some((b) => b !== 'cuda' && b !== 'rocm')) throw new InputError('engine', `${engine === 'sglang' ? 'SGLang' : 'vLLM'} is modelled on CUDA and ROCm GPUs only`);
   const unified = rig.devices.filter((d) => d.unified);
   if (unified.length > 0 && unified.length < rig.devices.length) {
     throw new InputError('hardware', `${unified[0]!.id} is a computer of its own and cannot share a rig with discrete GPUs (machines linked over a network, as llama.cpp's RPC backend does, are not modelled)`);
@@ -143,11 +159,11 @@ function rigNotes(rig: Rig, engine: EngineId, quantId: string): string[] {
   if (unified.length > 1) notes.push('several unified-memory machines run one model only linked over a network; each link is treated like a PCIe hop');
   if (backends.length > 1) {
     // A PyTorch or vLLM build targets one platform; ggml can load several backends in one process.
-    if (engine !== 'llama.cpp') throw new InputError('hardware', `${engine} runs one backend on every device of a rig, not ${backends.join(' and ')} together`);
+    if (runtime !== 'llama.cpp') throw new InputError('hardware', `${engine} runs one backend on every device of a rig, not ${backends.join(' and ')} together`);
     notes.push(`${backends.join(' and ')} devices run one model together only through Vulkan or a llama.cpp build with both backends; speeds assume each device's own backend`);
   }
   const slowFp4 = rig.devices.find((d) => !d.nativeFp4);
-  if (quantId === 'NVFP4' && engine === 'vllm' && slowFp4) {
+  if (quantId === 'NVFP4' && runtime === 'vllm' && slowFp4) {
     notes.push(`NVFP4 computes natively only on Blackwell GPUs; on ${slowFp4.id} vLLM runs it through weight-only Marlin kernels (the same memory, slower prefill)`);
   }
   return notes;

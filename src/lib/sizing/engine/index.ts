@@ -35,7 +35,7 @@ export function createEngine(options: EngineOptions) {
     modelById: byLowerCaseId(options.catalog.models),
     hwById: byLowerCaseId(options.catalog.hardware),
     quantById: byLowerCaseId(options.catalog.quants),
-    caches: { prepared: new Map(), rigs: new Map(), bases: new Map(), placement: placementArrays() },
+    caches: { prepared: new Map(), rigs: new Map(), bases: new Map(), placement: placementArrays(), imported: new WeakMap() },
   };
 
   return {

@@ -17,7 +17,9 @@ import type { ContextBase, EngineContext, Resolved } from './types.ts';
 const OFFLOAD_POLICY: Record<EngineId, OffloadPolicy> = {
   'llama.cpp': 'layers-or-experts',
   transformers: 'layers',
+  ollama: 'layers-or-experts',
   vllm: 'weights',
+  sglang: 'weights',
   mlx: 'layers',
 };
 
@@ -30,7 +32,7 @@ export type Scratch = Map<number, ContextBase>;
 /** The devices overhead is computed for: the rig's, or one default device when none was given. */
 export function devicesOf(r: Resolved): Device[] {
   if (r.rig) return r.rig.devices;
-  const backend: BackendId = r.engine === 'mlx' ? 'metal' : 'cuda';
+  const backend: BackendId = r.runtime === 'mlx' ? 'metal' : 'cuda';
   return [{ id: 'none', memoryBytes: 0, installedBytes: 0, bandwidthBytesPerSec: 0, flopsPerSec: 0, backend, powerW: 0, priceUsd: null, unified: backend === 'metal', hbm: false, fp16Acc: false, nativeFp4: false }];
 }
 
@@ -69,7 +71,7 @@ function computeContextBase(r: Resolved, context: number): ContextBase {
   const vision = visionBytes(r.engine, a);
   let overhead = vision;
   for (const f of fixed) overhead += f;
-  const capacities = devs.map((d) => d.memoryBytes * (r.engine === 'vllm' ? VLLM_GPU_MEMORY_UTILIZATION : 1));
+  const capacities = devs.map((d) => d.memoryBytes * (r.runtime === 'vllm' ? VLLM_GPU_MEMORY_UTILIZATION : 1));
   return { layerKv, prefixKv, kvBytes, fixed, capacities, overhead, vision };
 }
 
@@ -78,7 +80,7 @@ export function placementInput(ctx: EngineContext, r: Resolved, w: WeightBreakdo
   const a = r.p.arch;
   const b = contextBase(ctx, r, context, scratch);
   const D = b.capacities.length;
-  const llama = r.engine === 'llama.cpp';
+  const llama = r.runtime === 'llama.cpp';
   // llama.cpp keeps token_embd in system memory; a tied embedding is duplicated as the output head.
   const outputBytes = w.outputBytes + (llama && a.tied ? w.embeddingBytes : 0);
   const hostBytes = hostBytesOf(r, w);
@@ -109,7 +111,7 @@ export function placementInput(ctx: EngineContext, r: Resolved, w: WeightBreakdo
  * (looked up on the CPU), except on unified memory, where system memory is the devices' own.
  */
 function hostBytesOf(r: Resolved, w: WeightBreakdown): number {
-  return r.engine === 'llama.cpp' && !r.rig?.unified ? w.embeddingBytes : 0;
+  return r.runtime === 'llama.cpp' && !r.rig?.unified ? w.embeddingBytes : 0;
 }
 
 const VERDICT_RANK = { 'no-fit': 0, offload: 1, fits: 2 } as const;

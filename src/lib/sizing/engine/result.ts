@@ -87,10 +87,18 @@ export function evaluate(ctx: EngineContext, r: Resolved, search: boolean): Esti
 function offloadNotes(r: Resolved, pl: Placement): string[] {
   const notes: string[] = [];
   const layers = r.p.arch.layers;
-  if (pl.offloadMode === 'experts') notes.push(`MoE experts of ${pl.offloadedLayers} layers in system RAM (llama.cpp --n-cpu-moe ${pl.offloadedLayers})`);
-  else if (pl.offloadMode === 'layers' && r.engine === 'llama.cpp') notes.push(`${pl.offloadedLayers} of ${layers} layers in system RAM (llama.cpp -ngl ${layers - pl.offloadedLayers + 1})`);
+  const ollama = r.engine === 'ollama';
+  if (pl.offloadMode === 'experts') {
+    notes.push(ollama
+      ? `MoE experts of ${pl.offloadedLayers} layers in system RAM (Ollama chooses what to keep in system RAM itself)`
+      : `MoE experts of ${pl.offloadedLayers} layers in system RAM (llama.cpp --n-cpu-moe ${pl.offloadedLayers})`);
+  } else if (pl.offloadMode === 'layers' && ollama) notes.push(`${pl.offloadedLayers} of ${layers} layers in system RAM (Ollama's num_gpu ${layers - pl.offloadedLayers + 1})`);
+  else if (pl.offloadMode === 'layers' && r.runtime === 'llama.cpp') notes.push(`${pl.offloadedLayers} of ${layers} layers in system RAM (llama.cpp -ngl ${layers - pl.offloadedLayers + 1})`);
   else if (pl.offloadMode === 'layers') notes.push(`${pl.offloadedLayers} of ${layers} layers in system RAM (Transformers: device_map puts them on "cpu")`);
-  else {
+  else if (r.engine === 'sglang') {
+    const perDevice = pl.offloadedBytes / Math.max(1, pl.assigned.length) / GiB;
+    notes.push(`${perDevice.toFixed(1)} GiB of weights per GPU in system RAM (SGLang --cpu-offload-gb ${Math.ceil(perDevice)}), streamed over PCIe every step`);
+  } else {
     const perDevice = pl.offloadedBytes / Math.max(1, pl.assigned.length) / GiB;
     notes.push(`${perDevice.toFixed(1)} GiB of weights per GPU in system RAM (vLLM --cpu-offload-gb ${Math.ceil(perDevice)}), streamed over PCIe every step`);
   }

@@ -29,7 +29,7 @@ export function speedFor(ctx: EngineContext, r: Resolved, pl: Placement, pin: Pl
     kvReadAt: (depth: number) => kvReadBytesPerToken(r.kv, depth),
     activeMatmulParams: r.p.inv.activeParams - (a.tied ? 0 : r.p.inv.embeddingParams),
     prompt: r.prompt, output: r.output, depth: r.depth, sequences: r.sequences, flashAttention: r.flashAttention,
-    ubatch: r.engine === 'llama.cpp' ? LLAMA_CPP_UBATCH : r.engine === 'transformers' ? r.prompt : VLLM_BATCHED_TOKENS,
+    ubatch: r.runtime === 'llama.cpp' ? LLAMA_CPP_UBATCH : r.runtime === 'transformers' ? r.prompt : VLLM_BATCHED_TOKENS,
   }, decodeOnly);
 }
 
@@ -41,7 +41,7 @@ function deviceLoads(r: Resolved, pl: Placement, pin: PlacementInput): { loads: 
   const D = devs.length;
   const L = a.layers;
   const share = a.moe ? a.moe.activeExperts / a.moe.experts : 1;
-  const llama = r.engine === 'llama.cpp';
+  const llama = r.runtime === 'llama.cpp';
   const loads: DeviceLoad[] = devs.map((d) => ({
     weightBytes: 0, allWeightBytes: 0, expertBytes: 0, layerShare: 0, bandwidthBytesPerSec: d.bandwidthBytesPerSec, flopsPerSec: d.flopsPerSec, backend: d.backend,
     hbm: d.hbm, fp16Acc: d.fp16Acc,

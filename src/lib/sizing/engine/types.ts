@@ -5,7 +5,7 @@
  */
 import type { ApiPriceEntry, HardwareEntry, ModelEntry, QualityEntry, QuantEntry } from '../../catalog/types.ts';
 import type { EstimateRequest, UnknownIdMessage } from '../../request.ts';
-import type { EngineId, InterconnectId, KvCacheTypeId, SplitMode } from '../../vocabulary.ts';
+import type { EngineId, InterconnectId, KvCacheTypeId, RuntimeId, SplitMode } from '../../vocabulary.ts';
 import type { Arch } from '../arch.ts';
 import type { CalibrationValues } from '../calibration.ts';
 import type { PlacementArrays } from '../fit.ts';
@@ -44,6 +44,10 @@ export interface PreparedModel {
   model: ModelEntry | null;
   weights: Map<string, WeightBreakdown>;
   kv: Map<string, KvLayout>;
+  /** Where the model came from: the catalog, a raw architecture, a config.json or a GGUF header. */
+  origin: 'catalog' | 'raw' | 'config' | 'gguf';
+  /** A GGUF file's own weights and its type label, when the model came from one. */
+  file: { weights: WeightBreakdown; label: string; fileBytes: number } | null;
 }
 
 /** A request with every default resolved and checked. */
@@ -53,6 +57,8 @@ export interface Resolved {
   quant: QuantEntry | null;
   w: WeightBreakdown;
   engine: EngineId;
+  /** The runtime the engine is (Ollama is llama.cpp, SGLang allocates like vLLM). */
+  runtime: RuntimeId;
   kvCache: KvCacheTypeId;
   kv: KvLayout;
   split: SplitMode;
@@ -117,5 +123,7 @@ export interface EngineContext {
     rigs: Map<string, Rig>;
     bases: Map<string, ContextBase>;
     placement: PlacementArrays;
+    /** Models imported from a config.json or GGUF header, by the request's object (dropped with it). */
+    imported: WeakMap<object, { p: PreparedModel; notes: string[] }>;
   };
 }
