@@ -63,17 +63,17 @@ export const WEIGHT_FAMILIES = ['float', 'gguf-legacy', 'gguf-k', 'gguf-i', 'int
 export type WeightFamily = (typeof WEIGHT_FAMILIES)[number];
 
 /** Catalog format families: GGUF's, floats, and the checkpoint formats that run like a weight family. */
-export const QUANT_FAMILIES = ['float', 'gguf-legacy', 'gguf-k', 'gguf-i', 'gptq', 'awq', 'fp8', 'int8', 'microscaling'] as const;
+export const QUANT_FAMILIES = ['float', 'gguf-legacy', 'gguf-k', 'gguf-i', 'gptq', 'awq', 'mlx-affine', 'fp8', 'int8', 'microscaling'] as const;
 export type QuantFamily = (typeof QUANT_FAMILIES)[number];
 
 /**
- * The weight family a format family runs as: GPTQ and AWQ are 4-bit group formats; INT8 decodes
+ * The weight family a format family runs as: GPTQ, AWQ and MLX's affine formats are group formats; INT8 decodes
  * like the other 8-bit formats. No format (a custom bits-per-weight) runs as float.
  */
 export function weightFamilyOf(family: QuantFamily | null): WeightFamily {
   switch (family) {
     case null: return 'float';
-    case 'gptq': case 'awq': return 'int4-group';
+    case 'gptq': case 'awq': case 'mlx-affine': return 'int4-group';
     case 'int8': return 'fp8';
     default: return family;
   }

@@ -56,7 +56,7 @@ describe('hardware catalog', () => {
     const apple = hardware.filter((h) => h.vendor === 'apple');
     expect(apple.map((h) => h.id).sort()).toEqual([...APPLE].sort());
     for (const h of apple) {
-      expect(h.backend, h.id).toBe('metal');
+      expect(h.backends, h.id).toEqual(['metal']);
       expect(h.unifiedMemory, h.id).toBe(true);
       expect(h.memoryGiB, h.id).toBe(Math.max(...h.memoryOptionsGiB!));
       expect(h.gpuMemoryFraction, h.id).toBe(appleGpuMemoryFraction(h.memoryGiB));
@@ -96,11 +96,15 @@ describe('hardware catalog', () => {
     for (const h of unified) expect(h.gpuMemoryFraction! > 0 && h.gpuMemoryFraction! <= 1, h.id).toBe(true);
   });
 
-  it('runs NVIDIA on CUDA, Apple on Metal, AMD on ROCm or Vulkan and Intel Arc on Vulkan', () => {
+  it('runs NVIDIA on CUDA or Vulkan, Apple on Metal, AMD on ROCm or Vulkan and Intel on Vulkan or SYCL, usual backend first', () => {
+    const usual = { nvidia: 'cuda', apple: 'metal', amd: 'rocm', intel: 'vulkan' } as const;
+    const allowed = { nvidia: ['cuda', 'vulkan'], apple: ['metal'], amd: ['rocm', 'vulkan'], intel: ['vulkan', 'sycl'] };
     for (const h of hardware) {
-      const want = { nvidia: ['cuda'], apple: ['metal'], amd: ['rocm', 'vulkan'], intel: ['vulkan'] }[h.vendor];
-      expect(want, h.id).toContain(h.backend);
+      for (const b of h.backends) expect(allowed[h.vendor], h.id).toContain(b);
+      if (h.id !== 'ryzen-ai-max-395') expect(h.backends[0], h.id).toBe(usual[h.vendor]);
     }
+    // Strix Halo: Vulkan is the common llama.cpp path there; ROCm also runs it.
+    expect(hardware.find((h) => h.id === 'ryzen-ai-max-395')?.backends).toEqual(['vulkan', 'rocm']);
   });
 
   it('dates every price and says where the used RTX 3090 price comes from', () => {

@@ -19,16 +19,29 @@ import type { QuantEntry } from './types.ts';
 const LLAMA_QUANT = 'https://github.com/ggml-org/llama.cpp/blob/master/src/llama-quant.cpp';
 const GGML_COMMON = 'https://github.com/ggml-org/llama.cpp/blob/master/ggml/src/ggml-common.h';
 
-const ALL: QuantEntry['engines'] = ['llama.cpp', 'vllm', 'mlx', 'transformers'];
-const GGUF: QuantEntry['engines'] = ['llama.cpp'];
-const HF_QUANT: QuantEntry['engines'] = ['vllm', 'transformers'];
+const ALL: QuantEntry['engines'] = ['llama.cpp', 'ollama', 'vllm', 'sglang', 'mlx', 'transformers'];
+const GGUF: QuantEntry['engines'] = ['llama.cpp', 'ollama'];
+const HF_QUANT: QuantEntry['engines'] = ['vllm', 'sglang', 'transformers'];
+const MLX: QuantEntry['engines'] = ['mlx'];
+/** MLX's quantize defaults per mode (mlx/ops.cpp `quantization_params_from_mode`, and the scale/bias layout of `affine_quantize`). */
+const MLX_OPS = 'https://github.com/ml-explore/mlx/blob/846d176227a0ac13d2667e58d2bb68b322109ab0/mlx/ops.cpp#L4675-L4701';
+/** mlx-lm's quantize_model: which layers are quantized (Linear and Embedding whose rows divide into groups; MoE routers at 8 bits). */
+const MLX_LM_QUANT = 'https://github.com/ml-explore/mlx-lm/blob/d78bf58e217c904ec282ed8da9b947491f78c022/mlx_lm/utils.py#L844-L871';
+
+function mlxAffine(bits: number, rank: number): QuantEntry {
+  return {
+    id: `MLX-Q${bits}`, name: `MLX ${bits}-bit (group 64)`, family: 'mlx-affine', nominalBitsPerWeight: bits + 0.5, engines: MLX, qualityRank: rank,
+    description: `MLX affine ${bits}-bit: per group of 64 weights one scale and one bias in the model's 16-bit dtype, ${bits + 0.5} bits per weight. Embeddings and the output head are quantized too; norms stay 16-bit and MoE routers 8-bit.`,
+    source: MLX_OPS,
+  };
+}
 
 function gguf(id: string, family: QuantEntry['family'], bits: number, rank: number, description: string): QuantEntry {
   return { id, name: id, family, nominalBitsPerWeight: bits, engines: GGUF, qualityRank: rank, description, source: family === 'gguf-legacy' ? GGML_COMMON : LLAMA_QUANT };
 }
 
 export const quants: QuantEntry[] = [
-  { id: 'F32', name: 'F32', family: 'float', nominalBitsPerWeight: 32, engines: ['llama.cpp', 'transformers'], qualityRank: 100, description: '32-bit float. Twice the size of BF16 for no quality gain in inference.', source: GGML_COMMON },
+  { id: 'F32', name: 'F32', family: 'float', nominalBitsPerWeight: 32, engines: ['llama.cpp', 'ollama', 'transformers'], qualityRank: 100, description: '32-bit float. Twice the size of BF16 for no quality gain in inference.', source: GGML_COMMON },
   { id: 'BF16', name: 'BF16', family: 'float', nominalBitsPerWeight: 16, engines: ALL, qualityRank: 99, description: 'bfloat16: the format most open models are released in. The reference for quality loss.', source: GGML_COMMON },
   { id: 'F16', name: 'F16', family: 'float', nominalBitsPerWeight: 16, engines: ALL, qualityRank: 98, description: 'IEEE half precision, same size as BF16.', source: GGML_COMMON },
   { id: 'FP8', name: 'FP8 (E4M3)', family: 'fp8', nominalBitsPerWeight: 8, engines: HF_QUANT, qualityRank: 96, description: '8-bit float weights with per-channel or 128x128 block scales (DeepSeek V3/R1 ship this way); embeddings and output head stay BF16. Hardware-native on Ada, Hopper and Blackwell.', source: 'https://arxiv.org/abs/2411.02355' },
@@ -39,7 +52,12 @@ export const quants: QuantEntry[] = [
   gguf('Q5_K_S', 'gguf-k', 5.5, 83, 'Q5_K everywhere except the output head (Q6_K).'),
   gguf('Q5_1', 'gguf-legacy', 6, 82, 'Legacy 5-bit with scale and minimum: 24 bytes per 32 weights.'),
   gguf('Q5_0', 'gguf-legacy', 5.5, 81, 'Legacy 5-bit with a scale: 22 bytes per 32 weights.'),
-  { id: 'NVFP4', name: 'NVFP4', family: 'microscaling', nominalBitsPerWeight: 4.5, engines: ['vllm'], qualityRank: 79, description: 'NVIDIA FP4: E2M1 values with an FP8 (E4M3) scale per 16 weights plus a per-tensor FP32 scale, 4.5 bits per weight; native on Blackwell. Embeddings and output head stay BF16.', source: 'https://developer.nvidia.com/blog/introducing-nvfp4-for-efficient-and-accurate-low-precision-inference/' },
+  { id: 'NVFP4', name: 'NVFP4', family: 'microscaling', nominalBitsPerWeight: 4.5, engines: ['vllm', 'sglang'], qualityRank: 79, description: 'NVIDIA FP4: E2M1 values with an FP8 (E4M3) scale per 16 weights plus a per-tensor FP32 scale, 4.5 bits per weight; native on Blackwell. Embeddings and output head stay BF16.', source: 'https://developer.nvidia.com/blog/introducing-nvfp4-for-efficient-and-accurate-low-precision-inference/' },
+  mlxAffine(8, 94),
+  mlxAffine(6, 89),
+  mlxAffine(5, 84),
+  mlxAffine(4, 77),
+  { id: 'MLX-MXFP4', name: 'MLX MXFP4', family: 'microscaling', nominalBitsPerWeight: 4.25, engines: MLX, qualityRank: 72, description: 'MLX\'s mxfp4 mode (since MLX 0.29.0): E2M1 values with a power-of-two scale per 32 weights, no bias, 4.25 bits per weight; the layers mlx-lm quantizes are the same as for the affine formats.', source: MLX_LM_QUANT },
   gguf('Q4_K_M', 'gguf-k', 4.5, 78, 'Q4_K (144 bytes per 256 weights) with attn_v and ffn_down at Q6_K in about half the layers, output Q6_K: about 4.85-4.9 bits per weight on real files. The usual default.'),
   { id: 'AWQ-INT4', name: 'AWQ 4-bit (group 128)', family: 'awq', nominalBitsPerWeight: 4, engines: HF_QUANT, qualityRank: 77, description: '4-bit weights with an FP16 scale and a 4-bit zero point per group of 128 (about 4.16 bits); embeddings, output head and norms stay 16-bit.', source: 'https://arxiv.org/abs/2306.00978' },
   { id: 'GPTQ-INT4', name: 'GPTQ 4-bit (group 128)', family: 'gptq', nominalBitsPerWeight: 4, engines: HF_QUANT, qualityRank: 76, description: '4-bit weights with an FP16 scale and a packed 4-bit zero point per group of 128 (about 4.16 bits); embeddings, output head and norms stay 16-bit.', source: 'https://arxiv.org/abs/2210.17323' },

@@ -42,7 +42,8 @@ const DIMENSIONLESS_FIELDS = new Set([
   'headDim', 'vocabSize', 'intermediateSize', 'visionParams', 'experts', 'activeExperts',
   'expertIntermediateSize', 'sharedExperts', 'sharedIntermediateSize', 'denseLeadingLayers',
   'moeEvery', 'qLoraRank', 'kvLoraRank', 'qkNopeHeadDim', 'qkRopeHeadDim', 'vHeadDim', 'fullEvery',
-  'gpuMemoryFraction', 'meanKld', 'score',
+  'gpuMemoryFraction', 'meanKld', 'score', 'mtpLayers', 'latentSize', 'convKernel', 'keyHeads', 'valueHeads',
+  'keyHeadDim', 'valueHeadDim', 'heads', 'stateSize', 'groups', 'topK',
 ]);
 
 /** Unit suffixes accepted on numeric field names (GiB, GBs = 10^9 B/s, Tflops, W, Usd, ...). */
@@ -190,12 +191,26 @@ function checkModel(c: RowChecker, m: ModelEntry, today: number): void {
     const l = m.attentionLayout;
     c.positiveInt(l, 'fullEvery', 'attentionLayout.fullEvery');
     if (l.kind === 'linear') {
-      if (!isPositive(l.linearStateBytesPerLayer)) c.add('attentionLayout.linearStateBytesPerLayer', 'linear layers need their state size');
+      if (!m.linearAttention && !isPositive(l.linearStateBytesPerLayer)) c.add('attentionLayout.linearStateBytesPerLayer', 'linear layers need their shape (linearAttention) or their state size');
     } else {
       c.positiveInt(l, 'windowTokens', 'attentionLayout.windowTokens');
       if (l.fullEvery < 2) c.add('attentionLayout.fullEvery', 'a windowed layout needs fullEvery >= 2');
     }
   }
+  if (m.blockPattern !== undefined) {
+    if (m.blockPattern.length !== m.layers || !/^[FWLMADEN]+$/.test(m.blockPattern)) c.add('blockPattern', 'must give one of F W L M A D E N per layer');
+    if (/[LN]/.test(m.blockPattern) || /L/.test(m.blockPattern)) {
+      if (/L/.test(m.blockPattern) && !m.linearAttention) c.add('linearAttention', 'linear-attention layers need their shape');
+    }
+    if (/[MN]/.test(m.blockPattern) && !m.mamba) c.add('mamba', 'Mamba-2 layers need their shape');
+    if (/E/.test(m.blockPattern) && !m.moe) c.add('moe', 'MoE blocks need the MoE layout');
+    if (/W/.test(m.blockPattern) && !isPositiveInt(m.attentionLayout?.windowTokens)) c.add('attentionLayout.windowTokens', 'windowed layers need their window');
+  }
+  if (m.linearAttention) for (const f of ['convKernel', 'keyHeads', 'valueHeads', 'keyHeadDim', 'valueHeadDim'] as const) c.positiveInt(m.linearAttention, f, `linearAttention.${f}`);
+  if (m.mamba) for (const f of ['heads', 'headDim', 'stateSize', 'groups', 'convKernel'] as const) c.positiveInt(m.mamba, f, `mamba.${f}`);
+  if (m.indexer) for (const f of ['heads', 'headDim', 'topK'] as const) c.positiveInt(m.indexer, f, `indexer.${f}`);
+  if (m.globalAttention) for (const f of ['kvHeads', 'headDim'] as const) c.positiveInt(m.globalAttention, f, `globalAttention.${f}`);
+  if (m.mtpLayers !== undefined && !isNonNegativeInt(m.mtpLayers)) c.add('mtpLayers', 'must be an integer >= 0');
   for (const [i, b] of (m.benchmarks ?? []).entries()) {
     if (typeof b.score !== 'number' || !Number.isFinite(b.score) || b.score < 0) c.add(`benchmarks[${i}].score`, 'must be a finite number >= 0');
     c.url(b.source, `benchmarks[${i}].source`);

@@ -196,7 +196,8 @@ export interface HardwareEntry {
   fp16Tflops: number;
   /** Board power (TGP/TDP) or machine package power, watts. */
   powerW: number;
-  backend: BackendId;
+  /** Compute backends llama.cpp can run this device with; the first is the usual one (the default). */
+  backends: BackendId[];
   /** Default interconnect when several of these are combined. */
   interconnect: InterconnectId;
   /** True for unified-memory machines whose GPU gets only a share of RAM by default. */

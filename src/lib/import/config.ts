@@ -31,7 +31,7 @@ const LIMITS = {
 /** The families this reader understands: `model_type` of the language model (nested or not). */
 export const CONFIG_MODEL_TYPES = [
   'llama', 'mistral', 'ministral', 'ministral3', 'qwen2', 'qwen3', 'phi3', 'granite', 'olmo2',
-  'qwen2_moe', 'qwen3_moe', 'mixtral',
+  'qwen3_vl_text', 'qwen2_moe', 'qwen3_moe', 'qwen3_vl_moe_text', 'mixtral',
   'qwen3_next', 'qwen3_5_text', 'qwen3_5_moe_text',
   'gemma2', 'gemma3_text', 'gemma4_text',
   'gpt_oss', 'llama4_text',
@@ -42,7 +42,7 @@ export const CONFIG_MODEL_TYPES = [
 /** Outer (multimodal) model types whose `text_config` holds the language model. */
 const NESTING_TYPES: Readonly<Record<string, string>> = {
   qwen3_5: 'qwen3_5_text', qwen3_5_moe: 'qwen3_5_moe_text', gemma3: 'gemma3_text', gemma4: 'gemma4_text',
-  llama4: 'llama4_text', mistral3: 'ministral3', kimi_k25: 'kimi_k2',
+  llama4: 'llama4_text', mistral3: 'ministral3', kimi_k25: 'kimi_k2', qwen3_vl: 'qwen3_vl_text', qwen3_vl_moe: 'qwen3_vl_moe_text',
 };
 
 class Reader {
@@ -149,6 +149,9 @@ function patternFromLayerTypes(types: readonly string[], where: string): string 
   return out;
 }
 
+/** Nemotron-H's `layers_block_type` names as `hybrid_override_pattern` letters. */
+const NEMOTRON_BLOCK: Readonly<Record<string, string>> = { mamba: 'M', attention: '*', mlp: '-', moe: 'E' };
+
 /** Nemotron-H's `hybrid_override_pattern`: M Mamba-2, * attention, - MLP, E MoE, one block each. */
 function patternFromHybrid(pattern: string, layers: number): string {
   if (pattern.length !== layers || !/^[M*E-]+$/.test(pattern)) {
@@ -169,7 +172,10 @@ export function modelFromConfig(config: unknown, name = 'model'): ImportedModel 
   }
   const r = new Reader(cfg, cfg === config ? '' : ' (in text_config)');
   const notes: string[] = [];
-  const layers = r.int('num_hidden_layers', LIMITS.layers);
+  // Newer Nemotron-H configs list the blocks (`layers_block_type`) instead of counting them.
+  const blockList = modelType === 'nemotron_h' && !r.has('num_hidden_layers') && Array.isArray(cfg['layers_block_type']) ? cfg['layers_block_type'] as unknown[] : null;
+  const layers = blockList ? Math.min(blockList.length, LIMITS.layers + 1) : r.int('num_hidden_layers', LIMITS.layers);
+  if (layers < 1 || layers > LIMITS.layers) throw new InputError('config', `config.json: "layers_block_type" must list 1 to ${LIMITS.layers} blocks`);
   const hidden = r.int('hidden_size', LIMITS.hidden);
   const heads = r.int('num_attention_heads', LIMITS.heads);
   const kvHeads = r.optInt('num_key_value_heads', LIMITS.heads) ?? heads;
@@ -206,7 +212,7 @@ export function modelFromConfig(config: unknown, name = 'model'): ImportedModel 
   if (r.bool('attention_bias', false) || modelType === 'qwen2' || modelType === 'qwen2_moe') m.attentionBias = true;
 
   switch (modelType) {
-    case 'qwen2_moe': case 'qwen3_moe':
+    case 'qwen2_moe': case 'qwen3_moe': case 'qwen3_vl_moe_text':
       m.moe = qwenMoe(r, layers);
       break;
     case 'mixtral':
@@ -262,6 +268,7 @@ export function modelFromConfig(config: unknown, name = 'model'): ImportedModel 
 }
 
 function familyOf(modelType: string): string {
+  if (modelType.startsWith('qwen3_vl')) return 'qwen';
   if (modelType.startsWith('qwen')) return 'qwen';
   if (modelType.startsWith('gemma')) return 'gemma';
   if (modelType.startsWith('deepseek')) return 'deepseek';
@@ -383,8 +390,10 @@ function readGemma(r: Reader, m: ModelEntry, layers: number, modelType: string, 
 
 function readNemotronH(r: Reader, m: ModelEntry, layers: number): void {
   const pattern = r.str('hybrid_override_pattern');
-  if (pattern === undefined) throw new InputError('config', 'config.json: missing "hybrid_override_pattern"');
-  m.blockPattern = patternFromHybrid(pattern, layers);
+  const list = r.strings('layers_block_type', layers);
+  if (pattern !== undefined) m.blockPattern = patternFromHybrid(pattern, layers);
+  else if (list) m.blockPattern = patternFromHybrid(list.map((b) => NEMOTRON_BLOCK[b] ?? '?').join(''), layers);
+  else throw new InputError('config', 'config.json: missing "hybrid_override_pattern"');
   m.mlpGated = false;
   m.mamba = {
     heads: r.int('mamba_num_heads', LIMITS.heads),

@@ -20,10 +20,10 @@ export interface GgufTensorEntry { name: string; type: number | string; dims: re
  * long arrays may be given as their length only) and the tensor infos of every shard. Built by the
  * CLI from @huggingface/gguf and by the browser from the built-in header reader.
  */
-export interface GgufModelSource {
+export type GgufModelSource = {
   metadata: Readonly<Record<string, unknown>>;
   tensors: readonly GgufTensorEntry[];
-}
+};
 
 /** GGML type names by numeric id (ggml.h `enum ggml_type`), for the types in the catalog's block table. */
 const GGML_NAME_BY_ID: Readonly<Record<number, GgmlType>> = {

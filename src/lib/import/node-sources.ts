@@ -101,7 +101,7 @@ export async function readConfig(location: string, fetchImpl?: typeof fetch): Pr
   let parsed: unknown;
   try {
     // Some published configs hold the bare word Infinity (Nemotron's time_step_limit), which Python's json writes.
-    parsed = JSON.parse(text.replace(/(:\s*-?)Infinity\b/g, '$11e999'));
+    parsed = JSON.parse(text.replace(/([:[,]\s*-?)Infinity\b/g, '$11e999'));
   } catch {
     throw new InputError('config', `${excerpt(location)} is not valid JSON`);
   }

@@ -63,7 +63,16 @@ function gpuShareFor(h: HardwareEntry, installedGiB: number, override: number | 
   return h.gpuMemoryFraction ?? 1;
 }
 
-function deviceFrom(h: HardwareEntry, memoryGb: number | undefined, share: number | undefined): Device {
+/** The backend a device runs: the one asked for, which it must support, or its usual one. */
+function backendOf(h: HardwareEntry, asked: BackendId | undefined): BackendId {
+  if (asked === undefined) return h.backends[0]!;
+  if (!h.backends.includes(asked)) {
+    throw new InputError('backend', `${h.id} runs ${h.backends.join(' or ')}, not ${asked}${asked === 'cpu' ? ' (cpu is for raw hardware)' : ''}`);
+  }
+  return asked;
+}
+
+function deviceFrom(h: HardwareEntry, memoryGb: number | undefined, share: number | undefined, backend: BackendId | undefined): Device {
   const offeredGiB = Math.max(h.memoryGiB, ...(h.memoryOptionsGiB ?? []));
   if (memoryGb !== undefined && memoryGb > offeredGiB) throw new InputError('memoryGb', `${h.id} is offered with at most ${offeredGiB} GiB`);
   const installedGiB = memoryGb ?? h.memoryGiB;
@@ -74,7 +83,7 @@ function deviceFrom(h: HardwareEntry, memoryGb: number | undefined, share: numbe
     installedBytes: Math.floor(installedGiB * GiB),
     bandwidthBytesPerSec: h.bandwidthGBs * 1e9,
     flopsPerSec: h.fp16Tflops * 1e12,
-    backend: h.backend,
+    backend: backendOf(h, backend),
     powerW: h.powerW,
     priceUsd: h.priceUsd ?? null,
     unified: h.unifiedMemory,
@@ -108,7 +117,7 @@ export function hasNativeFp4(hardwareId: string): boolean {
  */
 export function parseHardwareSpec(
   spec: string, catalog: readonly HardwareEntry[], byId: ReadonlyMap<string, HardwareEntry>,
-  memoryGb?: number, gpuShare?: number, unknownId: UnknownIdMessage = plainUnknownId,
+  memoryGb?: number, gpuShare?: number, unknownId: UnknownIdMessage = plainUnknownId, backend?: BackendId,
 ): Rig {
   const parts = parseSpec(spec, (id) => byId.has(id));
   if (!parts) throw new InputError('hardware', 'empty hardware spec');
@@ -125,7 +134,7 @@ export function parseHardwareSpec(
     ids.add(h.id);
     if (INTERCONNECTS.indexOf(h.interconnect) < INTERCONNECTS.indexOf(slowest)) slowest = h.interconnect;
     if (h.unifiedMemory) unified = true;
-    for (let i = 0; i < count; i++) devices.push(deviceFrom(h, memoryGb, gpuShare));
+    for (let i = 0; i < count; i++) devices.push(deviceFrom(h, memoryGb, gpuShare, backend));
   }
   if (memoryGb !== undefined && ids.size > 1) throw new InputError('memoryGb', '--memory-gb sets the memory of one product; it cannot apply to a mixed list');
   if (devices.length > MAX_DEVICES) throw new InputError('hardware', `at most ${MAX_DEVICES} devices`);

@@ -29,7 +29,7 @@ export const fixtureModels: ModelEntry[] = [
 
 function hw(h: Partial<HardwareEntry> & Pick<HardwareEntry, 'id' | 'memoryGiB' | 'bandwidthGBs' | 'fp16Tflops'>): HardwareEntry {
   return {
-    name: h.id, vendor: 'nvidia', segment: 'consumer', powerW: 350, backend: 'cuda', interconnect: 'pcie', unifiedMemory: false,
+    name: h.id, vendor: 'nvidia', segment: 'consumer', powerW: 350, backends: ['cuda', 'vulkan'], interconnect: 'pcie', unifiedMemory: false,
     releaseDate: '2022-01-01', source: 'https://example.org/spec', specSeen: '2026-11-29', ...h,
   };
 }
@@ -39,7 +39,7 @@ export const fixtureHardware: HardwareEntry[] = [
   hw({ id: 'rtx-4090', memoryGiB: 24, bandwidthGBs: 1008, fp16Tflops: 165.2, priceUsd: 1800 }),
   hw({ id: 'rtx-4060', memoryGiB: 8, bandwidthGBs: 272, fp16Tflops: 30.2, priceUsd: 299 }),
   hw({ id: 'h100-sxm', segment: 'datacenter', memoryGiB: 80, bandwidthGBs: 3350, fp16Tflops: 989, interconnect: 'nvlink', powerW: 700 }),
-  hw({ id: 'm4-max-40c', vendor: 'apple', segment: 'unified', memoryGiB: 128, memoryOptionsGiB: [48, 64, 128], bandwidthGBs: 546, fp16Tflops: 18.4, backend: 'metal', interconnect: 'none', unifiedMemory: true, gpuMemoryFraction: 0.75, powerW: 150 }),
+  hw({ id: 'm4-max-40c', vendor: 'apple', segment: 'unified', memoryGiB: 128, memoryOptionsGiB: [48, 64, 128], bandwidthGBs: 546, fp16Tflops: 18.4, backends: ['metal'], interconnect: 'none', unifiedMemory: true, gpuMemoryFraction: 0.75, powerW: 150 }),
 ];
 
 /** A catalog of fixtures plus the real weight-format table. */

@@ -3,7 +3,7 @@
  * and the reference pages (the request is declared in ../request.ts).
  * Units: bytes are integers; speeds are tokens per second; times are seconds.
  */
-import type { EngineId, KvCacheTypeId, SplitMode } from '../vocabulary.ts';
+import type { BackendId, EngineId, KvCacheTypeId, SplitMode } from '../vocabulary.ts';
 
 export type FitVerdict = 'fits' | 'offload' | 'no-fit';
 
@@ -18,11 +18,17 @@ export interface DeviceResult {
 export interface EstimateResult {
   schemaVersion: 1;
   warnings: string[];
-  model: { id: string; name: string; totalParams: number; activeParams: number; maxContext: number };
+  model: {
+    id: string; name: string; totalParams: number; activeParams: number; maxContext: number;
+    /** Where the architecture came from: the catalog, raw fields, the reader's config.json or GGUF header. */
+    source: 'catalog' | 'raw' | 'config' | 'gguf';
+  };
   quant: { id: string; bitsPerWeight: number };
   settings: {
     context: number; prompt: number; output: number; depth: number; sequences: number;
     kvCache: KvCacheTypeId; engine: EngineId; split: SplitMode;
+    /** The compute backend the devices run (null without hardware). */
+    backend: BackendId | null;
   };
   memory: {
     weightsBytes: number; kvCacheBytes: number; kvBytesPerToken: number; overheadBytes: number; totalBytes: number;
@@ -32,6 +38,13 @@ export interface EstimateResult {
      * devices hold `totalBytes - hostBytes`, less anything offloaded (`fit.offloadedBytes`).
      */
     hostBytes: number;
+    /**
+     * Fixed per-sequence state of linear-attention and Mamba-2 layers, bytes: part of `kvCacheBytes`
+     * that does not grow with context (`kvBytesPerToken` is only the part that does).
+     */
+    stateBytes: number;
+    /** A GGUF file's size on disk (every tensor, also layers llama.cpp does not load); absent for other sources. */
+    fileBytes?: number;
   };
   hardware: {
     spec: string; memoryBytes: number; bandwidthBytesPerSec: number; devices: DeviceResult[];

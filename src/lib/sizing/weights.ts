@@ -232,7 +232,8 @@ export type WeightFormat =
   | { kind: 'gguf'; fileType: GgufFileType }
   | { kind: 'float'; bytes: number }
   | { kind: 'fp8' } | { kind: 'int8' } | { kind: 'int4-group' } | { kind: 'nvfp4' } | { kind: 'mxfp4' }
-  | { kind: 'bpw'; bitsPerWeight: number };
+  | { kind: 'bpw'; bitsPerWeight: number }
+  | { kind: 'mlx'; bits: number; groupSize: number; microscaling: boolean };
 
 /**
  * The weight format for a quant id under an engine. GGUF ids give llama.cpp's mixtures; F16, BF16
@@ -248,6 +249,8 @@ export function weightFormatFor(quantId: string, engine: EngineId): WeightFormat
     case 'GPTQ-INT4': case 'AWQ-INT4': return { kind: 'int4-group' };
     case 'NVFP4': return { kind: 'nvfp4' };
     case 'MXFP4': return { kind: 'mxfp4' };
+    case 'MLX-Q4': case 'MLX-Q5': case 'MLX-Q6': case 'MLX-Q8': return { kind: 'mlx', bits: Number(quantId.slice(5)), groupSize: 64, microscaling: false };
+    case 'MLX-MXFP4': return { kind: 'mlx', bits: 4, groupSize: 32, microscaling: true };
     default:
       return isGgufFileType(quantId) ? { kind: 'gguf', fileType: quantId } : null;
   }
@@ -394,6 +397,14 @@ function tensorBytesNonGguf(f: Exclude<WeightFormat, { kind: 'gguf' }>, x: Tenso
       return linear ? n * (0.5 + 2.5 / 128) : n * BF16;
     case 'nvfp4':
       return linear ? n * (0.5 + 1 / 16) : n * BF16;
+    case 'mlx': {
+      // mlx-lm quantizes Linear and Embedding layers whose rows divide into groups; the affine
+      // formats keep a 16-bit scale and bias per group, mxfp4 an 8-bit scale; MoE routers at 8 bits.
+      if (x.category === 'norm') return n * BF16;
+      if (x.category === 'router') return (n * (8 + 32 / 64)) / 8;
+      if (x.rowLength % f.groupSize !== 0) return n * BF16;
+      return (n * (f.bits + (f.microscaling ? 8 : 32) / f.groupSize)) / 8;
+    }
     case 'mxfp4': {
       const mx = 17 / 32;
       if (RUNTIME_OF[engine] === 'llama.cpp') {

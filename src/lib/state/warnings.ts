@@ -13,6 +13,7 @@ const PHRASES: readonly [RegExp, string][] = [
   [/^no --tflops given: /, 'no compute speed (TFLOPS) given: '],
   [/give --model or a raw architecture/, 'choose a model or give a raw architecture'],
   [/^raw hardware needs /, 'a custom device needs '],
+  [/ with --gguf\b/, ' for a .gguf file'],
 ];
 
 /** An engine warning or error in the calculator's words (unchanged when it names no CLI flag). */

@@ -286,7 +286,7 @@ export function hardwarePage(h: HardwareEntry): HardwarePage {
     { label: 'Memory bandwidth', value: `${h.bandwidthGBs.toLocaleString('en-US')} GB/s` },
     { label: 'FP16/BF16 tensor (dense)', value: `${h.fp16Tflops} TFLOPS` },
     { label: 'Power', value: `${h.powerW} W` },
-    { label: 'Backend', value: h.backend.toUpperCase() },
+    { label: 'Backends', value: h.backends.map((b, i) => `${b.toUpperCase()}${i === 0 ? ' (usual)' : ''}`).join(', ') },
     { label: 'Multi-device link', value: h.interconnect === 'none' ? 'none' : h.interconnect === 'nvlink' ? 'NVLink' : 'PCIe' },
     { label: 'Released', value: h.releaseDate },
   ];

@@ -84,7 +84,9 @@ export function resolve(ctx: EngineContext, req: EstimateRequest, trusted = fals
   }
 
   // KV cache.
-  const kvDefault: KvCacheTypeId = runtime === 'llama.cpp' ? 'f16' : a.releasedFormat === 'F16' ? 'f16' : 'bf16';
+  // vLLM runs DeepSeek Sparse Attention models with an FP8 cache by default (CacheConfig.cache_dtype's
+  // documentation: "DeepSeekV3.2 default[s] to fp8").
+  const kvDefault: KvCacheTypeId = runtime === 'llama.cpp' ? 'f16' : a.indexer && runtime === 'vllm' ? 'fp8' : a.releasedFormat === 'F16' ? 'f16' : 'bf16';
   const kvCache = req.kvCache ?? kvDefault;
   const kvTypes = KV_CACHE_TYPES_BY_ENGINE[engine];
   if (!kvTypes.includes(kvCache)) throw new InputError('kvCache', `${engine} does not support a ${kvCache} KV cache (supported: ${kvTypes.join(', ')})`);
@@ -176,6 +178,7 @@ function ignoredFlags(req: EstimateRequest, rig: Rig | null): string[] {
     notes.push('--gpu-share applies to catalogued unified-memory machines (Macs, Strix Halo, DGX Spark) only; ignored');
   }
   if (req.interconnect !== undefined && (rig?.devices.length ?? 0) < 2) notes.push('--interconnect matters only between several devices; ignored');
+  if (req.backend !== undefined && !rig) notes.push('--backend applies to hardware (--hardware, or raw --memory-gb with --bandwidth-gbs); ignored');
   if (req.ramBandwidthGbs !== undefined && !(req.ramGb !== undefined && req.ramGb > 0)) notes.push('--ram-bandwidth-gbs applies to offload into system RAM, which needs --ram-gb; ignored');
   return notes;
 }
@@ -185,13 +188,13 @@ function ignoredFlags(req: EstimateRequest, rig: Rig | null): string[] {
  * none. `rigKey` names a cacheable rig: '' for none, null for raw hardware.
  */
 function resolveRig(ctx: EngineContext, req: EstimateRequest, warnings: string[]): { rig: Rig | null; rigKey: string | null } {
-  const rawHw = req.bandwidthGbs !== undefined || req.tflops !== undefined || req.backend !== undefined || req.devices !== undefined;
+  const rawHw = req.bandwidthGbs !== undefined || req.tflops !== undefined || req.devices !== undefined;
   if (req.hardware !== undefined) {
     if (rawHw) throw new InputError('hardware', 'give --hardware or raw hardware (--memory-gb --bandwidth-gbs ...), not both');
-    const key = `${req.hardware}|${req.memoryGb ?? ''}|${req.gpuMemoryFraction ?? ''}`;
+    const key = `${req.hardware}|${req.memoryGb ?? ''}|${req.gpuMemoryFraction ?? ''}|${req.backend ?? ''}`;
     let rig = ctx.caches.rigs.get(key);
     if (!rig) {
-      rig = parseHardwareSpec(req.hardware, ctx.catalog.hardware, ctx.hwById, req.memoryGb, req.gpuMemoryFraction, ctx.unknownId);
+      rig = parseHardwareSpec(req.hardware, ctx.catalog.hardware, ctx.hwById, req.memoryGb, req.gpuMemoryFraction, ctx.unknownId, req.backend);
       ctx.caches.rigs.set(key, rig);
     }
     return { rig, rigKey: key };

@@ -25,11 +25,11 @@ export function evaluate(ctx: EngineContext, r: Resolved, search: boolean): Esti
   const result: EstimateResult = {
     schemaVersion: 1,
     warnings,
-    model: { id: a.id, name: a.name, totalParams: r0(totalParams), activeParams: r0(r.p.inv.activeParams), maxContext: a.maxContext },
+    model: { id: a.id, name: a.name, totalParams: r0(totalParams), activeParams: r0(r.p.inv.activeParams), maxContext: a.maxContext, source: r.p.origin },
     quant: { id: r.quantId, bitsPerWeight: r3((w.totalBytes * 8) / totalParams) },
     settings: {
       context: r.context, prompt: r.prompt, output: r.output, depth: r.depth, sequences: r.sequences,
-      kvCache: r.kvCache, engine: r.engine, split: r.split,
+      kvCache: r.kvCache, engine: r.engine, split: r.split, backend: r.rig?.devices[0]?.backend ?? null,
     },
     memory: {
       weightsBytes: r0(w.totalBytes),
@@ -38,6 +38,8 @@ export function evaluate(ctx: EngineContext, r: Resolved, search: boolean): Esti
       overheadBytes: r0(overhead),
       totalBytes: r0(w.totalBytes) + r0(kvBytes) + r0(overhead),
       hostBytes: r0(pin.hostBytes),
+      stateBytes: r0(r.kv.nLinear * r.kv.linearStateBytes * r.sequences),
+      ...(r.p.file ? { fileBytes: r0(r.p.file.fileBytes) } : {}),
     },
     hardware: null,
     fit: null,
