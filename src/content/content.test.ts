@@ -17,7 +17,9 @@ const termIds = new Set(glossary.map((t) => t.id));
 const modelIds = new Set(models.map((m) => m.id));
 const hardwareIds = new Set(hardware.map((h) => h.id));
 const calculatorSlugs = new Set(['will-it-fit', 'how-fast', 'rig-builder', 'quantization-explorer', 'context-planner', 'local-or-api', 'hardware-tiers']);
-const topLevelPages = new Set(['/', '/guides/', '/calculators/', '/models/', '/hardware/', '/glossary/', '/methodology/', '/sources/', '/search/']);
+const topLevelPages = new Set(['/', '/guides/', '/calculators/', '/models/', '/hardware/', '/glossary/', '/methodology/', '/sources/', '/search/', '/about/', '/about/self-hosting/']);
+/** Collection entries rendered under /about/ (src/components/layout/data/nav.ts aboutGuideIds); /guides/<id>/ is only a redirect for them. */
+const aboutPages = new Set(['self-hosting']);
 
 interface Guide { slug: string; frontMatter: Record<string, unknown>; body: string }
 
@@ -108,7 +110,7 @@ describe('the guides', () => {
           const parts = path.split('/').filter(Boolean);
           const ok =
             (path === '/glossary/' && (fragment === undefined || termIds.has(fragment))) ||
-            (parts[0] === 'guides' && parts.length === 2 && slugs.has(parts[1]!)) ||
+            (parts[0] === 'guides' && parts.length === 2 && slugs.has(parts[1]!) && !aboutPages.has(parts[1]!)) ||
             (parts[0] === 'calculators' && parts.length === 2 && calculatorSlugs.has(parts[1]!)) ||
             (parts[0] === 'models' && parts.length === 2 && modelIds.has(parts[1]!)) ||
             (parts[0] === 'hardware' && parts.length === 2 && hardwareIds.has(parts[1]!)) ||

@@ -23,7 +23,7 @@ const queries: [string, string[]][] = [
   ['is 405b worth it', ['/guides/hardware-tiers/', '/models/llama-3.1-405b/', '/guides/open-closed-gap/']],
   ['mmlu contamination', ['/guides/reading-benchmarks/']],
   ['tool calling open models', ['/guides/tool-use-reliability/', '/guides/agent-benchmarks/']],
-  ['self-host offline', ['/guides/self-hosting/']],
+  ['self-host offline', ['/about/self-hosting/']],
   ['tensor parallel nvlink', ['/guides/multi-gpu-apple-offload/']],
   ['local vs api cost', ['/guides/local-vs-api/', '/calculators/local-or-api/']],
   ['time to first token', ['/guides/speed/', '/calculators/how-fast/']],

@@ -47,11 +47,23 @@ export function sectionSlug(section: string): string {
   return section.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
-/** Guides sorted for reading: by section order, then `order`, then title. */
+/**
+ * Entries of the guides collection that are pages about Rigbook itself and live under /about/
+ * (src/pages/about/), not under /guides/: kept out of the guide list, the sidebar's guides, the
+ * previous/next chain and the /guides/[...slug] route (the old address is a redirect page).
+ */
+export const aboutGuideIds: ReadonlySet<string> = new Set(['self-hosting']);
+
+/** Every entry of the guides collection sorted for reading: by section order, then `order`, then title. */
 export async function sortedGuides(): Promise<CollectionEntry<'guides'>[]> {
   const guides = await getCollection('guides');
   const rank = (g: CollectionEntry<'guides'>) => guideSections.indexOf(g.data.section);
   return guides.sort((a, b) => rank(a) - rank(b) || a.data.order - b.data.order || a.data.title.localeCompare(b.data.title));
+}
+
+/** The guides shown under /guides/ (sidebar, guides index, previous/next): `sortedGuides` without the pages under /about/. */
+export async function readingGuides(): Promise<CollectionEntry<'guides'>[]> {
+  return (await sortedGuides()).filter((g) => !aboutGuideIds.has(g.id));
 }
 
 const segmentTitles: Record<string, string> = {
@@ -63,7 +75,7 @@ let cache: Promise<NavGroup[]> | undefined;
 /** The sidebar groups: guides by section, calculators, models, hardware, reference. Computed once per build. */
 export function sidebarGroups(): Promise<NavGroup[]> {
   cache ??= (async () => {
-    const guides = await sortedGuides();
+    const guides = await readingGuides();
     const groups: NavGroup[] = [];
     const guideSubgroups = guideSections
       .map((section) => ({
@@ -102,6 +114,13 @@ export function sidebarGroups(): Promise<NavGroup[]> {
         { label: 'Search', path: '/search/' },
       ],
     });
+    groups.push({
+      title: 'About',
+      links: [
+        { label: 'About Rigbook', path: '/about/' },
+        { label: 'Self-hosting Rigbook offline', path: '/about/self-hosting/' },
+      ],
+    });
     return groups;
   })();
   return cache;
@@ -109,7 +128,7 @@ export function sidebarGroups(): Promise<NavGroup[]> {
 
 /** Previous and next guide in reading order, or null at either end. */
 export async function guideNeighbours(id: string): Promise<{ prev: NavLink | null; next: NavLink | null }> {
-  const guides = await sortedGuides();
+  const guides = await readingGuides();
   const i = guides.findIndex((g) => g.id === id);
   const link = (g: CollectionEntry<'guides'> | undefined): NavLink | null => (g ? { label: g.data.title, path: `/guides/${g.id}/` } : null);
   return { prev: i > 0 ? link(guides[i - 1]) : null, next: i >= 0 ? link(guides[i + 1]) : null };
