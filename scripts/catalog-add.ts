@@ -22,6 +22,7 @@ import { catalog } from '../src/lib/catalog/index.ts';
 import type { ModelEntry } from '../src/lib/catalog/types.ts';
 import { modelFromConfig } from '../src/lib/import/config.ts';
 import { readConfig } from '../src/lib/import/node-sources.ts';
+import { excerpt } from '../src/lib/request.ts';
 import { archFromModel } from '../src/lib/sizing/arch.ts';
 import { tensorInventory } from '../src/lib/sizing/weights.ts';
 
@@ -140,7 +141,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`added ${row.id} (${row.family}) to ${file}\n`);
     return 0;
   } catch (e) {
-    process.stderr.write(`error: ${(e as Error)?.message ?? String(e)}\n`.replace(/[\u0000-\u0009\u000b-\u001f]/g, ' '));
+    process.stderr.write(`error: ${excerpt((e as Error)?.message ?? String(e), 1000)}\n`);
     return 2;
   }
 }

@@ -14,9 +14,15 @@ interface Report {
   testResults: { status: string; assertionResults: { status: string }[] }[];
 }
 
+/** The reference date the suite builds the site with (the catalog's compile date). */
+const PINNED_REFERENCE_DATE = '2026-12-07';
+
 const dir = mkdtempSync(join(tmpdir(), 'rigbook-test-'));
 const report = join(dir, 'report.json');
-const vitest = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], { stdio: 'inherit' });
+// The site's reference date is pinned so that no page (and no golden copy of one) depends on the
+// day the suite runs; set RIGBOOK_TODAY to test another date.
+const env = { ...process.env, RIGBOOK_TODAY: process.env['RIGBOOK_TODAY'] ?? PINNED_REFERENCE_DATE };
+const vitest = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], { stdio: 'inherit', env });
 
 /** Counts from the report; a file that fails before its tests run, or a run that fails with no failed test, is one failure. */
 function counts(): { passed: number; failed: number; skipped: number } {

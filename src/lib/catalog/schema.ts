@@ -325,21 +325,4 @@ export function assertCatalogValid(tables?: CatalogTables, today?: number): void
   }
 }
 
-/** Maximum age of an API price before it counts as stale, days. */
-export const PRICE_MAX_AGE_DAYS = 365;
 
-/**
- * API prices seen more than `maxAgeDays` before `today` (ms since the epoch), oldest first,
- * with their age in days. Used by a test that fails until stale prices are refreshed.
- */
-export function stalePrices(
-  prices: readonly ApiPriceEntry[] = catalogPrices,
-  today: number = Date.now(),
-  maxAgeDays: number = PRICE_MAX_AGE_DAYS,
-): { id: string; seen: string; ageDays: number }[] {
-  const day = 86_400_000;
-  return prices
-    .map((p) => ({ id: p.id, seen: p.seen, ageDays: Math.floor((today - dateMs(p.seen)) / day) }))
-    .filter((p) => !(p.ageDays <= maxAgeDays))
-    .sort((a, b) => b.ageDays - a.ageDays);
-}

@@ -147,6 +147,13 @@ const SWA_PERIOD_BY_ARCH: Readonly<Record<string, number>> = { gemma2: 2, gemma3
 
 const BLK = /^blk\.(\d{1,5})\./;
 
+/** A header from the built-in reader (import/gguf-reader.ts) as the engine's plain GGUF source. */
+export function sourceFromHeader(header: { metadata: ReadonlyMap<string, unknown>; tensors: readonly { name: string; type: number; dims: readonly number[] }[] }): GgufModelSource {
+  const metadata = Object.create(null) as Record<string, unknown>;
+  for (const [k, v] of header.metadata) metadata[k] = v;
+  return { metadata, tensors: header.tensors.map((t) => ({ name: t.name, type: t.type, dims: t.dims })) };
+}
+
 /** The model of a GGUF header (all shards' tensors together). Throws InputError('gguf', ...) on what it cannot read. */
 export function modelFromGguf(src: GgufModelSource): GgufImport {
   if (src === null || typeof src !== 'object' || typeof src.metadata !== 'object' || !Array.isArray(src.tensors)) {
@@ -253,10 +260,12 @@ export function modelFromGguf(src: GgufModelSource): GgufImport {
       experts,
       activeExperts: g.int('expert_used_count', experts),
       expertIntermediateSize: g.opt('expert_feed_forward_length', 4_000_000, 1) ?? ff,
-      sharedExperts: g.opt('expert_shared_count', 64, 0) ?? 0,
+      sharedExperts: 0,
       denseLeadingLayers: g.opt('leading_dense_block_count', layers - 1, 0) ?? 0,
     };
+    // Qwen's converters write the shared expert's width without a count: one shared expert.
     const sharedFf = g.opt('expert_shared_feed_forward_length', 4_000_000, 1);
+    moe.sharedExperts = g.opt('expert_shared_count', 64, 0) ?? (sharedFf !== undefined ? 1 : 0);
     if (sharedFf !== undefined) moe.sharedIntermediateSize = sharedFf;
     const latent = g.opt('expert_latent_length', 262_144, 1);
     if (latent !== undefined) moe.latentSize = latent;

@@ -10,7 +10,7 @@
  *   (`-00001-of-0000N.gguf`) read every shard's header.
  * - Every request times out (`FETCH_TIMEOUT_MS`); a config larger than `MAX_CONFIG_BYTES` is refused.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { gguf, ggufAllShards, parseGgufShardFilename } from '@huggingface/gguf';
 import { excerpt, InputError } from '../request.ts';
@@ -37,8 +37,11 @@ function authHeaders(url: string): Record<string, string> {
   return token && /^https:\/\/([\w-]+\.)?huggingface\.co\//.test(url) ? { Authorization: `Bearer ${token}` } : {};
 }
 
-/** fetch with a timeout and, for range requests, a refusal of servers that ignore Range. */
-function guardedFetch(base: typeof fetch = fetch): typeof fetch {
+/**
+ * fetch with a timeout and, for range requests, a refusal of servers that ignore Range. `sizes`
+ * collects each file's total size from the Content-Range answers, to check headers against.
+ */
+function guardedFetch(base: typeof fetch = fetch, sizes?: Map<string, number>): typeof fetch {
   return async (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const headers = new Headers(init?.headers);
@@ -58,6 +61,8 @@ function guardedFetch(base: typeof fetch = fetch): typeof fetch {
       await res.body?.cancel();
       throw new InputError('request', `${excerpt(url)} answered HTTP ${res.status}`);
     }
+    const total = /\/(\d+)$/.exec(res.headers.get('content-range') ?? '')?.[1];
+    if (sizes && total) sizes.set(url, Number(total));
     return res;
   };
 }
@@ -121,8 +126,18 @@ function plainValue(v: unknown): unknown {
 }
 
 interface LibTensor { name: string; shape: readonly (bigint | number)[]; dtype: number }
+interface LibShard { metadata: Record<string, unknown>; tensorInfos: readonly LibTensor[]; tensorDataOffset: bigint | number }
 
-function sourceOf(shards: readonly { metadata: Record<string, unknown>; tensorInfos: readonly LibTensor[] }[]): GgufModelSource {
+/**
+ * Refuses a shard whose header runs past the end of its file. @huggingface/gguf reads on past the
+ * end of a truncated local file and returns whatever it finds, so the size is checked here.
+ */
+function checkShard(shard: LibShard, size: number | undefined, location: string): void {
+  if (size !== undefined && Number(shard.tensorDataOffset) > size) throw new InputError('gguf', `${excerpt(location)}: the GGUF header is truncated (it ends before its tensor list does)`);
+  if (shard.tensorInfos.length !== Number(shard.metadata['tensor_count'] ?? shard.tensorInfos.length)) throw new InputError('gguf', `${excerpt(location)}: the GGUF header's tensor count does not match its tensor list`);
+}
+
+function sourceOf(shards: readonly LibShard[]): GgufModelSource {
   const metadata: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const [k, v] of Object.entries(shards[0]!.metadata)) metadata[k] = plainValue(v);
   const tensors: GgufTensorEntry[] = shards.flatMap((s) => s.tensorInfos.map((t) => ({ name: t.name, type: t.dtype, dims: t.shape.map((d) => Number(d)) })));
@@ -131,15 +146,21 @@ function sourceOf(shards: readonly { metadata: Record<string, unknown>; tensorIn
 
 /** The GGUF header (every shard's) at a path or URL, as plain data for the engine. */
 export async function readGguf(location: string, fetchImpl?: typeof fetch): Promise<GgufModelSource> {
-  const fetchFn = guardedFetch(fetchImpl);
-  const shard = parseGgufShardFilename(isUrl(location) ? new URL(location).pathname : location);
+  const sizes = new Map<string, number>();
+  const fetchFn = guardedFetch(fetchImpl, sizes);
+  const url = isUrl(location);
+  const shard = parseGgufShardFilename(url ? new URL(location).pathname : location);
+  const sizeOf = async (where: string) => (url ? sizes.get(where) : (await stat(where)).size);
   try {
     if (shard && Number(shard.total) > 1) {
-      const all = await ggufAllShards(location, { fetch: fetchFn, allowLocalFile: !isUrl(location), parallelDownloads: 4 });
-      return sourceOf(all.shards as never);
+      const all = await ggufAllShards(location, { fetch: fetchFn, allowLocalFile: !url, parallelDownloads: 4 });
+      const shards = all.shards as unknown as LibShard[];
+      for (const [i, s] of shards.entries()) checkShard(s, await sizeOf(all.urls[i] ?? location), all.urls[i] ?? location);
+      return sourceOf(shards);
     }
-    const one = await gguf(location, { fetch: fetchFn, allowLocalFile: !isUrl(location) });
-    return sourceOf([one as never]);
+    const one = await gguf(location, { fetch: fetchFn, allowLocalFile: !url }) as unknown as LibShard;
+    checkShard(one, await sizeOf(location), location);
+    return sourceOf([one]);
   } catch (e) {
     if (e instanceof InputError) throw e;
     const msg = (e as Error)?.message ?? String(e);

@@ -27,8 +27,29 @@ import { LLAMA_CPP_UBATCH, VLLM_BATCHED_TOKENS } from './kv-cache.ts';
 const MiB = 2 ** 20;
 const GiB = 2 ** 30;
 
-/** vLLM's default `gpu_memory_utilization`. */
-export const VLLM_GPU_MEMORY_UTILIZATION = 0.9;
+/**
+ * vLLM's default `gpu_memory_utilization`: 0.92 in current releases ("If unspecified, will use the
+ * default value of 0.92", vllm/config/cache.py at 002f10e0), 0.9 before. A share of the GPU's total memory.
+ */
+export const VLLM_GPU_MEMORY_UTILIZATION = 0.92;
+
+/**
+ * SGLang's default `mem_fraction_static` for one GPU (ServerArgs._handle_gpu_memory_settings in
+ * python/sglang/srt/server_args.py, read through a code index without a commit): it reserves
+ * 512 MiB + 1.5 x the chunked-prefill size + 2 x the CUDA-graph batch size + 1 GiB per 8 GPUs of
+ * tensor parallelism (at least 10 GiB on GPUs over 60 GiB), the chunk and graph sizes tiered by GPU
+ * memory, and gives the rest to weights and the KV pool. `gpuBytes` is the GPU's memory.
+ */
+export function sglangMemoryFraction(gpuBytes: number, tensorParallel: number): number {
+  const gpuMiB = gpuBytes / MiB;
+  const gib = gpuBytes / GiB;
+  const tp = Math.max(1, tensorParallel);
+  const [chunk, graphBs] = gib < 20 ? [2048, 8] : gib < 35 ? [2048, tp < 4 ? 24 : 80] : gib < 60 ? [4096, tp < 4 ? 32 : 160] : gib < 90 ? [8192, tp < 4 ? 256 : 512] : [16384, 512];
+  let reservedMiB = 512 + Math.max(chunk, 2048) * 1.5 + graphBs * 2 + (tp / 8) * 1024;
+  if (gib > 60) reservedMiB = Math.max(reservedMiB, 10240);
+  if (gpuMiB <= reservedMiB) return 0.05;
+  return Math.round(((gpuMiB - reservedMiB) / gpuMiB) * 1000) / 1000;
+}
 
 /** Backend context bytes per device for llama.cpp-style runtimes. */
 export function backendContextBytes(backend: BackendId): number {

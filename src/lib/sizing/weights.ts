@@ -39,6 +39,8 @@ export type TensorCategory =
 export interface TensorInfo {
   /** Layer index, -1 for tensors outside the repeating blocks. */
   layer: number;
+  /** llama.cpp's tensor name without the `blk.N.` prefix and `.weight` suffix (biases and small vectors grouped under one name). */
+  name: string;
   category: TensorCategory;
   /** Number of weights. */
   elements: number;
@@ -63,8 +65,8 @@ export interface TensorInventory {
   routedExpertParams: number;
 }
 
-function t(layer: number, category: TensorCategory, rows: number, rowLength: number, routedExperts = false, shared = false): TensorInfo {
-  return { layer, category, elements: rows * rowLength, rowLength, routedExperts, shared };
+function t(layer: number, name: string, category: TensorCategory, rows: number, rowLength: number, routedExperts = false, shared = false): TensorInfo {
+  return { layer, name, category, elements: rows * rowLength, rowLength, routedExperts, shared };
 }
 
 /**
@@ -78,59 +80,59 @@ function t(layer: number, category: TensorCategory, rows: number, rowLength: num
 export function tensorInventory(a: Arch): TensorInventory {
   const tensors: TensorInfo[] = [];
   const h = a.hidden;
-  tensors.push(t(-1, 'token_embd', a.vocab, h));
+  tensors.push(t(-1, 'token_embd', 'token_embd', a.vocab, h));
   for (let i = 0; i < a.layers; i++) {
     // Names sort as attn_k, attn_kv_a..., attn_norm, attn_output, attn_q, attn_v, ffn_down, ffn_down_exps,
     // ffn_down_shexp, ffn_gate..., ffn_norm, ffn_up...: the counters below follow this order.
     const kind = attnKindOf(a, i);
     if (kind === 'linear') linearAttentionTensors(tensors, a, i);
     else if (kind === 'mamba') mambaTensors(tensors, a, i);
-    else if (kind === 'none') tensors.push(t(i, 'norm', 1, h)); // the block's input norm
+    else if (kind === 'none') tensors.push(t(i, 'attn_norm', 'norm', 1, h)); // the block's input norm
     else if (a.mla) {
       const m = a.mla;
       const qk = m.qkNopeHeadDim + m.qkRopeHeadDim;
-      tensors.push(t(i, 'other', m.kvLoraRank + m.qkRopeHeadDim, h)); // attn_kv_a_mqa
-      tensors.push(t(i, 'norm', 1, m.kvLoraRank)); // attn_kv_a_norm
-      tensors.push(t(i, 'attn_kv_b', a.heads * (m.qkNopeHeadDim + m.vHeadDim), m.kvLoraRank));
-      tensors.push(t(i, 'norm', 1, h)); // attn_norm
-      tensors.push(t(i, 'attn_output', h, a.heads * m.vHeadDim));
+      tensors.push(t(i, 'attn_kv_a_mqa', 'other', m.kvLoraRank + m.qkRopeHeadDim, h)); // attn_kv_a_mqa
+      tensors.push(t(i, 'attn_kv_a_norm', 'norm', 1, m.kvLoraRank)); // attn_kv_a_norm
+      tensors.push(t(i, 'attn_kv_b', 'attn_kv_b', a.heads * (m.qkNopeHeadDim + m.vHeadDim), m.kvLoraRank));
+      tensors.push(t(i, 'attn_norm', 'norm', 1, h)); // attn_norm
+      tensors.push(t(i, 'attn_output', 'attn_output', h, a.heads * m.vHeadDim));
       if (m.qLoraRank) {
-        tensors.push(t(i, 'other', m.qLoraRank, h)); // attn_q_a
-        tensors.push(t(i, 'norm', 1, m.qLoraRank)); // attn_q_a_norm
-        tensors.push(t(i, 'other', a.heads * qk, m.qLoraRank)); // attn_q_b
+        tensors.push(t(i, 'attn_q_a', 'other', m.qLoraRank, h)); // attn_q_a
+        tensors.push(t(i, 'attn_q_a_norm', 'norm', 1, m.qLoraRank)); // attn_q_a_norm
+        tensors.push(t(i, 'attn_q_b', 'other', a.heads * qk, m.qLoraRank)); // attn_q_b
       } else {
-        tensors.push(t(i, 'attn_q', a.heads * qk, h));
+        tensors.push(t(i, 'attn_q', 'attn_q', a.heads * qk, h));
       }
       if (a.indexer) {
         // DeepSeek Sparse Attention's lightning indexer: query from the Q latent, one shared key, per-head weights.
         const x = a.indexer;
-        tensors.push(t(i, 'other', x.heads * x.headDim, m.qLoraRank ?? h)); // indexer.attn_q_b
-        tensors.push(t(i, 'other', x.headDim, h)); // indexer.attn_k
-        tensors.push(t(i, 'norm', 2, x.headDim)); // indexer.k_norm weight and bias
-        tensors.push(t(i, 'other', x.heads, h)); // indexer.proj
+        tensors.push(t(i, 'indexer.attn_q_b', 'other', x.heads * x.headDim, m.qLoraRank ?? h)); // indexer.attn_q_b
+        tensors.push(t(i, 'indexer.attn_k', 'other', x.headDim, h)); // indexer.attn_k
+        tensors.push(t(i, 'indexer.k_norm', 'norm', 2, x.headDim)); // indexer.k_norm weight and bias
+        tensors.push(t(i, 'indexer.proj', 'other', x.heads, h)); // indexer.proj
       }
     } else if (a.family === 'phi') {
       // Phi-3/Phi-4 keep Q, K and V fused in one attn_qkv tensor (llama.cpp's phi3 architecture),
       // which the mixture rules treat like attn_v.
       const q = a.heads * a.headDim;
       const kv = a.kvHeads * a.headDim;
-      tensors.push(t(i, 'norm', 1, h)); // attn_norm
-      tensors.push(t(i, 'attn_output', h, q));
-      tensors.push(t(i, 'attn_qkv', q + 2 * kv, h));
-      if (a.attentionBias) tensors.push(t(i, 'norm', 1, q + 2 * kv));
+      tensors.push(t(i, 'attn_norm', 'norm', 1, h)); // attn_norm
+      tensors.push(t(i, 'attn_output', 'attn_output', h, q));
+      tensors.push(t(i, 'attn_qkv', 'attn_qkv', q + 2 * kv, h));
+      if (a.attentionBias) tensors.push(t(i, 'attn_qkv_bias', 'norm', 1, q + 2 * kv));
     } else {
       // Gemma 4's full-attention layers have their own KV heads and head size, and may share K as V.
       const g = kind === 'full' ? a.globalAttention : null;
       const headDim = g ? g.headDim : a.headDim;
       const q = a.heads * headDim;
       const kv = (g ? g.kvHeads : a.kvHeads) * headDim;
-      tensors.push(t(i, 'attn_k', kv, h));
-      tensors.push(t(i, 'norm', 1, h)); // attn_norm
-      tensors.push(t(i, 'attn_output', h, q));
-      tensors.push(t(i, 'attn_q', a.attentionOutputGate ? 2 * q : q, h));
-      if (!g?.kEqV) tensors.push(t(i, 'attn_v', kv, h));
-      if (a.attentionBias) tensors.push(t(i, 'norm', 1, q + 2 * kv)); // q/k/v biases, F32 like norms
-      if (a.family === 'gpt-oss') tensors.push(t(i, 'norm', 1, h + a.heads)); // output bias and attention sinks
+      tensors.push(t(i, 'attn_k', 'attn_k', kv, h));
+      tensors.push(t(i, 'attn_norm', 'norm', 1, h)); // attn_norm
+      tensors.push(t(i, 'attn_output', 'attn_output', h, q));
+      tensors.push(t(i, 'attn_q', 'attn_q', a.attentionOutputGate ? 2 * q : q, h));
+      if (!g?.kEqV) tensors.push(t(i, 'attn_v', 'attn_v', kv, h));
+      if (a.attentionBias) tensors.push(t(i, 'attn_qkv_bias', 'norm', 1, q + 2 * kv)); // q/k/v biases, F32 like norms
+      if (a.family === 'gpt-oss') tensors.push(t(i, 'attn_sinks', 'norm', 1, h + a.heads)); // output bias and attention sinks
     }
     if (!hasMlp(a, i)) continue;
     const up = a.mlpGated ? 2 : 1;
@@ -140,31 +142,31 @@ export function tensorInventory(a: Arch): TensorInventory {
       const shInter = m.sharedExperts * m.sharedIntermediate;
       // Latent MoE: routed experts read and write a narrower latent, projected from and to the hidden state.
       const eh = m.latentSize > 0 ? m.latentSize : h;
-      tensors.push(t(i, 'ffn_down', e * eh, m.expertIntermediate, true)); // ffn_down_exps
-      if (shInter > 0) tensors.push(t(i, 'ffn_down', h, shInter, false, true)); // ffn_down_shexp
-      tensors.push(t(i, 'router', e, h)); // ffn_gate_inp: never quantized
+      tensors.push(t(i, 'ffn_down_exps', 'ffn_down', e * eh, m.expertIntermediate, true)); // ffn_down_exps
+      if (shInter > 0) tensors.push(t(i, 'ffn_down_shexp', 'ffn_down', h, shInter, false, true)); // ffn_down_shexp
+      tensors.push(t(i, 'ffn_gate_inp', 'router', e, h)); // ffn_gate_inp: never quantized
       if (a.mlpGated) {
-        tensors.push(t(i, 'ffn_gate', e * m.expertIntermediate, eh, true)); // ffn_gate_exps
-        if (shInter > 0) tensors.push(t(i, 'ffn_gate', shInter, h, false, true));
+        tensors.push(t(i, 'ffn_gate_exps', 'ffn_gate', e * m.expertIntermediate, eh, true)); // ffn_gate_exps
+        if (shInter > 0) tensors.push(t(i, 'ffn_gate_shexp', 'ffn_gate', shInter, h, false, true));
       }
       if (m.latentSize > 0) {
-        tensors.push(t(i, 'other', m.latentSize, h)); // latent down-projection
-        tensors.push(t(i, 'other', h, m.latentSize)); // latent up-projection
+        tensors.push(t(i, 'ffn_latent_in', 'other', m.latentSize, h)); // latent down-projection
+        tensors.push(t(i, 'ffn_latent_out', 'other', h, m.latentSize)); // latent up-projection
       }
-      tensors.push(t(i, 'norm', 1, h)); // ffn_norm
-      tensors.push(t(i, 'ffn_up', e * m.expertIntermediate, eh, true)); // ffn_up_exps
-      if (shInter > 0) tensors.push(t(i, 'ffn_up', shInter, h, false, true));
+      tensors.push(t(i, 'ffn_norm', 'norm', 1, h)); // ffn_norm
+      tensors.push(t(i, 'ffn_up_exps', 'ffn_up', e * m.expertIntermediate, eh, true)); // ffn_up_exps
+      if (shInter > 0) tensors.push(t(i, 'ffn_up_shexp', 'ffn_up', shInter, h, false, true));
       // gpt-oss gives every expert biases (gate, up, down), never quantized.
-      if (a.family === 'gpt-oss') tensors.push({ ...t(i, 'norm', e, 2 * m.expertIntermediate + h), routedExperts: true });
+      if (a.family === 'gpt-oss') tensors.push({ ...t(i, 'ffn_exps_bias', 'norm', e, 2 * m.expertIntermediate + h), routedExperts: true });
     } else {
-      tensors.push(t(i, 'ffn_down', h, a.intermediate));
-      if (up === 2) tensors.push(t(i, 'ffn_gate', a.intermediate, h));
-      tensors.push(t(i, 'norm', 1, h)); // ffn_norm
-      tensors.push(t(i, 'ffn_up', a.intermediate, h));
+      tensors.push(t(i, 'ffn_down', 'ffn_down', h, a.intermediate));
+      if (up === 2) tensors.push(t(i, 'ffn_gate', 'ffn_gate', a.intermediate, h));
+      tensors.push(t(i, 'ffn_norm', 'norm', 1, h)); // ffn_norm
+      tensors.push(t(i, 'ffn_up', 'ffn_up', a.intermediate, h));
     }
   }
-  tensors.push(t(-1, 'norm', 1, h)); // output_norm
-  if (!a.tied) tensors.push(t(-1, 'output', a.vocab, h));
+  tensors.push(t(-1, 'output_norm', 'norm', 1, h)); // output_norm
+  if (!a.tied) tensors.push(t(-1, 'output', 'output', a.vocab, h));
 
   let totalParams = 0;
   let routedExpertParams = 0;
@@ -195,18 +197,18 @@ function linearAttentionTensors(out: TensorInfo[], a: Arch, i: number): void {
     // A linear layout without its shape (older catalog rows): counted like an attention layer.
     const q = a.heads * a.headDim;
     const kv = a.kvHeads * a.headDim;
-    out.push(t(i, 'attn_k', kv, h), t(i, 'norm', 1, h), t(i, 'attn_output', h, q), t(i, 'attn_q', q, h), t(i, 'attn_v', kv, h));
+    out.push(t(i, 'attn_k', 'attn_k', kv, h), t(i, 'attn_norm', 'norm', 1, h), t(i, 'attn_output', 'attn_output', h, q), t(i, 'attn_q', 'attn_q', q, h), t(i, 'attn_v', 'attn_v', kv, h));
     return;
   }
   const keyDim = g.keyHeads * g.keyHeadDim;
   const valueDim = g.valueHeads * g.valueHeadDim;
   const convDim = 2 * keyDim + valueDim;
-  out.push(t(i, 'other', convDim + valueDim, h)); // attn_qkv + attn_gate (Z)
-  out.push(t(i, 'norm', 1, h)); // attn_norm
-  out.push(t(i, 'other', 2 * g.valueHeads, h)); // ssm_beta_alpha
-  out.push(t(i, 'norm', convDim, g.convKernel)); // ssm_conv1d: F32, not quantized
-  out.push(t(i, 'norm', 2 * g.valueHeads + g.valueHeadDim, 1)); // ssm_a, ssm_dt, ssm_norm
-  out.push(t(i, 'other', h, valueDim)); // ssm_out
+  out.push(t(i, 'attn_qkv', 'other', convDim + valueDim, h)); // attn_qkv + attn_gate (Z)
+  out.push(t(i, 'attn_norm', 'norm', 1, h)); // attn_norm
+  out.push(t(i, 'ssm_beta_alpha', 'other', 2 * g.valueHeads, h)); // ssm_beta_alpha
+  out.push(t(i, 'ssm_conv1d', 'norm', convDim, g.convKernel)); // ssm_conv1d: F32, not quantized
+  out.push(t(i, 'ssm_a', 'norm', 2 * g.valueHeads + g.valueHeadDim, 1)); // ssm_a, ssm_dt, ssm_norm
+  out.push(t(i, 'ssm_out', 'other', h, valueDim)); // ssm_out
 }
 
 /**
@@ -217,14 +219,14 @@ function linearAttentionTensors(out: TensorInfo[], a: Arch, i: number): void {
 function mambaTensors(out: TensorInfo[], a: Arch, i: number): void {
   const m = a.mamba;
   const h = a.hidden;
-  if (!m) { out.push(t(i, 'norm', 1, h)); return; }
+  if (!m) { out.push(t(i, 'attn_norm', 'norm', 1, h)); return; }
   const inner = m.heads * m.headDim;
   const convDim = inner + 2 * m.groups * m.stateSize;
-  out.push(t(i, 'norm', 1, h)); // attn_norm
-  out.push(t(i, 'other', inner + convDim + m.heads, h)); // ssm_in
-  out.push(t(i, 'norm', convDim, m.convKernel + 1)); // ssm_conv1d weight and bias: F32
-  out.push(t(i, 'norm', 3 * m.heads + inner, 1)); // ssm_a, ssm_d, ssm_dt bias, ssm_norm
-  out.push(t(i, 'other', h, inner)); // ssm_out
+  out.push(t(i, 'attn_norm', 'norm', 1, h)); // attn_norm
+  out.push(t(i, 'ssm_in', 'other', inner + convDim + m.heads, h)); // ssm_in
+  out.push(t(i, 'ssm_conv1d', 'norm', convDim, m.convKernel + 1)); // ssm_conv1d weight and bias: F32
+  out.push(t(i, 'ssm_a', 'norm', 3 * m.heads + inner, 1)); // ssm_a, ssm_d, ssm_dt bias, ssm_norm
+  out.push(t(i, 'ssm_out', 'other', h, inner)); // ssm_out
 }
 
 /** A weight format as the weights module understands it. */
@@ -525,7 +527,7 @@ export function inventoryFromGguf(a: Arch, g: GgufTensorsInput): TensorInventory
   for (const x of g.tensors) {
     if (x.part === 'skipped') continue;
     const category: TensorCategory = x.part === 'embedding' ? 'token_embd' : x.part === 'output' ? 'output' : 'other';
-    tensors.push({ layer: x.layer, category, elements: x.elements, rowLength: x.rowLength, routedExperts: x.routedExperts, shared: false });
+    tensors.push({ layer: x.layer, name: '', category, elements: x.elements, rowLength: x.rowLength, routedExperts: x.routedExperts, shared: false });
     totalParams += x.elements;
     if (x.routedExperts) routedExpertParams += x.elements;
     if (x.part === 'embedding') embeddingParams += x.elements;

@@ -92,6 +92,9 @@ export function resolve(ctx: EngineContext, req: EstimateRequest, trusted = fals
   if (!kvTypes.includes(kvCache)) throw new InputError('kvCache', `${engine} does not support a ${kvCache} KV cache (supported: ${kvTypes.join(', ')})`);
   const kv = kvOf(p, engine, kvCache);
 
+  // Hardware first: Ollama's default context depends on the GPU memory.
+  const { rig, rigKey } = resolveRig(ctx, req, warnings);
+
   // Lengths.
   const prompt = req.prompt ?? REQUEST_SCHEMA.run.prompt.default;
   const output = req.output ?? REQUEST_SCHEMA.run.output.default;
@@ -99,8 +102,10 @@ export function resolve(ctx: EngineContext, req: EstimateRequest, trusted = fals
   const sequences = req.sequences ?? REQUEST_SCHEMA.run.sequences.default;
   // llama.cpp's `--flash-attn auto` (the default of current builds) turns it on where supported.
   const flashAttention = req.flashAttention ?? true;
-  let context = req.context ?? Math.min(DEFAULT_CONTEXT, a.maxContext);
-  if (req.context === undefined && a.maxContext < DEFAULT_CONTEXT) warnings.push(`context capped at the model's maximum, ${a.maxContext} tokens`);
+  const defaultContext = engine === 'ollama' ? ollamaDefaultContext(rig) : DEFAULT_CONTEXT;
+  let context = req.context ?? Math.min(defaultContext, a.maxContext);
+  if (req.context === undefined && engine === 'ollama') warnings.push(`Ollama's default context for this much GPU memory: ${context} tokens (Ollama 0.15.5 and later; set num_ctx or OLLAMA_CONTEXT_LENGTH for more)`);
+  if (req.context === undefined && a.maxContext < defaultContext) warnings.push(`context capped at the model's maximum, ${a.maxContext} tokens`);
   if (req.context !== undefined && context > a.maxContext) {
     warnings.push(`context ${context} exceeds the model's maximum of ${a.maxContext} tokens; capped`);
     context = a.maxContext;
@@ -113,7 +118,6 @@ export function resolve(ctx: EngineContext, req: EstimateRequest, trusted = fals
   }
 
   // Hardware.
-  const { rig, rigKey } = resolveRig(ctx, req, warnings);
   if (rig) warnings.push(...rigNotes(rig, engine, quantId));
   const split = req.split ?? (runtime === 'vllm' ? 'tensor' : 'layer');
   if (split === 'tensor' && runtime === 'llama.cpp' && (kvCache === 'q8_0' || kvCache === 'q4_0')) {
@@ -142,6 +146,16 @@ export function resolve(ctx: EngineContext, req: EstimateRequest, trusted = fals
     p, quantId, quant, w, engine, runtime, kvCache, kv, split, context, prompt, output, depth, sequences, flashAttention, rig, interconnect,
     ramCapacity, ramBytesPerSec, ramBandwidthDefaulted: req.ramBandwidthGbs === undefined, warnings, baseKey,
   };
+}
+
+/**
+ * Ollama's default context (`num_ctx` when OLLAMA_CONTEXT_LENGTH is unset) since 0.15.5: 262,144
+ * tokens with at least 47 GiB of GPU memory in total, 32,768 with at least 23 GiB, else 4,096
+ * (server/routes.go at ollama fb307609; before 0.15.5 it was 4,096, before 0.6.7 2,048).
+ */
+export function ollamaDefaultContext(rig: Rig | null): number {
+  const gib = rig ? rig.devices.reduce((s, d) => s + d.memoryBytes, 0) / GiB : 0;
+  return gib >= 47 ? 262_144 : gib >= 23 ? 32_768 : 4_096;
 }
 
 /**

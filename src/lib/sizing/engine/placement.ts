@@ -7,7 +7,7 @@ import type { BackendId, EngineId } from '../../vocabulary.ts';
 import { offered } from '../core-util.ts';
 import { place, type OffloadPolicy, type Placement, type PlacementInput } from '../fit.ts';
 import { kvBytesOfLayer, kvCells, kvTotalBytes } from '../kv-cache.ts';
-import { deviceOverheadBytes, visionBytes, VLLM_GPU_MEMORY_UTILIZATION } from '../overhead.ts';
+import { deviceOverheadBytes, sglangMemoryFraction, visionBytes, VLLM_GPU_MEMORY_UTILIZATION } from '../overhead.ts';
 import type { Device } from '../rig.ts';
 import type { WeightBreakdown } from '../weights.ts';
 import { weightsOf } from './models.ts';
@@ -71,7 +71,8 @@ function computeContextBase(r: Resolved, context: number): ContextBase {
   const vision = visionBytes(r.engine, a);
   let overhead = vision;
   for (const f of fixed) overhead += f;
-  const capacities = devs.map((d) => d.memoryBytes * (r.runtime === 'vllm' ? VLLM_GPU_MEMORY_UTILIZATION : 1));
+  // vLLM and SGLang may fill only a share of each GPU; the rest is left to other processes and graphs.
+  const capacities = devs.map((d) => d.memoryBytes * (r.engine === 'sglang' ? sglangMemoryFraction(d.memoryBytes, tp) : r.runtime === 'vllm' ? VLLM_GPU_MEMORY_UTILIZATION : 1));
   return { layerKv, prefixKv, kvBytes, fixed, capacities, overhead, vision };
 }
 
