@@ -9,7 +9,7 @@
  * quant) so that every depth/length of one run lands on the same side; a group is in the test
  * part when FNV-1a(groupKey + SALT) is odd. Nothing is fitted on the test part.
  */
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -828,6 +828,37 @@ addBench('gg43-4090-vulkan-llama-3.2-3b-Q4_K_M', 'gg43|rtx-4090|llama-3.2-3b|Q4_
       settings: { ...base, context: 262144, prompt: 0, output: 0, depth: 0, test: `Decode TPS, ${id} prompt (single stream, max_ctx 262K)` },
       measured: { value: v, unit: 'tokens/s', reported: `**${w}**` }, scored: true,
       notes: 'club-3090 canonical bench: one request at a time; prompt/output lengths are not given in the report (recorded as 0). Quant INT4-AutoRound is not in the quant vocabulary yet.' });
+  }
+}
+
+// ---------------------------------------------------------------- llama-bench tables of PRs and threads (tables/*.json)
+// Each file holds tables transcribed from pull requests, issues or logs: the source, the run's settings and
+// the printed lines [test, t/s as printed]. The format is checked here; rows expand like any other bench.
+interface TableFile {
+  about: string;
+  tables: {
+    url: string; date: string; what: string; engineVersion: string; engine?: Settings['engine'];
+    backend: string; hardware: string; hardwareLabel: string; devices?: number; splitMode?: string;
+    model: string; modelLabel: string; quant: string; recipe?: string;
+    flashAttention: boolean | null; ubatch: number | null; ngl: number | null; kvCache?: string;
+    lines: [string, string][]; notes?: string;
+  }[];
+}
+for (const file of readdirSync(join(HERE, 'tables')).filter((f) => f.endsWith('.json')).sort()) {
+  const t = JSON.parse(readFileSync(join(HERE, 'tables', file), 'utf8')) as TableFile;
+  if (!Array.isArray(t.tables)) throw new Error(`${file}: no tables`);
+  for (const [i, x] of t.tables.entries()) {
+    for (const k of ['url', 'date', 'what', 'engineVersion', 'backend', 'hardware', 'model', 'quant'] as const) {
+      if (typeof x[k] !== 'string' || x[k] === '') throw new Error(`${file} table ${i}: missing ${k}`);
+    }
+    const slug = file.replace(/\.json$/, '');
+    const pr = /\/(?:pull|issues|discussions)\/(\d+)/.exec(x.url)?.[1] ?? slug;
+    addBench(`${slug}-${pr}-${x.hardware}-${x.model}-${x.quant}-${x.backend}-${i}`, `${slug}|${pr}|${x.hardware}|${x.model}|${x.quant}|${x.backend}`,
+      () => ({ url: x.url, date: x.date, what: x.what }),
+      { model: x.model, modelLabel: x.modelLabel, quant: x.quant, recipe: x.recipe ?? 'llama.cpp-default', engine: x.engine ?? 'llama.cpp',
+        engineVersion: x.engineVersion, backend: x.backend, hardware: x.hardware, hardwareLabel: x.hardwareLabel, devices: x.devices ?? 1,
+        splitMode: x.splitMode ?? 'none', ngl: x.ngl, flashAttention: x.flashAttention, ubatch: x.ubatch, kvCache: x.kvCache ?? 'f16' },
+      x.lines.map(([test, reported]) => [null, test, reported] as [null, string, string]), { notes: x.notes });
   }
 }
 
