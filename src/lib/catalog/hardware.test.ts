@@ -10,8 +10,8 @@ const get = (id: string): HardwareEntry => {
 };
 
 const GEFORCE = 'rtx-3060-12gb rtx-3070 rtx-3080 rtx-3080-12gb rtx-3080-ti rtx-3090 rtx-4060 rtx-4060-ti-16gb rtx-4070-ti rtx-4070-ti-super rtx-4080 rtx-4080-super rtx-4090 rtx-5060-ti-8gb rtx-5060-ti-16gb rtx-5070 rtx-5070-ti rtx-5080 rtx-5090'.split(' ');
-const NVIDIA_PRO = 'rtx-a4000 rtx-a6000 rtx-4000-ada rtx-5000-ada rtx-6000-ada rtx-pro-6000-blackwell rtx-pro-6000-blackwell-max-q rtx-pro-4000-blackwell rtx-pro-4500-blackwell rtx-pro-5000-blackwell a40 l40s l4 a100-40gb a100-80gb-pcie a100-80gb-sxm h100-pcie h100-sxm h200 h20 b200 b300 dgx-spark'.split(' ');
-const AMD_INTEL = 'rx-7900-xt rx-7900-xtx rx-9070-xt mi300x mi325x mi355x ryzen-ai-max-395 arc-a770 arc-b580 arc-pro-b60'.split(' ');
+const NVIDIA_PRO = 'rtx-a4000 rtx-a6000 rtx-4000-ada rtx-5000-ada rtx-6000-ada rtx-pro-6000-blackwell rtx-pro-6000-blackwell-max-q rtx-pro-4000-blackwell rtx-pro-4500-blackwell rtx-pro-5000-blackwell a40 l40s l4 a100-40gb a100-80gb-pcie a100-80gb-sxm h100-pcie h100-sxm h200 h20 b200 b300 dgx-spark a10g h100-nvl jetson-agx-thor'.split(' ');
+const AMD_INTEL = 'radeon-ai-pro-r9700 rx-7900-xt rx-7900-xtx rx-9070-xt mi300x mi325x mi355x ryzen-ai-max-395 arc-a770 arc-b580 arc-pro-b60'.split(' ');
 const APPLE = 'm1-7c m1-8c m1-pro-14c m1-pro-16c m1-max-24c m1-max-32c m1-ultra-48c m1-ultra-64c m2-8c m2-10c m2-pro-16c m2-pro-19c m2-max-30c m2-max-38c m2-ultra-60c m2-ultra-76c m3-10c m3-pro-14c m3-pro-18c m3-max-30c m3-max-40c m3-ultra-60c m3-ultra-80c m4-10c m4-pro-16c m4-pro-20c m4-max-32c m4-max-40c m5-10c m5-pro-16c m5-pro-20c m5-max-32c m5-max-40c'.split(' ');
 
 describe('hardware catalog', () => {
@@ -49,7 +49,7 @@ describe('hardware catalog', () => {
 
   it('gives NVLink only to products that have it', () => {
     const nvlink = hardware.filter((h) => h.interconnect === 'nvlink').map((h) => h.id).sort();
-    expect(nvlink).toEqual(['a100-40gb', 'a100-80gb-sxm', 'a40', 'b200', 'b300', 'h100-sxm', 'h20', 'h200', 'rtx-3090', 'rtx-a6000']);
+    expect(nvlink).toEqual(['a100-40gb', 'a100-80gb-sxm', 'a40', 'b200', 'b300', 'h100-nvl', 'h100-sxm', 'h20', 'h200', 'rtx-3090', 'rtx-a6000']);
   });
 
   it('has one Apple row per GPU-core variant, on Metal, with the largest memory option as its memory', () => {
@@ -90,9 +90,9 @@ describe('hardware catalog', () => {
     expect(defaultGpuMemoryFraction(get('dgx-spark'), 128)).toBe(get('dgx-spark').gpuMemoryFraction);
   });
 
-  it('marks only Apple, Ryzen AI Max and DGX Spark as unified memory, each with a GPU share', () => {
+  it('marks only Apple, Ryzen AI Max, DGX Spark and Jetson AGX Thor as unified memory, each with a GPU share', () => {
     const unified = hardware.filter((h) => h.unifiedMemory);
-    expect(unified.every((h) => h.vendor === 'apple' || h.id === 'ryzen-ai-max-395' || h.id === 'dgx-spark')).toBe(true);
+    expect(unified.every((h) => h.vendor === 'apple' || h.id === 'ryzen-ai-max-395' || h.id === 'dgx-spark' || h.id === 'jetson-agx-thor')).toBe(true);
     for (const h of unified) expect(h.gpuMemoryFraction! > 0 && h.gpuMemoryFraction! <= 1, h.id).toBe(true);
   });
 
