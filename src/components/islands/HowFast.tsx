@@ -17,6 +17,7 @@ import { Frame, usePreferences } from './shared/Frame.tsx';
 import { SelectionFields } from './shared/SelectionFields.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
 import { Group, NumberField, Quiet, Results, Verdict, TableScroll } from './shared/ui.tsx';
+import { linkNoteOf, ResultSource, urlOmitOf, useYourModel, withYourModel, yourModelKey, YourModelFields, type YourModelSource } from './shared/YourModel.tsx';
 
 /** Extra fields of this calculator (URL keys `prompt`, `output`). */
 export const HOW_FAST_SCHEMA = {
@@ -57,9 +58,13 @@ export interface ScenarioRow {
   decodeRange: [number, number] | null; prefillRange: [number, number] | null; ttftSec: number | null; stepSec: number | null;
 }
 
-/** The estimate, the agent step and the what-if rows for one selection and agent step. */
-export function howFastResult(selection: Selection, prompt: number, output: number) {
-  const base = selectionToRequest(selection, { prompt, output });
+/**
+ * The estimate, the agent step and the what-if rows for one selection and agent step; with
+ * `source`, for the reader's own model (a pasted config.json or a GGUF header) instead of the
+ * selection's catalog model.
+ */
+export function howFastResult(selection: Selection, prompt: number, output: number, source: YourModelSource | null = null) {
+  const base = withYourModel(selectionToRequest(selection, { prompt, output }), source);
   const out = runEstimate(base);
   if (!out.result) return { out, step: null, rows: [] as ScenarioRow[] };
   const rows = scenarios(selection, base).map((sc): ScenarioRow => {
@@ -93,19 +98,22 @@ const FIT_TEXT = { fits: '✓ fits', offload: '◐ offload', 'no-fit': '✗ no' 
 /** How fast? island. Props preset the worked example (see PresetProps); `initial` is a build-time result. */
 export default function HowFast(props: PresetProps & { prompt?: number; output?: number; initial?: InitialValue<HowFastResult> | undefined }): JSX.Element {
   const idp = `hf${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
+  const ym = useYourModel(idp);
   const state = useCalcState('how-fast', props, HOW_FAST_SCHEMA, {
     prompt: props.prompt ?? HOW_FAST_DEFAULTS.prompt, output: props.output ?? HOW_FAST_DEFAULTS.output,
-  });
+  }, urlOmitOf(ym.source));
   const prefs = usePreferences();
   const { prompt, output } = state.extras;
-  const view = useComputed(selectionKey(state.selection, { prompt, output }), props.initial, () => howFastResult(state.selection, prompt, output));
+  ym.base.current = selectionToRequest(state.selection, { prompt, output });
+  const view = useComputed(yourModelKey(selectionKey(state.selection, { prompt, output }), ym.source), props.initial, () => howFastResult(state.selection, prompt, output, ym.source));
   const { out, step, rows } = view.value ?? { out: { result: null, errors: [] }, step: null, rows: [] };
   const last = useLastValid(out.result ? { r: out.result, step, rows } : null);
   const v = last.value;
   return (
-    <Frame idp={idp} title="How fast?" state={state} prefs={prefs} testid="calc-how-fast">
+    <Frame idp={idp} title="How fast?" state={state} prefs={prefs} testid="calc-how-fast" linkNote={linkNoteOf(ym.source)}>
       <SelectionFields idp={idp} selection={state.selection} update={state.update} errors={out.errors}
-        show={{ model: true, quant: true, context: true, kvCache: true, engine: true, hardware: true, ram: true }} />
+        show={{ model: true, quant: true, context: true, kvCache: true, engine: true, hardware: true, ram: true }}
+        ownModel={ym.source?.kind ?? null} yourModel={<YourModelFields idp={idp} ym={ym} errors={out.errors} unit={prefs.unit} />} />
       <Group legend="Agent step">
         <div class="rb-inline">
           <NumberField id={`${idp}-prompt`} label="Prompt (tokens)" value={prompt} spec={FIELD_SPECS.prompt} onValid={(x) => state.setExtras({ prompt: x })} error={errorFor(out.errors, 'prompt')} />
@@ -113,9 +121,10 @@ export default function HowFast(props: PresetProps & { prompt?: number; output?:
         </div>
       </Group>
       {out.errors.filter((e) => e.field === 'request').map((e) => <p class="rb-err" key={e.message}>{e.message}</p>)}
-      <Results stale={last.stale} pending={view.pending}>
+      <Results stale={last.stale} pending={view.pending} id={`${idp}-results`}>
         {v ? (
           <>
+            {!last.stale && !view.pending && <ResultSource source={ym.source} />}
             <Verdict kind={v.r.speed ? 'info' : 'no-fit'} {...speedVerdict(v.r, v.step)} />
             <Quiet>
             {v.r.speed && (

@@ -18,6 +18,7 @@ import { Frame, usePreferences } from './shared/Frame.tsx';
 import { SelectionFields } from './shared/SelectionFields.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
 import { Quiet, Results, Verdict, type VerdictKind } from './shared/ui.tsx';
+import { linkNoteOf, urlOmitOf, useYourModel, withYourModel, yourModelKey, YourModelFields, ResultSource } from './shared/YourModel.tsx';
 
 /** Names a device list for the "why" line: "the two cards", "the RTX 4090", "the Mac". */
 function rigName(r: EstimateResult): string {
@@ -80,22 +81,27 @@ export function willItFitInitial(props: PresetProps = {}): InitialEstimate | und
 /** Will it fit? island. Props preset the worked example (see PresetProps); `initial` is a build-time estimate. */
 export default function WillItFit(props: PresetProps & { initial?: InitialEstimate | undefined }): JSX.Element {
   const idp = `wif${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
-  const state = useCalcState('will-it-fit', props, {}, {});
+  const ym = useYourModel(idp);
+  const state = useCalcState('will-it-fit', props, {}, {}, urlOmitOf(ym.source));
   const prefs = usePreferences();
-  const req = selectionToRequest(state.selection);
-  const view = useEstimate(req, props.initial);
+  const base = selectionToRequest(state.selection);
+  ym.base.current = base;
+  const req = withYourModel(base, ym.source);
+  const view = useEstimate(req, props.initial, yourModelKey(JSON.stringify(base), ym.source));
   const out = view.value ?? { result: null, errors: [] };
   const { value: r, stale } = useLastValid(out.result);
   const unit = prefs.unit;
   const v = r ? willItFitVerdict(r, unit) : null;
   return (
-    <Frame idp={idp} title="Will it fit?" state={state} prefs={prefs} testid="calc-will-it-fit">
+    <Frame idp={idp} title="Will it fit?" state={state} prefs={prefs} testid="calc-will-it-fit" linkNote={linkNoteOf(ym.source)}>
       <SelectionFields idp={idp} selection={state.selection} update={state.update} errors={out.errors}
-        show={{ model: true, quant: true, context: true, kvCache: true, engine: true, hardware: true, ram: true }} />
+        show={{ model: true, quant: true, context: true, kvCache: true, engine: true, hardware: true, ram: true }}
+        ownModel={ym.source?.kind ?? null} yourModel={<YourModelFields idp={idp} ym={ym} errors={out.errors} unit={unit} />} />
       {out.errors.filter((e) => e.field === 'request').map((e) => <p class="rb-err" key={e.message}>{e.message}</p>)}
-      <Results stale={stale} pending={view.pending}>
+      <Results stale={stale} pending={view.pending} id={`${idp}-results`}>
         {r && v ? (
           <>
+            {!stale && !view.pending && <ResultSource source={ym.source} />}
             <Verdict kind={v.kind} text={v.text} why={v.why} />
             <Quiet>
             <dl class="rb-stats">

@@ -25,8 +25,10 @@ export function usePreferences(): Preferences {
 /** Wraps a calculator's form and results. */
 export function Frame<E>(props: {
   idp: string; title: string; state: CalcState<E>; prefs: Preferences; children: ComponentChildren; testid: string; intro?: string;
+  /** Said next to the copy-link button, e.g. that the link cannot carry the reader's own model. */
+  linkNote?: string | undefined;
 }): JSX.Element {
-  const { idp, title, state, prefs, children, testid, intro } = props;
+  const { idp, title, state, prefs, children, testid, intro, linkNote } = props;
   const invalid = useInvalidFields();
   // A calculator hydrates when the reader reaches for it (client:reach), so it asks for the engine at
   // once, before their first change; reaching for it again retries a fetch that failed.
@@ -58,6 +60,7 @@ export function Frame<E>(props: {
           ))}
         </fieldset>
         <CopyLink href={state.href} />
+        {linkNote && <p class="rb-muted rb-link-note" data-testid="link-note">{linkNote}</p>}
       </div>
     </section>
     </InvalidFields.Provider>

@@ -2,7 +2,7 @@
  * The shared selection controls (model, weight format, context, KV cache, engine, hardware,
  * system RAM), grouped in fieldsets. Each calculator shows the ones it needs.
  */
-import type { JSX } from 'preact';
+import type { ComponentChildren, JSX } from 'preact';
 import type { FieldError } from '../../../lib/request.ts';
 import { FIELD_SPECS } from '../../../lib/state/fields.ts';
 import type { Selection } from '../../../lib/state/selection.ts';
@@ -25,9 +25,14 @@ export interface FieldSet {
   model?: boolean; quant?: boolean; context?: boolean; kvCache?: boolean; engine?: boolean; hardware?: boolean; ram?: boolean;
 }
 
-/** Selection controls bound to `selection`; valid changes go to `update`. */
+/**
+ * Selection controls bound to `selection`; valid changes go to `update`. `yourModel` is shown after
+ * the model picker ("your model", see ./YourModel.tsx); while the reader's own model is in use,
+ * `ownModel` hides the picker, and for a GGUF file the weight format too (the file has its own).
+ */
 export function SelectionFields(props: {
   idp: string; selection: Selection; update: (p: Partial<Selection>) => void; errors: readonly FieldError[]; show: FieldSet; hardwareLegend?: string;
+  yourModel?: ComponentChildren; ownModel?: 'config' | 'gguf' | null;
 }): JSX.Element {
   const { idp, selection: s, update, errors, show } = props;
   const parts = (parseSpec(s.hardware) ?? []);
@@ -47,8 +52,9 @@ export function SelectionFields(props: {
     <div class="rb-form">
       {(show.model || show.quant || show.context) && (
         <Group legend="Model">
-          {show.model && <SelectField id={`${idp}-model`} label="Model" value={s.model} options={MODEL_OPTIONS} onChange={(v) => update({ model: v })} error={errorFor(errors, 'model')} />}
-          {show.quant && <SelectField id={`${idp}-quant`} label="Weight format (quant)" value={s.quant} options={QUANT_OPTIONS} onChange={(v) => update({ quant: v })} error={errorFor(errors, 'quant', 'bpw')} />}
+          {show.model && !props.ownModel && <SelectField id={`${idp}-model`} label="Model" value={s.model} options={MODEL_OPTIONS} onChange={(v) => update({ model: v })} error={errorFor(errors, 'model')} />}
+          {props.yourModel}
+          {show.quant && props.ownModel !== 'gguf' && <SelectField id={`${idp}-quant`} label="Weight format (quant)" value={s.quant} options={QUANT_OPTIONS} onChange={(v) => update({ quant: v })} error={errorFor(errors, 'quant', 'bpw')} />}
           {show.context && <NumberField id={`${idp}-context`} label="Context per sequence (tokens)" value={s.context} spec={FIELD_SPECS.context} onValid={(v) => update({ context: v })} error={errorFor(errors, 'context')} hint="e.g. 8192 or 32k" />}
         </Group>
       )}

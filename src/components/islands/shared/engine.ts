@@ -144,11 +144,12 @@ export function initialEstimate(req: EstimateRequest): InitialEstimate | undefin
 
 /**
  * `runEstimate(req)`, except that a build-time estimate of the very same request is used as it is
- * (no engine run on hydration): `useComputed` keyed by the request.
+ * (no engine run on hydration): `useComputed` keyed by the request, or by `key` when the request
+ * holds a large object (a GGUF header) that has a shorter name.
  */
-export function useEstimate(req: EstimateRequest, initial?: InitialEstimate): Computed<Outcome> {
+export function useEstimate(req: EstimateRequest, initial?: InitialEstimate, key?: string): Computed<Outcome> {
   const handover = initial && { key: initial.key, value: { result: initial.result, errors: [] } };
-  return useComputed(JSON.stringify(req), handover, () => runEstimate(req));
+  return useComputed(key ?? JSON.stringify(req), handover, () => runEstimate(req));
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { useHydratedStore } from './store.ts';
 import { atom } from 'nanostores';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import {
   $myRig, $selection, $selectionReady, DEFAULT_SELECTION, encodeSelection, resolveInitialSelection, sanitizeSelection,
   selectionToRequest, setSharedSelection, type Selection,
@@ -58,9 +58,11 @@ export interface CalcState<E> {
 /**
  * State of one calculator island. `slug` names its standalone page; `extraSchema`/`extraDefaults`
  * describe fields of its own (prompt length, prices...) that also round-trip through the URL.
+ * `urlOmit` names selection fields the URL and the link leave out for now (the model while the
+ * reader's own model, which no link can carry, is in use).
  */
 export function useCalcState<E extends Record<string, string | number | boolean>>(
-  slug: string, props: PresetProps, extraSchema: QuerySchema, extraDefaults: E,
+  slug: string, props: PresetProps, extraSchema: QuerySchema, extraDefaults: E, urlOmit: readonly string[] = [],
 ): CalcState<E> {
   const preset = presetOf(props);
   const syncUrl = props.syncUrl === true;
@@ -91,8 +93,12 @@ export function useCalcState<E extends Record<string, string | number | boolean>
 
   const selection = mode === 'preset' ? presetState.selection : shared;
 
+  const omit = useRef(urlOmit);
+  omit.current = urlOmit;
   const query = (s: Selection, e: E) => {
-    const a = encodeSelection(s);
+    const params = new URLSearchParams(encodeSelection(s));
+    for (const k of omit.current) params.delete(k);
+    const a = params.toString();
     const b = encodeQuery(e, extraSchema);
     return a && b ? `${a}&${b}` : a || b;
   };
@@ -128,6 +134,16 @@ export function useCalcState<E extends Record<string, string | number | boolean>
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [mode, presetState]);
+
+  // The fields left out changed (the reader's own model came or went): the URL says so at once.
+  const omitKey = urlOmit.join(',');
+  const firstOmit = useRef(omitKey);
+  useEffect(() => {
+    if (omitKey === firstOmit.current) return;
+    firstOmit.current = omitKey;
+    writeUrl(selection, extras);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [omitKey]);
 
   const useMyRig = useCallback(() => setMode('shared'), []);
 

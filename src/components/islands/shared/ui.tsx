@@ -221,15 +221,16 @@ export function TableScroll(props: { children: ComponentChildren; label?: string
 /**
  * The polite live region that holds a calculator's results (a region named "<title>: results").
  * `pending`: the results wait for the engine (first change on a page); they stay on screen,
- * marked busy, with a note that says so, or that the engine could not be fetched.
+ * marked busy, with a note that says so, or that the engine could not be fetched. With an `id`, the
+ * region takes focus from script (a calculator moves focus there once the reader's model is read).
  */
-export function Results(props: { children: ComponentChildren; stale?: boolean; pending?: boolean; label?: string }): JSX.Element {
+export function Results(props: { children: ComponentChildren; stale?: boolean; pending?: boolean; label?: string; id?: string }): JSX.Element {
   const invalid = useContext(InvalidFields).any;
   const title = useContext(CalcTitle);
   const engine = useHydratedStore($engineStatus);
   const failed = props.pending && engine === 'failed';
   return (
-    <section class="rb-results" aria-live="polite" aria-busy={props.pending && !failed ? 'true' : undefined} aria-label={`${title}: ${props.label ?? 'results'}`} data-testid="results">
+    <section id={props.id} tabIndex={props.id ? -1 : undefined} class="rb-results" aria-live="polite" aria-busy={props.pending && !failed ? 'true' : undefined} aria-label={`${title}: ${props.label ?? 'results'}`} data-testid="results">
       {props.pending && <p class={failed ? 'rb-stale' : 'rb-notes'} data-testid="pending">{failed
         ? <><span aria-hidden="true">⚠ </span>Showing the previous result: the calculator could not fetch its engine (offline?). Change a value to try again.</>
         : 'Updating: the calculator is fetching its engine…'}</p>}
