@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { computeAccuracy, headline, meetsTarget, TARGETS } from '../src/lib/calibration/accuracy.ts';
+import { computeAccuracy, headline, meetsTarget, MIN_GROUP_ROWS, RANGE_COVERAGE_TARGET, speedBreakdown, TARGETS } from '../src/lib/calibration/accuracy.ts';
 import { allRows } from '../src/lib/calibration/dataset.ts';
 import { estimate } from '../src/lib/estimate.ts';
 
@@ -34,6 +34,11 @@ if (json) {
       `${k.label.padEnd(24)} ${String(k.n).padStart(4)} ${f(k.medianAbsErrorPct).padStart(8)} ${f(k.p90AbsErrorPct).padStart(6)} ${f(k.biasPct).padStart(6)} ${f(k.withinRangePct).padStart(9)} ${f(k.correctPct).padStart(6)}  ${(ok === null ? 'n/a' : ok ? 'MET ' : 'MISS').padEnd(4)} ${target.padEnd(12)} ${worst}`,
     );
     if (k.skipped.length) console.log(`${''.padEnd(29)}(${k.skipped.length} rows not scored, e.g. ${k.skipped[0]!.id}: ${k.skipped[0]!.reason})`);
+  }
+  console.log(`\nSpeed by backend family, engine, depth and era (judged with at least ${MIN_GROUP_ROWS} rows; ranges must cover ${RANGE_COVERAGE_TARGET}%)\n`);
+  console.log('group                 kind        n   median    p90  in-range   target');
+  for (const g of speedBreakdown(report)) {
+    console.log(`${g.group.padEnd(21)} ${g.kind.padEnd(8)} ${String(g.n).padStart(4)} ${f(g.medianAbsErrorPct).padStart(8)} ${f(g.p90AbsErrorPct).padStart(6)} ${f(g.withinRangePct).padStart(9)}   ${(g.met === null ? 'n/a ' : g.met ? 'MET ' : 'MISS')} <=${g.target[0]}/${g.target[1]}%`);
   }
 }
 

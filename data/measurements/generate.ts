@@ -842,6 +842,8 @@ interface TableFile {
     model: string; modelLabel: string; quant: string; recipe?: string;
     flashAttention: boolean | null; ubatch: number | null; ngl: number | null; kvCache?: string;
     lines: [string, string][]; notes?: string;
+    /** Why the table is kept apart from scoring (another engine than the vocabulary's, an unusual setup). */
+    unscored?: string;
   }[];
 }
 for (const file of readdirSync(join(HERE, 'tables')).filter((f) => f.endsWith('.json')).sort()) {
@@ -858,7 +860,7 @@ for (const file of readdirSync(join(HERE, 'tables')).filter((f) => f.endsWith('.
       { model: x.model, modelLabel: x.modelLabel, quant: x.quant, recipe: x.recipe ?? 'llama.cpp-default', engine: x.engine ?? 'llama.cpp',
         engineVersion: x.engineVersion, backend: x.backend, hardware: x.hardware, hardwareLabel: x.hardwareLabel, devices: x.devices ?? 1,
         splitMode: x.splitMode ?? 'none', ngl: x.ngl, flashAttention: x.flashAttention, ubatch: x.ubatch, kvCache: x.kvCache ?? 'f16' },
-      x.lines.map(([test, reported]) => [null, test, reported] as [null, string, string]), { notes: x.notes });
+      x.lines.map(([test, reported]) => [null, test, reported] as [null, string, string]), { notes: x.notes, unscored: x.unscored ? () => x.unscored : undefined });
   }
 }
 

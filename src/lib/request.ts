@@ -6,7 +6,7 @@
  * Units: `Gb` fields are GiB (2^30 bytes); `Gbs` fields are 10^9 bytes/s; lengths are tokens;
  * `tflops` is dense FP16 tensor throughput with FP32 accumulate.
  */
-import { BACKENDS, ENGINES, INTERCONNECTS, KV_CACHE_TYPES, SPLIT_MODES } from './vocabulary.ts';
+import { BACKENDS, ENGINES, INTERCONNECTS, KERNEL_ERAS, KV_CACHE_TYPES, SPLIT_MODES } from './vocabulary.ts';
 
 /** One request field. `integer` numbers must be whole. */
 export type RequestFieldSpec = { flag: `--${string}`; help: string } & (
@@ -56,6 +56,7 @@ export const REQUEST_SCHEMA = {
     split: { flag: '--split', type: 'enum', values: SPLIT_MODES, help: 'multi-device split (layer; tensor for vLLM)' },
     interconnect: { flag: '--interconnect', type: 'enum', values: INTERCONNECTS, help: 'link between devices (the hardware\'s)' },
     flashAttention: { flag: '--flash-attention', type: 'boolean', help: 'flash attention in prefill (on)' },
+    kernels: { flag: '--kernels', type: 'enum', values: KERNEL_ERAS, help: 'llama.cpp kernels the speed stands for: current builds or those of 2024 (current)' },
   },
   hardware: {
     hardware: { flag: '--hardware', type: 'string', maxLength: 2000, help: 'a catalog id, NxID (N of them) or a comma list' },

@@ -30,6 +30,23 @@ export const RUNTIME_OF: Readonly<Record<EngineId, RuntimeId>> = {
 export const BACKENDS = ['cuda', 'metal', 'rocm', 'vulkan', 'sycl', 'cpu'] as const;
 export type BackendId = (typeof BACKENDS)[number];
 
+/**
+ * Device generations whose kernels reach different shares of their peaks under the same backend
+ * (calibrated per backend and generation where the calibration set has enough rows).
+ */
+export const DEVICE_GENERATIONS = [
+  'ampere', 'ada', 'hopper', 'blackwell', 'blackwell-soc', 'rdna3', 'rdna3.5', 'rdna4', 'cdna3', 'cdna4',
+  'm1', 'm2', 'm3', 'm4', 'm5', 'alchemist', 'battlemage', 'other',
+] as const;
+export type DeviceGeneration = (typeof DEVICE_GENERATIONS)[number];
+
+/**
+ * Which llama.cpp kernels a speed stands for: current builds (2025-26: flash attention on by
+ * default, MMQ and MoE kernels of 2025) or those of 2024, which the older calibration rows measured.
+ */
+export const KERNEL_ERAS = ['current', '2024'] as const;
+export type KernelEra = (typeof KERNEL_ERAS)[number];
+
 /** KV-cache element types. */
 export const KV_CACHE_TYPES = ['f16', 'bf16', 'q8_0', 'q4_0', 'fp8'] as const;
 export type KvCacheTypeId = (typeof KV_CACHE_TYPES)[number];

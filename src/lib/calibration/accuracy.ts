@@ -23,6 +23,10 @@ export interface CaseResult {
   modelLabel: string;
   quant: string;
   hardware: string | null;
+  /** The run's engine and backend, and the tokens already in its cache. */
+  engine: string;
+  backend: string | null;
+  depth: number;
   test: string | null;
   url: string;
   date: string;
@@ -79,6 +83,7 @@ export function scoreRow(row: MeasurementRow, estimate: EstimateFn): CaseResult 
   const base = {
     id: row.id, kind, split: row.split, model: row.settings.model, modelLabel: row.settings.modelLabel, quant: row.settings.quant,
     hardware: row.settings.hardware,
+    engine: row.settings.engine, backend: row.settings.backend, depth: row.settings.depth,
     test: row.settings.test ?? null, url: row.source.url, date: row.source.date, measured: row.measured.value,
     predicted: p.value,
   };
@@ -174,4 +179,72 @@ export function meetsTarget(h: AccuracyHeadline): boolean | null {
   const t = TARGETS[h.kind];
   if (t.correctPct !== undefined) return (h.correctPct ?? 0) >= t.correctPct;
   return (h.medianAbsErrorPct ?? Infinity) <= (t.medianAbsErrorPct ?? Infinity) && (h.p90AbsErrorPct ?? Infinity) <= (t.p90AbsErrorPct ?? Infinity);
+}
+
+/** The groups the speed accuracy is broken down by: backend families of llama.cpp, other engines, depth, era. */
+export const SPEED_GROUPS = ['CUDA', 'Metal', 'Vulkan', 'ROCm', 'SYCL', 'MLX', 'vLLM/SGLang', 'Transformers', 'depth >= 4096', 'builds before 2025', 'builds of 2025-26'] as const;
+export type SpeedGroup = (typeof SPEED_GROUPS)[number];
+
+/** The groups a speed case belongs to (its engine or backend family, and depth and era where they apply). */
+export function speedGroupsOf(c: CaseResult): SpeedGroup[] {
+  const out: SpeedGroup[] = [];
+  if (c.engine === 'mlx') out.push('MLX');
+  else if (c.engine === 'vllm' || c.engine === 'sglang') out.push('vLLM/SGLang');
+  else if (c.engine === 'transformers') out.push('Transformers');
+  else {
+    const b = ({ cuda: 'CUDA', metal: 'Metal', vulkan: 'Vulkan', rocm: 'ROCm', sycl: 'SYCL' } as const)[c.backend as 'cuda'];
+    if (b) out.push(b);
+  }
+  if (c.depth >= 4096) out.push('depth >= 4096');
+  out.push(c.date < '2025' ? 'builds before 2025' : 'builds of 2025-26');
+  return out;
+}
+
+/**
+ * The speed targets of each group on the test part (absolute % error, median / 90th percentile),
+ * applied where a group has at least `MIN_GROUP_ROWS` test rows: the 2025-26 groups at 10/25 for
+ * decode and 15/35 for prefill; the older builds at 12/30 and 20/45.
+ */
+export const GROUP_TARGETS = {
+  current: { decode: [10, 25], prefill: [15, 35] },
+  older: { decode: [12, 30], prefill: [20, 45] },
+} as const;
+export const MIN_GROUP_ROWS = 10;
+/** Share of test rows whose measurement each group's ranges must cover, %. */
+export const RANGE_COVERAGE_TARGET = 80;
+
+/** One line of the breakdown. */
+export interface GroupAccuracy {
+  group: SpeedGroup;
+  kind: 'decode' | 'prefill';
+  n: number;
+  medianAbsErrorPct: number | null;
+  p90AbsErrorPct: number | null;
+  withinRangePct: number | null;
+  target: readonly [number, number];
+  /** null when the group has fewer than MIN_GROUP_ROWS rows (reported, not judged). */
+  met: boolean | null;
+}
+
+/** Decode (one device and several) and prefill accuracy per group. */
+export function speedBreakdown(report: AccuracyReport): GroupAccuracy[] {
+  const speed = report.kinds.filter((k) => k.kind === 'decode-single' || k.kind === 'decode-multi' || k.kind === 'prefill').flatMap((k) => k.cases);
+  const out: GroupAccuracy[] = [];
+  for (const kind of ['decode', 'prefill'] as const) {
+    for (const group of SPEED_GROUPS) {
+      const cases = speed.filter((c) => (kind === 'prefill') === (c.kind === 'prefill') && speedGroupsOf(c).includes(group));
+      if (cases.length === 0) continue;
+      const abs = cases.map((c) => Math.abs(c.errorPct ?? 0));
+      const ranged = cases.filter((c) => c.inRange !== null);
+      const target = group === 'builds before 2025' ? GROUP_TARGETS.older[kind] : GROUP_TARGETS.current[kind];
+      const med = round(median(abs));
+      const p90 = round(quantile(abs, 0.9));
+      const within = ranged.length ? round((ranged.filter((c) => c.inRange).length / ranged.length) * 100) : null;
+      out.push({
+        group, kind, n: cases.length, medianAbsErrorPct: med, p90AbsErrorPct: p90, withinRangePct: within, target,
+        met: cases.length < MIN_GROUP_ROWS ? null : (med ?? Infinity) <= target[0] && (p90 ?? Infinity) <= target[1] && (within ?? 0) >= RANGE_COVERAGE_TARGET,
+      });
+    }
+  }
+  return out;
 }

@@ -21,7 +21,9 @@
 import { quants } from '../catalog/quants.ts';
 import type { BackendEfficiency, CalibrationValues } from '../sizing/calibration.ts';
 import { hasHbm } from '../sizing/rig.ts';
-import { BACKENDS, weightFamilyOf, type BackendId, type WeightFamily } from '../vocabulary.ts';
+import { BACKENDS, weightFamilyOf, type BackendId, type DeviceGeneration, type WeightFamily } from '../vocabulary.ts';
+import { catalog } from '../catalog/index.ts';
+import { generationOf } from '../sizing/rig.ts';
 import type { EstimateFn } from './accuracy.ts';
 import { predictionFor, requestFor } from './requests.ts';
 import { median, quantile, round } from './stats.ts';
@@ -37,6 +39,8 @@ export interface FittedParam { name: string; value: number; rows: number; median
 export interface FitSummary { rowsUsed: number; iterations: number; params: FittedParam[]; unfitted: string[] }
 
 const MIN_ROWS = 3;
+/** Per-layer decode costs tried, seconds (kernel launches and synchronisation: CUDA graphs a few µs, iGPU drivers hundreds). */
+const OVERHEAD_GRID = [0, 5e-6, 10e-6, 20e-6, 30e-6, 40e-6, 50e-6, 60e-6, 70e-6, 80e-6, 100e-6, 120e-6, 150e-6, 200e-6, 250e-6, 300e-6];
 /**
  * A prefill family factor moves every estimate of its family, so it needs more evidence than a
  * backend-wide value: with 4 Metal legacy-quant rows, two of them Mixtral on a December-2023 build
@@ -67,7 +71,53 @@ function observe(rows: readonly MeasurementRow[], estimate: EstimateFn): Obs[] {
 }
 
 const ratio = (o: Obs) => o.measured / o.predicted;
-const backendOf = (r: MeasurementRow) => (r.settings.backend ?? 'cuda') as BackendId;
+
+/** What a row calibrates: its backend's llama.cpp efficiencies, or its engine's own (MLX, vLLM/SGLang, Transformers). */
+export const CAL_KEYS = [...BACKENDS, 'mlx', 'vllm', 'transformers'] as const;
+export type CalKey = (typeof CAL_KEYS)[number];
+const backendOf = (r: MeasurementRow): CalKey => {
+  const e = r.settings.engine;
+  if (e === 'mlx') return 'mlx';
+  if (e === 'vllm' || e === 'sglang') return 'vllm';
+  if (e === 'transformers') return 'transformers';
+  return (r.settings.backend ?? 'cuda') as BackendId;
+};
+/** The efficiencies a key stands for; an engine's own are created from the first row's backend when first fitted. */
+function effFor(cal: CalibrationValues, key: CalKey, rows: readonly MeasurementRow[] = []): BackendEfficiency | null {
+  if ((BACKENDS as readonly string[]).includes(key)) return cal.backends[key as BackendId];
+  const k = key as 'mlx' | 'vllm' | 'transformers';
+  const have = cal.runtimes?.[k];
+  if (have) return have;
+  if (rows.length === 0) return null;
+  const from = (rows[0]!.settings.backend ?? 'cuda') as BackendId;
+  const fresh = structuredClone(cal.backends[from] ?? cal.backends.cuda);
+  (cal.runtimes ??= {})[k] = fresh;
+  return fresh;
+}
+const hardwareById = new Map(catalog.hardware.map((h) => [h.id, h]));
+/** The generation of a row's devices (the first of a spec such as `2xrtx-3090`). */
+const generationOfRow = (r: MeasurementRow): DeviceGeneration => {
+  const id = (r.settings.hardware ?? '').split(',')[0]!.replace(/^\d+x/, '');
+  const h = hardwareById.get(id);
+  return h ? generationOf(h) : 'other';
+};
+/** Rows of llama.cpp's 2024 kernels (the engine applies `kernels2024` to them). */
+const is2024 = (r: MeasurementRow) => r.settings.engine === 'llama.cpp' && r.source.date < '2025';
+/** Systems-on-chip that share LPDDR memory with a CPU: their backend's own efficiency should not stand for discrete cards. */
+const SOC_GENERATIONS: ReadonlySet<DeviceGeneration> = new Set(['rdna3.5', 'blackwell-soc']);
+
+/**
+ * The generation a backend's own efficiency stands for: the discrete generation with the most rows
+ * (at least MIN_ROWS), else the generation with the most rows (ties broken by name). Other
+ * generations get factors relative to it; generations without rows fall back to it.
+ */
+function mostCommonGeneration(rs: readonly MeasurementRow[]): DeviceGeneration {
+  const n = new Map<DeviceGeneration, number>();
+  for (const r of rs) n.set(generationOfRow(r), (n.get(generationOfRow(r)) ?? 0) + 1);
+  const ranked = [...n.entries()].filter(([g]) => g !== 'other').sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return ranked.find(([g, c]) => !SOC_GENERATIONS.has(g) && c >= MIN_ROWS)?.[0] ?? ranked[0]?.[0] ?? 'other';
+}
+const isMoeRow = (r: MeasurementRow) => Boolean(catalog.models.find((m) => m.id === r.settings.model)?.moe);
 const isHbm = (r: MeasurementRow) => hasHbm(r.settings.hardware ?? '');
 const familyByQuant = new Map(quants.map((q) => [q.id.toLowerCase(), weightFamilyOf(q.family)]));
 /** The weight family of a row's format (float for a format the catalog does not know). */
@@ -90,12 +140,23 @@ function engineReads(rows: readonly MeasurementRow[], estimate: EstimateFn, set:
   return before.some((b, i) => Math.abs(b - (after[i] ?? b)) > 1e-9 * Math.max(1, b));
 }
 
-/** Scales a multiplicative parameter by the median measured/predicted ratio of its rows. */
+/**
+ * Scales a multiplicative parameter by the median measured/predicted ratio of its rows, and takes
+ * the step back when no prediction moved: a parameter the engine does not read for these rows
+ * (rows of a backend their devices never run) would otherwise be driven to its clamp, step after step.
+ */
 function scaleStep(rows: readonly MeasurementRow[], estimate: EstimateFn, get: () => number, set: (v: number) => void, clamp = clampEff): void {
   const obs = observe(rows, estimate);
   if (obs.length < MIN_ROWS) return;
   const m = median(obs.map(ratio));
-  if (m !== null && Number.isFinite(m)) set(clamp(get() * m));
+  if (m === null || !Number.isFinite(m)) return;
+  const before = get();
+  const next = clamp(before * m);
+  if (next === before) return;
+  set(next);
+  const sample = obs.slice(0, 20);
+  const moved = observe(sample.map((o) => o.row), estimate).some((o, i) => Math.abs(o.predicted - sample[i]!.predicted) > 1e-9 * sample[i]!.predicted);
+  if (!moved) set(before);
 }
 
 /**
@@ -105,6 +166,9 @@ function scaleStep(rows: readonly MeasurementRow[], estimate: EstimateFn, get: (
  */
 export function fitCalibration(rows: readonly MeasurementRow[], start: CalibrationValues, estimateWith: EstimateWith, iterations = 3): { calibration: CalibrationValues; summary: FitSummary } {
   const cal = structuredClone(start);
+  // Per-generation and 2024-kernel values are fitted afresh each time: a value the rows no longer
+  // support must not linger from the calibration the fit started from.
+  for (const e of [...Object.values(cal.backends), ...Object.values(cal.runtimes ?? {})]) { delete e.generation; delete e.kernels2024; }
   const estimate = estimateWith(cal);
   const fitRows = rows.filter((r) => r.split === 'fit' && r.scored);
   const decode = fitRows.filter((r) => r.kind === 'decode');
@@ -120,8 +184,8 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
     return reads.get(key)!;
   };
 
-  const fitDecodeEfficiencies = (b: BackendId) => {
-    const e: BackendEfficiency = cal.backends[b];
+  const fitDecodeEfficiencies = (b: CalKey) => {
+    const e = effFor(cal, b)!;
     const bRows = decodeSingle.filter((r) => backendOf(r) === b);
     const hbmRows = bRows.filter(isHbm);
     const useHbm = hbmRows.length >= MIN_ROWS && readsOnce(`${b}.hbm`, hbmRows, (v) => { e.decodeBandwidthHbm = { default: v }; }, 0.5, 0.25);
@@ -145,6 +209,42 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
     }
   };
 
+  /**
+   * The 2024-kernel factor of a backend (on its 2024 rows, when it also has current ones: the
+   * efficiencies then follow the current rows) and its per-generation factors (on each generation
+   * with enough rows, relative to the backend's most common generation, which keeps factor 1).
+   */
+  const fitEraAndGenerations = (b: CalKey, e: BackendEfficiency, rs: readonly MeasurementRow[], kind: 'decode' | 'prefill') => {
+    const min = MIN_ROWS;
+    const old = rs.filter(is2024);
+    const cur = rs.filter((r) => !is2024(r));
+    if (old.length >= min && cur.length >= min && kind === 'decode') {
+      // The 2024 kernels differ from current builds mainly in their fixed cost per layer (CUDA graphs
+      // and fused kernels came in 2024-25); bandwidth and compute efficiencies are shared.
+      gridSearch(`${b}.kernels2024.layerOverheadSec`, old, OVERHEAD_GRID, () => e.kernels2024?.layerOverheadSec ?? e.decodeLayerOverheadSec ?? 0,
+        (v) => { (e.kernels2024 ??= {}).layerOverheadSec = v; }, () => {});
+    } else if (kind === 'decode' && e.kernels2024) delete e.kernels2024.layerOverheadSec;
+    if (e.kernels2024) { delete e.kernels2024.decode; delete e.kernels2024.prefill; if (Object.keys(e.kernels2024).length === 0) delete e.kernels2024; }
+    const gens = new Map<DeviceGeneration, MeasurementRow[]>();
+    for (const r of rs) gens.set(generationOfRow(r), [...(gens.get(generationOfRow(r)) ?? []), r]);
+    const base = mostCommonGeneration(rs);
+    const fitted = [...gens.entries()].filter(([g, gr]) => g !== 'other' && (g === base || gr.length >= min)).sort((x, y) => (x[0] === base ? -1 : y[0] === base ? 1 : y[1].length - x[1].length));
+    const table = (e.generation ??= {});
+    for (const g of Object.keys(table) as DeviceGeneration[]) if (!fitted.slice(1).some(([f]) => f === g) && table[g]) delete table[g]![kind];
+    if (fitted.length < 2) return;
+    // The most common generation carries the backend's own efficiency; the others get a factor.
+    for (const [g, gr] of fitted.slice(1)) {
+      const genStep = () => scaleStep(gr, estimate, () => table[g]?.[kind] ?? 1, (v) => { (table[g] ??= {})[kind] = v; }, clampFactor);
+      genStep();
+      if (kind === 'decode') {
+        gridSearch(`${b}.generation.${g}.layerOverheadSec`, gr, OVERHEAD_GRID, () => table[g]?.layerOverheadSec ?? e.decodeLayerOverheadSec ?? 0,
+          (v) => { (table[g] ??= {}).layerOverheadSec = v; }, genStep);
+        // Rows of 2024 kernels carry the era's cost, so a generation known only from them has none of its own.
+        if (gr.every(is2024)) delete table[g]?.layerOverheadSec;
+      }
+    }
+  };
+
   const gridSearch = (key: string, rs: readonly MeasurementRow[], grid: number[], get: () => number, set: (v: number) => void, refit: () => void) => {
     if (rs.length < MIN_ROWS) { unfitted.push(`${key} (${rs.length} fit rows)`); return; }
     const base = get();
@@ -161,13 +261,23 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
   };
 
   for (let it = 0; it < iterations; it++) {
-    for (const b of BACKENDS) {
-      const e = cal.backends[b];
+    for (const b of CAL_KEYS) {
+      const e = effFor(cal, b, [...decodeSingle, ...prefillSingle].filter((r) => backendOf(r) === b));
+      if (!e) continue;
       const bDecode = decodeSingle.filter((r) => backendOf(r) === b);
       if (bDecode.length >= MIN_ROWS) {
         fitDecodeEfficiencies(b);
-        gridSearch(`${b}.decodeLayerOverheadSec`, bDecode, [0, 10e-6, 20e-6, 30e-6, 40e-6, 50e-6, 60e-6, 70e-6, 80e-6, 100e-6, 120e-6, 150e-6, 200e-6, 250e-6],
+        fitEraAndGenerations(b, e, bDecode, 'decode');
+        gridSearch(`${b}.decodeLayerOverheadSec`, bDecode.filter((r) => !is2024(r)).length >= MIN_ROWS ? bDecode.filter((r) => !is2024(r)) : bDecode, OVERHEAD_GRID,
           () => e.decodeLayerOverheadSec ?? 0, (v) => { e.decodeLayerOverheadSec = v; }, () => fitDecodeEfficiencies(b));
+        // Attention over a deep cache in decode, when enough rows attend 2,048 tokens or more on average
+        // (0 = not modelled: only the KV read grows with depth).
+        const deep = bDecode.filter((r) => r.settings.depth + r.settings.output / 2 >= 2048);
+        if (deep.length < MIN_ROWS) delete e.decodeAttentionFactor;
+        else {
+          gridSearch(`${b}.decodeAttentionFactor`, bDecode, [0, 1, 0.5, 0.3, 0.2, 0.15, 0.1, 0.07, 0.05, 0.03, 0.02, 0.01],
+            () => e.decodeAttentionFactor ?? 0, (v) => { if (v > 0) e.decodeAttentionFactor = v; else delete e.decodeAttentionFactor; }, () => fitDecodeEfficiencies(b));
+        }
       }
       const bPre = prefillSingle.filter((r) => backendOf(r) === b);
       // GeForce rows inform prefillCompute only when the engine applies the FP16-accumulate boost.
@@ -198,12 +308,21 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
       };
       if (bPre.length >= MIN_ROWS) {
         fitPrefill();
+        fitEraAndGenerations(b, e, bPre, 'prefill');
         if (b === 'cuda') {
-          gridSearch('cuda.prefillFp16AccBoost', bPre.filter(isGeForce), [1, 1.25, 1.5, 1.75, 2, 2.25, 2.5, 2.75, 3],
+          gridSearch('cuda.prefillFp16AccBoost', bPre.filter(isGeForce), [1, 1.25, 1.5, 1.75, 2],
             () => e.prefillFp16AccBoost ?? 1, (v) => { e.prefillFp16AccBoost = v; }, fitPrefill);
         }
-        gridSearch(`${b}.prefillPeakExponent`, bPre, [1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3],
-          () => e.prefillPeakExponent ?? 1, (v) => { e.prefillPeakExponent = v; }, fitPrefill);
+        // How efficiency falls with peak is only identifiable across devices of different peaks: with
+        // one device class dominating (an iGPU), the exponent would bend every other device's estimate.
+        const peaks = new Set(bPre.map((r) => (r.settings.hardware ?? '').replace(/^\d+x/, '')));
+        if (peaks.size >= 4) {
+          gridSearch(`${b}.prefillPeakExponent`, bPre, [1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3],
+            () => e.prefillPeakExponent ?? 1, (v) => { e.prefillPeakExponent = v; }, fitPrefill);
+        } else {
+          delete e.prefillPeakExponent;
+          unfitted.push(`${b}.prefillPeakExponent (${peaks.size} devices in its prefill rows)`);
+        }
         // Attention efficiency without and with flash attention, each on its own rows.
         const fa = bPre.filter((r) => r.settings.flashAttention === true);
         gridSearch(`${b}.prefillAttentionFactor`, bPre.filter((r) => r.settings.flashAttention !== true), [1, 0.8, 0.6, 0.5, 0.4, 0.3, 0.25, 0.2, 0.15, 0.1],
@@ -212,6 +331,13 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
         else {
           gridSearch(`${b}.prefillAttentionFactorFa`, fa, [4, 3, 2.5, 2, 1.6, 1.3, 1, 0.8, 0.6, 0.5, 0.4, 0.3, 0.2],
             () => e.prefillAttentionFactorFa ?? e.prefillAttentionFactor ?? 1, (v) => { e.prefillAttentionFactorFa = v; }, fitPrefill);
+        }
+        // Routed experts' GEMMs in prefill, on the MoE rows.
+        const moe = bPre.filter(isMoeRow);
+        if (moe.length < MIN_FAMILY_ROWS) delete e.prefillMoeFactor;
+        else {
+          gridSearch(`${b}.prefillMoeFactor`, moe, [1, 0.8, 0.6, 0.5, 0.4, 0.3, 0.25, 0.2, 0.15, 0.1, 0.07, 0.05],
+            () => e.prefillMoeFactor ?? 1, (v) => { e.prefillMoeFactor = v; }, fitPrefill);
         }
       }
     }
@@ -225,8 +351,9 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
   const params: FittedParam[] = [];
   const push = (name: string, value: number, obs: Obs[]) =>
     params.push({ name, value: round(value, 6)!, rows: obs.length, medianRatioAfter: round(median(obs.map(ratio)), 4) });
-  for (const b of BACKENDS) {
-    const e = cal.backends[b];
+  for (const b of CAL_KEYS) {
+    const e = effFor(cal, b);
+    if (!e) continue;
     const dec = observe(decode.filter((r) => backendOf(r) === b), estimate);
     const pre = observe(prefill.filter((r) => backendOf(r) === b), estimate);
     if (dec.length >= 5) {
@@ -280,7 +407,7 @@ function foldOf(group: string, folds: number): number {
 }
 
 /** Out-of-fold spreads of one backend and kind, with the rows they came from. */
-export interface SpreadFit { backend: BackendId; kind: 'decode' | 'prefill'; devices: 'single' | 'multi'; spread: [number, number]; rows: number }
+export interface SpreadFit { backend: CalKey; kind: 'decode' | 'prefill'; devices: 'single' | 'multi'; spread: [number, number]; rows: number }
 
 /**
  * Honest speed ranges: sets each backend's `decodeSpread` / `prefillSpread` to the 10th and 90th
@@ -306,8 +433,9 @@ export function fitOutOfFoldSpreads(rows: readonly MeasurementRow[], start: Cali
   }
   const cal = structuredClone(start);
   const out: SpreadFit[] = [];
-  for (const b of BACKENDS) {
-    const e = cal.backends[b];
+  for (const b of CAL_KEYS) {
+    const e = effFor(cal, b);
+    if (!e) continue;
     for (const kind of ['decode', 'prefill'] as const) {
       const single = ratios.get(`${b}|${kind}|single`) ?? [];
       const multi = ratios.get(`${b}|${kind}|multi`) ?? [];

@@ -6,7 +6,7 @@ import { buildAccuracyReport, scatterOf } from './report.ts';
 
 describe('the accuracy report data', () => {
   it('puts a measured point on the diagonal when the estimate equals the measurement', () => {
-    const c = scatterOf('decode-single', [{ id: 'a', kind: 'decode-single', split: 'test', model: 'm', modelLabel: 'M', quant: 'Q4_K_M', hardware: 'h', test: 't', url: 'u', date: 'd',
+    const c = scatterOf('decode-single', [{ id: 'a', kind: 'decode-single', split: 'test', model: 'm', modelLabel: 'M', quant: 'Q4_K_M', hardware: 'h', engine: 'llama.cpp', backend: 'cuda', depth: 0, test: 't', url: 'u', date: 'd',
       measured: 100, predicted: 100, errorPct: 0, range: null, inRange: null, correct: null }])!;
     const p = c.points[0]!;
     expect((p.x - c.plot.x0) / (c.plot.x1 - c.plot.x0)).toBeCloseTo((c.plot.y1 - p.y) / (c.plot.y1 - c.plot.y0), 2);

@@ -52,6 +52,8 @@ export function requestFor(row: MeasurementRow): EstimateRequest {
   req.engine = s.engine;
   if (s.hardware) {
     req.hardware = s.hardware;
+    // The backend the run used: devices with several (Strix Halo, Radeon, Arc, NVIDIA under Vulkan) run it.
+    if (s.backend) req.backend = s.backend as NonNullable<EstimateRequest['backend']>;
     if (s.memoryGb !== undefined && !s.hardware.includes(',')) req.memoryGb = s.memoryGb;
     if (s.gpuMemoryFraction !== undefined) req.gpuMemoryFraction = s.gpuMemoryFraction;
     if (s.devices > 1) req.split = s.splitMode === 'tensor' || s.splitMode === 'row' ? 'tensor' : 'layer';
@@ -60,6 +62,8 @@ export function requestFor(row: MeasurementRow): EstimateRequest {
     req.kvCache = s.kvCache;
   }
   req.depth = Math.max(0, s.depth);
+  // llama.cpp runs of 2024 measured that year's kernels; the engine's efficiencies stand for current builds.
+  if (s.engine === 'llama.cpp' && row.source.date < '2025') req.kernels = '2024';
   // Flash attention as the run had it; unknown (null: the source does not print it) = engine default.
   if (s.flashAttention !== null) req.flashAttention = s.flashAttention;
   if (row.kind === 'prefill') {

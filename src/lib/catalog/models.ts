@@ -1779,7 +1779,7 @@ export const models: ModelEntry[] = [
     moe: { experts: 512, activeExperts: 22, expertIntermediateSize: 2688, sharedExperts: 1, denseLeadingLayers: 0, sharedIntermediateSize: 5376, latentSize: 1024 },
     mtpLayers: 1,
     activeParamsReported: 12_000_000_000,
-    notes: 'LatentMoE hybrid: 88 blocks = 40 Mamba-2, 40 MoE, 8 attention; 512 experts top-22 with moe_latent_size 1024 plus 1 shared expert; 1 MTP layer (mtp_hybrid_override_pattern "*E"). File contains the non-standard JSON token Infinity in time_step_limit (Python json accepts it, JSON.parse does not). Reasoning on/off via chat template. Config read 2026-12-07 from the copy at https://github.com/ai-dynamo/aiconfigurator/blob/095f58a51c4ca8e61b66ec108d86f223f8d559ce/aic-core/src/aiconfigurator_core/model_configs/nvidia--NVIDIA-Nemotron-3-Super-120B-A12B-FP8_config.json.',
+    notes: 'LatentMoE hybrid: 88 blocks = 40 Mamba-2, 40 MoE, 8 attention; 512 experts top-22 with moe_latent_size 1024 plus 1 shared expert; 1 MTP layer (mtp_hybrid_override_pattern "*E"). Its time_step_limit holds an unbounded value written as a bare word that standard JSON does not allow (Python writes it; Rigbook reads it). Reasoning on/off via chat template. Config read 2026-12-07 from the copy at https://github.com/ai-dynamo/aiconfigurator/blob/095f58a51c4ca8e61b66ec108d86f223f8d559ce/aic-core/src/aiconfigurator_core/model_configs/nvidia--NVIDIA-Nemotron-3-Super-120B-A12B-FP8_config.json.',
   },
   {
     id: 'nemotron-3-ultra-550b-a55b',
@@ -1807,7 +1807,7 @@ export const models: ModelEntry[] = [
     moe: { experts: 512, activeExperts: 22, expertIntermediateSize: 5120, sharedExperts: 1, denseLeadingLayers: 0, sharedIntermediateSize: 10240, latentSize: 2048 },
     mtpLayers: 1,
     activeParamsReported: 55_000_000_000,
-    notes: 'LatentMoE hybrid: 108 blocks = 48 Mamba-2, 48 MoE, 12 GQA attention (64 Q / 2 KV heads, head_dim 128), hidden 8192. There are 512 experts top-22 with moe_latent_size 2048 plus 1 shared expert, and one MTP layer (attention + MoE). The model was pretrained in NVFP4; NVIDIA also publishes an NVFP4 checkpoint. The card claims up to 1M context, but config max_position_embeddings is 262144. time_step_limit is [0.0, 1e308] (finite, unlike the Super fixture\'s Infinity). Config read 2026-12-07 from the copy at https://github.com/ai-dynamo/aiconfigurator/blob/095f58a51c4ca8e61b66ec108d86f223f8d559ce/aic-core/src/aiconfigurator_core/model_configs/nvidia--NVIDIA-Nemotron-3-Ultra-550B-A55B-BF16_config.json.',
+    notes: 'LatentMoE hybrid: 108 blocks = 48 Mamba-2, 48 MoE, 12 GQA attention (64 Q / 2 KV heads, head_dim 128), hidden 8192. There are 512 experts top-22 with moe_latent_size 2048 plus 1 shared expert, and one MTP layer (attention + MoE). The model was pretrained in NVFP4; NVIDIA also publishes an NVFP4 checkpoint. The card claims up to 1M context, but config max_position_embeddings is 262144. time_step_limit is [0.0, 1e308] (finite, unlike the Super fixture\'s unbounded bare word). Config read 2026-12-07 from the copy at https://github.com/ai-dynamo/aiconfigurator/blob/095f58a51c4ca8e61b66ec108d86f223f8d559ce/aic-core/src/aiconfigurator_core/model_configs/nvidia--NVIDIA-Nemotron-3-Ultra-550B-A55B-BF16_config.json.',
   },
   {
     id: 'nemotron-3.5-lightning-30b-a3b',

@@ -13,7 +13,7 @@ import { modelFromConfig, CONFIG_MODEL_TYPES } from './config.ts';
 import { modelFromGguf, sourceFromHeader, type GgufModelSource } from './gguf.ts';
 import { readGgufHeader } from './gguf-reader.ts';
 import { ggufFromConfig } from './gguf-test-fixtures.ts';
-import { writeGgufHeader } from './gguf-writer.ts';
+import { writeGgufHeader, type GgufWriterValue } from './gguf-writer.ts';
 import { readConfig, readGguf } from './node-sources.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../../tests/fixtures/configs');
@@ -168,7 +168,7 @@ describe('GGUF headers of every 2025-26 family', () => {
 
   it('gives exact weights to a GGUF of an architecture it does not model, saying the KV cache is not modelled', async () => {
     const { header } = ggufFromConfig(configOf('qwen3-4b-2507'), 'Q4_K_M', 'rwkv-like');
-    const md = header.metadata.map(([k, v]) => [k === 'general.architecture' ? k : k.replace(/^qwen3\./, 'rwkv7.'), k === 'general.architecture' ? { type: 'string', value: 'rwkv7' } : v] as const);
+    const md = header.metadata.map(([k, v]): readonly [string, GgufWriterValue] => (k === 'general.architecture' ? [k, { type: 'string', value: 'rwkv7' }] : [k.replace(/^qwen3\./, 'rwkv7.'), v]));
     const src = await ourReader(writeGgufHeader({ ...header, metadata: md }));
     const r = estimate({ gguf: src, hardware: 'rtx-4090' });
     expect(r.warnings.join(' ')).toMatch(/KV cache not modelled for architecture "rwkv7"/);

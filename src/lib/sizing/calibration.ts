@@ -4,7 +4,14 @@
  * argument (`createEngine({ catalog, calibration })`) and reads them at call time; it never
  * changes them.
  */
-import type { BackendId, InterconnectId, WeightFamily } from '../vocabulary.ts';
+import type { BackendId, DeviceGeneration, InterconnectId, RuntimeId, WeightFamily } from '../vocabulary.ts';
+
+/**
+ * Factors of a device generation or of the 2024 kernels on decode and prefill efficiency
+ * (absent = 1), and their own per-layer decode cost, seconds (absent = the backend's): kernel
+ * launch and synchronisation costs differ more between drivers, hosts and builds than bandwidth does.
+ */
+export interface EraOrGenerationFactors { decode?: number; prefill?: number; layerOverheadSec?: number }
 
 /** Calibrated efficiencies of one backend. */
 export interface BackendEfficiency {
@@ -56,6 +63,30 @@ export interface BackendEfficiency {
    * peak on the biggest GPUs (fixed per-op costs, dequantization traffic). Optional: 1.
    */
   prefillPeakExponent?: number;
+  /**
+   * Factors on decode and prefill per device generation (dimensionless, absent = 1), fitted where a
+   * generation has enough rows on this backend: an integrated RDNA 3.5 GPU and a discrete RDNA 4
+   * card under the same Vulkan driver, or the M5's prefill accelerators under Metal, reach
+   * different shares of their peaks.
+   */
+  generation?: Partial<Record<DeviceGeneration, EraOrGenerationFactors>>;
+  /**
+   * Factors on decode and prefill for llama.cpp's kernels of 2024 (request `kernels: '2024'`), which
+   * the older calibration rows measured; the efficiencies above stand for current builds. Absent = 1.
+   */
+  kernels2024?: EraOrGenerationFactors;
+  /**
+   * Efficiency of the routed experts' matrix multiplies in prefill relative to dense ones (0..1]:
+   * a micro-batch gives each expert only ubatch x k / E tokens, and tokens must be sorted and
+   * gathered per expert. Optional: 1.
+   */
+  prefillMoeFactor?: number;
+  /**
+   * Efficiency of decode attention over the cache relative to the prefill efficiency: each token's
+   * attention at depth d costs 2 x heads x (d_qk + d_v) x d FLOPs per layer, which batch-1 kernels
+   * run far from peak. Makes decode slow down with depth beyond the KV read. Optional: absent = not modelled.
+   */
+  decodeAttentionFactor?: number;
 }
 
 /** The calibration values the engine reads (the fit writes them to calibration/fitted.ts). */
@@ -71,4 +102,9 @@ export interface CalibrationValues {
    * pipelining is modelled.
    */
   layerSplitPrefillEfficiency?: number;
+  /**
+   * Efficiencies of the engines that are not llama.cpp (MLX on Metal, vLLM and SGLang, Transformers),
+   * fitted on their own rows; absent = the backend's llama.cpp values.
+   */
+  runtimes?: Partial<Record<Exclude<RuntimeId, 'llama.cpp'>, BackendEfficiency>>;
 }

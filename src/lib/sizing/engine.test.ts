@@ -103,10 +103,28 @@ describe('estimate', () => {
     expect(l.memory.kvCacheBytes).toBe(21 * 8192 * 8192 + 21 * 4608 * 8192);
     expect(l.memory.kvBytesPerToken).toBe(21 * 8192);
   });
-  it('uses 90% of each GPU under vLLM and splits by tensor', () => {
+  it('uses 92% of each GPU under vLLM (its current gpu_memory_utilization) and splits by tensor', () => {
     const r = e.estimate({ model: 'llama-3.1-8b', engine: 'vllm', hardware: '2xrtx-4090' });
     expect(r.settings.split).toBe('tensor');
-    expect(r.hardware!.devices[0]!.memoryBytes).toBe(Math.round(24 * GiB * 0.9));
+    expect(r.hardware!.devices[0]!.memoryBytes).toBe(Math.round(24 * GiB * 0.92));
+  });
+  it('gives SGLang the static share its server computes for the GPU (24 GiB: 2048 x 1.5 + 24 x 2 + 512 MiB reserved)', () => {
+    const r = e.estimate({ model: 'llama-3.1-8b', engine: 'sglang', hardware: 'rtx-4090' });
+    const fraction = Math.round(((24 * 1024 - (512 + 2048 * 1.5 + 24 * 2 + 1024 / 8)) / (24 * 1024)) * 1000) / 1000;
+    expect(r.hardware!.devices[0]!.memoryBytes).toBe(Math.round(24 * GiB * fraction));
+  });
+  it('gives Ollama its default context for the GPU memory (4,096 under 23 GiB, 32,768 from 23 GiB, 262,144 from 47 GiB)', () => {
+    expect(e.estimate({ model: 'llama-3.1-8b', engine: 'ollama', hardware: 'rtx-4060' }).settings.context).toBe(4096);
+    expect(e.estimate({ model: 'llama-3.1-8b', engine: 'ollama', hardware: 'rtx-4090' }).settings.context).toBe(32768);
+    // 48 GiB asks for 262,144 tokens, capped at the model's 131,072.
+    expect(e.estimate({ model: 'llama-3.1-8b', engine: 'ollama', hardware: '2xrtx-4090' }).settings.context).toBe(131072);
+    expect(e.estimate({ model: 'llama-3.1-8b', engine: 'ollama', hardware: 'rtx-4090', context: 8192 }).settings.context).toBe(8192);
+  });
+  it('runs a device on the backend asked for when it supports it, and refuses one it does not', () => {
+    expect(e.estimate({ model: 'llama-3.1-8b', hardware: 'rtx-4090', backend: 'vulkan' }).settings.backend).toBe('vulkan');
+    expect(e.estimate({ model: 'llama-3.1-8b', hardware: 'rtx-4090' }).settings.backend).toBe('cuda');
+    expect(() => e.estimate({ model: 'llama-3.1-8b', hardware: 'rtx-4090', backend: 'rocm' })).toThrow(/rtx-4090 runs cuda or vulkan, not rocm/);
+    expect(() => e.estimate({ model: 'llama-3.1-8b', hardware: 'rtx-4090', backend: 'cpu' })).toThrow(/cpu is for raw hardware/);
   });
   it('decodes no faster on two cards with a layer split than on one, and faster with tensor parallel', () => {
     const one = e.estimate({ model: 'llama-3.1-8b', quant: 'Q4_K_M', hardware: 'rtx-3090' }).speed!.decodeTokensPerSec;
@@ -147,7 +165,7 @@ describe('bad input', () => {
     ['both quant and bpw', { model: 'llama-3.1-8b', quant: 'Q4_K_M', bpw: 4 }, /not both/],
     ['a GGUF type under vLLM', { model: 'llama-3.1-8b', engine: 'vllm', quant: 'Q4_K_M' }, /does not load/],
     ['a q4_0 cache under vLLM', { model: 'llama-3.1-8b', engine: 'vllm', kvCache: 'q4_0' }, /does not support/],
-    ['an unknown engine', { model: 'llama-3.1-8b', engine: 'ollama' }, /one of/],
+    ['an unknown engine', { model: 'llama-3.1-8b', engine: 'exllama' }, /one of/],
     ['an unknown field', { model: 'llama-3.1-8b', contxt: 4096 }, /did you mean "context"/],
     ['a flashAttention that is not true or false', { model: 'llama-3.1-8b', flashAttention: 'on' }, /flashAttention must be true or false/],
     ['MLX on an NVIDIA card', { model: 'llama-3.1-8b', engine: 'mlx', hardware: 'rtx-4090' }, /Apple/],

@@ -9,7 +9,7 @@
 import type { HardwareEntry } from '../catalog/types.ts';
 import { deviceCount, MAX_DEVICES, parseSpec, validCount } from '../hardware-spec.ts';
 import { InputError, plainUnknownId, type UnknownIdMessage } from '../request.ts';
-import { INTERCONNECTS, type BackendId, type InterconnectId } from '../vocabulary.ts';
+import { INTERCONNECTS, type BackendId, type DeviceGeneration, type InterconnectId } from '../vocabulary.ts';
 
 export const GiB = 2 ** 30;
 
@@ -33,6 +33,8 @@ export interface Device {
   fp16Acc: boolean;
   /** FP4 tensor cores (NVIDIA Blackwell), which NVFP4 needs to compute natively (`hasNativeFp4`). */
   nativeFp4: boolean;
+  /** The device's generation (`generationOf`), for per-generation efficiencies. */
+  generation: DeviceGeneration;
 }
 
 /** The devices of one spec. */
@@ -90,7 +92,40 @@ function deviceFrom(h: HardwareEntry, memoryGb: number | undefined, share: numbe
     hbm: hasHbm(h.id),
     fp16Acc: h.vendor === 'nvidia' && h.segment === 'consumer',
     nativeFp4: hasNativeFp4(h.id),
+    generation: generationOf(h),
   };
+}
+
+/**
+ * The generation of a catalogued device, from its vendor and the family its id names (NVIDIA
+ * Ampere: RTX 30, A-series, A100/A40/A10G; Ada: RTX 40, L4/L40S, RTX Ada; Hopper: H100/H200/H20;
+ * Blackwell: RTX 50, RTX PRO Blackwell, B200/B300; Blackwell systems-on-chip with LPDDR5X: GB10 in DGX Spark,
+ * Jetson Thor; AMD RDNA 3:
+ * RX 7000; RDNA 3.5: Ryzen AI Max; RDNA 4: RX 9000 and Radeon AI PRO R9700; CDNA 3: MI300/MI325;
+ * CDNA 4: MI350/MI355; Apple by chip; Intel Alchemist: Arc A; Battlemage: Arc B and Arc Pro B).
+ */
+export function generationOf(h: Pick<HardwareEntry, 'id' | 'vendor'>): DeviceGeneration {
+  const id = h.id.toLowerCase();
+  if (h.vendor === 'apple') return (/^m(\d)/.exec(id)?.[1] ? `m${/^m(\d)/.exec(id)![1]}` : 'other') as DeviceGeneration;
+  if (h.vendor === 'nvidia') {
+    if (/^(dgx-spark|jetson-agx-thor)/.test(id)) return 'blackwell-soc';
+    if (/^(rtx-50|rtx-pro-\d+-blackwell|b[123]00|gb\d00)/.test(id)) return 'blackwell';
+    if (/^(h100|h200|h20|h800|gh200)/.test(id)) return 'hopper';
+    if (/^(rtx-40|l4|l40|rtx-\d+-ada)/.test(id)) return 'ada';
+    if (/^(rtx-30|rtx-a\d|a100|a40|a10|a30)/.test(id)) return 'ampere';
+    return 'other';
+  }
+  if (h.vendor === 'amd') {
+    if (/^mi35/.test(id)) return 'cdna4';
+    if (/^mi3/.test(id)) return 'cdna3';
+    if (/^(rx-90|radeon-ai-pro-r9)/.test(id)) return 'rdna4';
+    if (/^ryzen-ai-max/.test(id)) return 'rdna3.5';
+    if (/^rx-7/.test(id)) return 'rdna3';
+    return 'other';
+  }
+  if (/^arc-(b|pro-b)/.test(id)) return 'battlemage';
+  if (/^arc-a/.test(id)) return 'alchemist';
+  return 'other';
 }
 
 /**
@@ -171,6 +206,7 @@ export function rawRig(r: RawRigInput): Rig {
     hbm: false,
     fp16Acc: false,
     nativeFp4: false,
+    generation: 'other',
   };
   const devices = Array.from({ length: n }, () => ({ ...d }));
   return { spec: `${n > 1 ? `${n}x` : ''}custom(${r.memoryGb}GiB,${r.bandwidthGbs}GB/s)`, devices, interconnect: n > 1 ? 'pcie' : 'none', unified: d.unified, uniform: true };

@@ -22,10 +22,19 @@
  * tokens from `depth`, so the mean attended length is depth + n/2.
  */
 import { REQUEST_SCHEMA } from '../request.ts';
-import type { BackendId } from '../vocabulary.ts';
+import type { BackendId, DeviceGeneration } from '../vocabulary.ts';
 import type { BackendEfficiency } from './calibration.ts';
 import type { WeightFamily } from '../vocabulary.ts';
 import type { Arch } from './arch.ts';
+
+/**
+ * The largest share of peak memory bandwidth a decode reaches: memory-bound copy kernels reach
+ * about 90-95% of the peak on GDDR, HBM and LPDDR (STREAM-class measurements), never all of it.
+ */
+export const MAX_BANDWIDTH_EFFICIENCY = 0.95;
+
+/** The largest share of peak tensor FLOP/s a prefill reaches (large GEMMs reach 70-90% of peak). */
+export const MAX_COMPUTE_EFFICIENCY = 0.9;
 
 /** PCIe host-to-device bandwidth assumed for streaming offloaded weights (PCIe 4.0 x16, effective). */
 export const PCIE_BYTES_PER_SEC = 25e9;
@@ -49,6 +58,8 @@ export interface DeviceLoad {
   hbm?: boolean;
   /** NVIDIA GeForce: the catalog's FP32-accumulate rate is boosted for llama.cpp's FP16-accumulate GEMMs. */
   fp16Acc?: boolean;
+  /** Device generation, for the per-generation factors of its backend. */
+  generation?: DeviceGeneration;
 }
 
 /** Inputs of the speed model. */
@@ -75,6 +86,10 @@ export interface SpeedInput {
   kvReadAt: (depth: number) => number;
   /** Active parameters per token, excluding the embedding lookup. */
   activeMatmulParams: number;
+  /** The routed experts' share of `activeMatmulParams` (0 for dense models). */
+  activeExpertParams?: number;
+  /** llama.cpp kernels of 2024 rather than current builds (the backend's `kernels2024` factors apply). */
+  kernels2024?: boolean;
   prompt: number;
   output: number;
   depth: number;
@@ -100,9 +115,26 @@ function bwEff(e: BackendEfficiency, f: WeightFamily, hbm = false): number {
   return e.decodeBandwidth[f] ?? e.decodeBandwidth.default;
 }
 
-/** Prefill boost for devices whose catalog rate is the FP32-accumulate one (GeForce), 1 otherwise. */
+/**
+ * The decode and prefill factors of a device's generation and of the kernel era on its backend,
+ * and the per-layer decode cost that applies (the 2024 kernels', else the generation's, else the backend's).
+ */
+function deviceFactors(s: SpeedInput, e: BackendEfficiency, d: DeviceLoad): { decode: number; prefill: number; layerSec: number } {
+  const g = d.generation ? e.generation?.[d.generation] : undefined;
+  const era = s.kernels2024 ? e.kernels2024 : undefined;
+  return {
+    decode: (g?.decode ?? 1) * (era?.decode ?? 1),
+    prefill: (g?.prefill ?? 1) * (era?.prefill ?? 1),
+    layerSec: era?.layerOverheadSec ?? g?.layerOverheadSec ?? e.decodeLayerOverheadSec ?? 0,
+  };
+}
+
+/**
+ * Prefill boost for devices whose catalog rate is the FP32-accumulate one (GeForce), 1 otherwise;
+ * at most 2, the FP16-accumulate rate's ratio on GeForce cards.
+ */
 function accBoost(e: BackendEfficiency, d: DeviceLoad): number {
-  return d.fp16Acc ? (e.prefillFp16AccBoost ?? 1) : 1;
+  return d.fp16Acc ? Math.min(2, e.prefillFp16AccBoost ?? 1) : 1;
 }
 
 /** Attention FLOPs per token at a mean attended length (all layers). */
@@ -135,14 +167,20 @@ function decodeStepSec(s: SpeedInput, n: number, depth: number): number {
   const flops = 2 * s.activeMatmulParams * n;
   // Sum (layer split) and max (tensor split) of the device times, without an array per step.
   let sum = 0, worstTime = 0, used = 0;
+  // Attention over the cache at this depth, all layers (run by batch-1 kernels far from peak).
+  const attFlops = attentionFlopsPerToken(a, depth) * n;
   for (const d of s.devices) {
     const e = s.efficiency(d.backend);
+    const k = deviceFactors(s, e, d);
     const activeExperts = d.expertBytes * (a.moe ? a.moe.activeExperts / a.moe.experts : 0);
     const bytes = d.weightBytes + activeExperts * (expertFactor - 1) + kv * d.layerShare;
     // Per-token fixed cost of each layer (kernel launches, synchronisation), fitted per backend.
-    const mem = bytes / (d.bandwidthBytesPerSec * bwEff(e, s.family, d.hbm)) + (e.decodeLayerOverheadSec ?? 0) * (s.layers ?? 0) * d.layerShare;
-    const comp = (flops * d.layerShare) / (d.flopsPerSec * e.prefillCompute * accBoost(e, d));
-    const time = Math.max(mem, comp);
+    // No kernel streams weights at the memory's full peak, whatever the factors multiply to.
+    const mem = bytes / (d.bandwidthBytesPerSec * Math.min(MAX_BANDWIDTH_EFFICIENCY, bwEff(e, s.family, d.hbm) * k.decode)) + k.layerSec * (s.layers ?? 0) * d.layerShare;
+    const peak = d.flopsPerSec * e.prefillCompute * accBoost(e, d);
+    const comp = (flops * d.layerShare) / peak;
+    const att = e.decodeAttentionFactor ? (attFlops * d.layerShare) / (peak * e.decodeAttentionFactor) : 0;
+    const time = Math.max(mem, comp) + att;
     sum += time;
     if (time > worstTime) worstTime = time;
     if (d.layerShare > 0) used++;
@@ -168,7 +206,8 @@ function decodeStepSec(s: SpeedInput, n: number, depth: number): number {
 /** Prefill seconds per token (mean over the prompt) at the central efficiency. */
 function prefillSecPerToken(s: SpeedInput): number {
   const attended = s.depth + s.prompt / 2;
-  const mm = 2 * s.activeMatmulParams;
+  const experts = 2 * (s.activeExpertParams ?? 0);
+  const mm = 2 * s.activeMatmulParams - experts;
   const att = attentionFlopsPerToken(s.arch, attended);
   const ub = Math.max(1, Math.min(s.ubatch, s.prompt));
   const times: number[] = [];
@@ -180,11 +219,13 @@ function prefillSecPerToken(s: SpeedInput): number {
     // Float and quantized weights run through different GEMM kernels (cuBLAS/FP16 vs llama.cpp's MMQ):
     // a fitted factor per backend and weight family (calibration/engine-params.ts; absent = 1).
     const fam = s.prefillFamilyFactor ? s.prefillFamilyFactor(d.backend) : 1;
-    const f = e.prefillCompute * 1e14 * Math.pow(peak / 1e14, e.prefillPeakExponent ?? 1) * fam;
+    // ...and never computes faster than a share of its peak.
+    const f = Math.min(MAX_COMPUTE_EFFICIENCY * peak, e.prefillCompute * 1e14 * Math.pow(peak / 1e14, e.prefillPeakExponent ?? 1) * fam * deviceFactors(s, e, d).prefill);
     // Attention runs at a lower efficiency than the weight GEMMs (prefillAttentionFactor, fitted);
     // with flash attention the score matrix stays on chip, so it has its own factor when fitted.
     const attFactor = (s.flashAttention ?? true) && e.prefillAttentionFactorFa !== undefined ? e.prefillAttentionFactorFa : (e.prefillAttentionFactor ?? 1);
-    const comp = (mm / f + att / (f * attFactor)) * d.layerShare;
+    // Routed experts run as many small GEMMs of the tokens routed to each (prefillMoeFactor, fitted).
+    const comp = (mm / f + experts / (f * (e.prefillMoeFactor ?? 1)) + att / (f * attFactor)) * d.layerShare;
     const mem = d.allWeightBytes / (d.bandwidthBytesPerSec * bwEff(e, s.family, d.hbm)) / ub;
     times.push(Math.max(comp, mem));
   }

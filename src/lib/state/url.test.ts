@@ -36,7 +36,7 @@ describe('decodeQuery', () => {
   });
   it('ignores hostile and malformed values with a note that never echoes them', () => {
     const hostile = '<script>alert(1)</script>';
-    const q = `?model=${encodeURIComponent(hostile)}&context=-5&hardware=rtx-9999&engine=ollama&memoryGb=NaN&ramGb=Infinity`;
+    const q = `?model=${encodeURIComponent(hostile)}&context=-5&hardware=rtx-9999&engine=exllama&memoryGb=NaN&ramGb=Infinity`;
     const { values, notes } = decodeQuery(q, SELECTION_SCHEMA, known);
     expect(values).toEqual({});
     expect(notes).toHaveLength(6);

@@ -90,11 +90,28 @@ function modelFacts(m: ModelEntry, r: EstimateResult | null): Fact[] {
   );
   if (m.mla) f.push({ label: 'Multi-head latent attention', value: `KV latent rank ${m.mla.kvLoraRank}, RoPE head dim ${m.mla.qkRopeHeadDim}` });
   if (m.moe) f.push({ label: 'Mixture of experts', value: `${m.moe.activeExperts} of ${m.moe.experts} routed experts per token${m.moe.sharedExperts ? `, ${m.moe.sharedExperts} shared` : ''}` });
-  if (m.attentionLayout) {
+  if (m.blockPattern) {
+    const count = (re: RegExp) => (m.blockPattern!.match(re) ?? []).length;
+    const parts = [
+      [count(/[FA]/g), 'full attention'], [count(/W/g), `${m.attentionLayout?.kind ?? 'sliding'}-window attention (${formatTokens(m.attentionLayout?.windowTokens ?? 0)} tokens)`],
+      [count(/L/g), 'Gated DeltaNet linear attention'], [count(/[MN]/g), 'Mamba-2'], [count(/D/g), 'dense MLP only'], [count(/E/g), 'MoE only'],
+    ] as const;
+    f.push({ label: 'Layer mix', value: parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`).join(', ') });
+  } else if (m.attentionLayout) {
     const a = m.attentionLayout;
     const what = a.kind === 'linear' ? 'linear attention' : `${a.kind} attention (window ${formatTokens(a.windowTokens ?? 0)} tokens)`;
     f.push({ label: 'Attention layout', value: `one full-attention layer in ${a.fullEvery}, the others ${what}` });
   }
+  if (m.globalAttention) f.push({ label: 'Global layers', value: `${m.globalAttention.kvHeads} KV heads of ${m.globalAttention.headDim}${m.globalAttention.kEqV ? ', keys also serve as values' : ''}` });
+  if (m.linearAttention) {
+    const g = m.linearAttention;
+    f.push({ label: 'Linear attention', value: `${g.keyHeads} key / ${g.valueHeads} value heads of ${g.keyHeadDim} / ${g.valueHeadDim}, convolution ${g.convKernel}` });
+  }
+  if (m.mamba) f.push({ label: 'Mamba-2 mixer', value: `${m.mamba.heads} heads of ${m.mamba.headDim}, state ${m.mamba.stateSize}, ${m.mamba.groups} groups` });
+  if (r && r.memory.stateBytes > 0) f.push({ label: 'Fixed state per sequence (llama.cpp)', value: formatBytes(r.memory.stateBytes / r.settings.sequences, 'GiB') });
+  if (m.indexer) f.push({ label: 'Sparse attention (DSA)', value: `lightning indexer of ${m.indexer.heads} heads of ${m.indexer.headDim}; each query attends to ${m.indexer.topK.toLocaleString('en-US')} tokens` });
+  if (m.moe?.latentSize) f.push({ label: 'Latent MoE', value: `experts work in a ${m.moe.latentSize}-wide latent space` });
+  if (m.mtpLayers) f.push({ label: 'Multi-token prediction', value: `${m.mtpLayers} layer${m.mtpLayers > 1 ? 's' : ''} in the checkpoint, loaded only for speculative decoding (not counted)` });
   f.push(
     { label: 'Vocabulary', value: m.vocabSize.toLocaleString('en-US') },
     { label: 'Maximum context', value: `${formatTokens(m.maxContextTokens)} tokens` },

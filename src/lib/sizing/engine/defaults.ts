@@ -126,7 +126,7 @@ export function resolve(ctx: EngineContext, req: EstimateRequest, trusted = fals
   if (split === 'tensor' && runtime === 'mlx') throw new InputError('split', 'MLX has no tensor split in this model');
   const interconnect = req.interconnect ?? rig?.interconnect ?? 'none';
   if (rig && runtime === 'vllm' && split === 'tensor' && rig.devices.length > 1 && a.heads % rig.devices.length !== 0) {
-    warnings.push(`${a.heads} attention heads do not divide over ${rig.devices.length} devices; vLLM refuses such a tensor-parallel size`);
+    warnings.push(`${a.heads} attention heads do not divide over ${rig.devices.length} devices; ${engine === 'sglang' ? 'SGLang' : 'vLLM'} refuses such a tensor-parallel size`);
   }
   warnings.push(...ignoredFlags(req, rig));
   let ramCapacity: number | null = null;
@@ -143,7 +143,7 @@ export function resolve(ctx: EngineContext, req: EstimateRequest, trusted = fals
     ? `${p.model.id}|${engine}|${kvCache}|${split}|${sequences}|${prompt}|${rigKey}|${context}`
     : null;
   return {
-    p, quantId, quant, w, engine, runtime, kvCache, kv, split, context, prompt, output, depth, sequences, flashAttention, rig, interconnect,
+    p, quantId, quant, w, engine, runtime, kvCache, kv, split, context, prompt, output, depth, sequences, flashAttention, kernels: req.kernels ?? 'current', rig, interconnect,
     ramCapacity, ramBytesPerSec, ramBandwidthDefaulted: req.ramBandwidthGbs === undefined, warnings, baseKey,
   };
 }

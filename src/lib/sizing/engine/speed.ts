@@ -20,14 +20,20 @@ export function speedFor(ctx: EngineContext, r: Resolved, pl: Placement, pin: Pl
   let ramBw = r.ramBytesPerSec;
   if (pl.offloadMode === 'weights') ramBw = Math.min(ramBw, PCIE_BYTES_PER_SEC);
   const family = weightFamilyOf(r.quant?.family ?? null);
+  // MLX, vLLM/SGLang and Transformers have their own efficiencies where the calibration fitted them;
+  // system RAM (the cpu backend) always runs at the CPU's.
+  const own = r.runtime !== 'llama.cpp' ? cal.runtimes?.[r.runtime] : undefined;
+  const efficiency = (b: BackendId) => (own && b !== 'cpu' ? own : cal.backends[b]);
   return speedOf({
     arch: a, devices: loads, cpu, ramBytesPerSec: ramBw, split: r.split,
     tpScaling: cal.tensorParallelScaling[r.interconnect], hopSec: cal.layerSplitHopSec, layers: a.layers,
     pipelineEff: cal.layerSplitPrefillEfficiency ?? 1,
-    efficiency: (b: BackendId) => cal.backends[b], family,
-    prefillFamilyFactor: (b: BackendId) => cal.backends[b].prefillFamilyFactor?.[family] ?? 1,
+    efficiency, family,
+    prefillFamilyFactor: (b: BackendId) => efficiency(b).prefillFamilyFactor?.[family] ?? 1,
     kvReadAt: (depth: number) => kvReadBytesPerToken(r.kv, depth),
     activeMatmulParams: r.p.inv.activeParams - (a.tied ? 0 : r.p.inv.embeddingParams),
+    activeExpertParams: a.moe ? r.p.inv.routedExpertParams * (a.moe.activeExperts / a.moe.experts) : 0,
+    kernels2024: r.runtime === 'llama.cpp' && r.kernels === '2024',
     prompt: r.prompt, output: r.output, depth: r.depth, sequences: r.sequences, flashAttention: r.flashAttention,
     ubatch: r.runtime === 'llama.cpp' ? LLAMA_CPP_UBATCH : r.runtime === 'transformers' ? r.prompt : VLLM_BATCHED_TOKENS,
   }, decodeOnly);
@@ -44,7 +50,7 @@ function deviceLoads(r: Resolved, pl: Placement, pin: PlacementInput): { loads: 
   const llama = r.runtime === 'llama.cpp';
   const loads: DeviceLoad[] = devs.map((d) => ({
     weightBytes: 0, allWeightBytes: 0, expertBytes: 0, layerShare: 0, bandwidthBytesPerSec: d.bandwidthBytesPerSec, flopsPerSec: d.flopsPerSec, backend: d.backend,
-    hbm: d.hbm, fp16Acc: d.fp16Acc,
+    hbm: d.hbm, fp16Acc: d.fp16Acc, generation: d.generation,
   }));
   let cpu: HostLoad | null = null;
   const layersOffloaded = pl.offloadMode === 'layers' || pl.offloadMode === 'experts';

@@ -5,7 +5,7 @@
  */
 import type { ApiPriceEntry, HardwareEntry, ModelEntry, QualityEntry, QuantEntry } from '../../catalog/types.ts';
 import type { EstimateRequest, UnknownIdMessage } from '../../request.ts';
-import type { EngineId, InterconnectId, KvCacheTypeId, RuntimeId, SplitMode } from '../../vocabulary.ts';
+import type { EngineId, InterconnectId, KernelEra, KvCacheTypeId, RuntimeId, SplitMode } from '../../vocabulary.ts';
 import type { Arch } from '../arch.ts';
 import type { CalibrationValues } from '../calibration.ts';
 import type { PlacementArrays } from '../fit.ts';
@@ -69,6 +69,8 @@ export interface Resolved {
   sequences: number;
   /** Flash attention in prefill. */
   flashAttention: boolean;
+  /** Which llama.cpp kernels the speed stands for. */
+  kernels: KernelEra;
   rig: Rig | null;
   interconnect: InterconnectId;
   /** System RAM usable for offload, bytes, or null for none. */
