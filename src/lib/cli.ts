@@ -151,11 +151,11 @@ export function formatResult(r: EstimateResult): string {
   const m = r.model;
   lines.push(`${m.name} (${m.id}): ${(m.totalParams / 1e9).toFixed(2)}B parameters${m.activeParams < m.totalParams ? `, ${(m.activeParams / 1e9).toFixed(2)}B active` : ''}`);
   const s = r.settings;
-  lines.push(`${r.quant.id} at ${r.quant.bitsPerWeight.toFixed(2)} bits per weight, ${s.engine}, KV cache ${s.kvCache}, context ${s.context}${s.sequences > 1 ? ` x ${s.sequences} sequences` : ''}`);
+  lines.push(`${r.quant.id} at ${r.quant.bitsPerWeight.toFixed(2)} bits per weight, ${s.engine}${s.backend ? ` on ${s.backend}` : ''}, KV cache ${s.kvCache}, context ${s.context}${s.sequences > 1 ? ` x ${s.sequences} sequences` : ''}`);
   lines.push('');
   lines.push('Memory');
-  lines.push(`  weights   ${size(r.memory.weightsBytes)}`);
-  lines.push(`  KV cache  ${size(r.memory.kvCacheBytes)}  (${(r.memory.kvBytesPerToken / 1024).toFixed(1)} KiB per token)`);
+  lines.push(`  weights   ${size(r.memory.weightsBytes)}${r.memory.fileBytes !== undefined && r.memory.fileBytes !== r.memory.weightsBytes ? `  (file ${size(r.memory.fileBytes)})` : ''}`);
+  lines.push(`  KV cache  ${size(r.memory.kvCacheBytes)}  (${(r.memory.kvBytesPerToken / 1024).toFixed(1)} KiB per token${r.memory.stateBytes > 0 ? `, ${size(r.memory.stateBytes)} fixed state` : ''})`);
   lines.push(`  overhead  ${size(r.memory.overheadBytes)}`);
   lines.push(`  total     ${size(r.memory.totalBytes)}`);
   if (r.hardware && r.fit) {

@@ -4,16 +4,17 @@
  * architectures and bad lines). Deterministic: the same catalog gives the same file. `npm run golden:record`
  * runs it before recording.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { catalog } from '../../src/lib/catalog/index.ts';
+import { BACKENDS, ENGINES, KV_CACHE_TYPES } from '../../src/lib/vocabulary.ts';
 
 const rigs = ['rtx-3090', '2xrtx-3090', 'rtx-4060', 'rtx-4090,rtx-3090', 'h100-sxm', '8xh100-sxm', 'm4-max-40c', 'm2-ultra-76c',
   'dgx-spark', 'ryzen-ai-max-395', 'rx-7900-xtx', 'arc-b580', 'mi300x', '4xrtx-5090', 'rtx-pro-6000-blackwell'];
 const appleRigs = ['m4-max-40c', 'm2-ultra-76c', 'm3-ultra-80c', 'm1-pro-16c'];
 const vllmRigs = ['rtx-3090', '2xrtx-3090', 'h100-sxm', '8xh100-sxm', 'mi300x', 'rtx-pro-6000-blackwell', '4xrtx-5090'];
-const engines = ['llama.cpp', 'vllm', 'mlx', 'transformers'];
-const backends = ['cuda', 'metal', 'rocm', 'vulkan', 'cpu'];
-const kvTypes = ['f16', 'bf16', 'q8_0', 'q4_0', 'fp8'];
+const engines = ENGINES;
+const backends = BACKENDS;
+const kvTypes = KV_CACHE_TYPES;
 const contexts = [2048, 8192, 32768, 131072];
 
 // A small linear congruential generator: the same sequence on every run.
@@ -28,7 +29,7 @@ for (const m of catalog.models) {
   for (const q of catalog.quants) {
     out.push({ model: m.id, quant: q.id, hardware: pick(rigs), context: pick(contexts) });
     for (const engine of q.engines.filter((e) => e !== 'llama.cpp')) {
-      const hardware = engine === 'mlx' ? pick(appleRigs) : engine === 'vllm' ? pick(vllmRigs) : pick(rigs);
+      const hardware = engine === 'mlx' ? pick(appleRigs) : engine === 'vllm' || engine === 'sglang' ? pick(vllmRigs) : pick(rigs);
       out.push({ model: m.id, quant: q.id, engine, hardware, context: pick(contexts) });
     }
   }
@@ -50,7 +51,17 @@ for (const m of catalog.models) {
 for (const hw of catalog.hardware) {
   out.push({ model: 'llama-3.1-8b', quant: 'Q4_K_M', hardware: hw.id });
   out.push({ model: 'qwen3-30b-a3b', quant: 'Q4_K_M', hardware: `2x${hw.id}`, context: 32768 });
+  for (const backend of hw.backends) out.push({ model: 'qwen3.6-35b-a3b', quant: 'Q4_K_M', hardware: hw.id, backend, depth: 8192 });
+  out.push({ model: 'llama-3.1-8b', quant: 'Q4_0', hardware: hw.id, kernels: '2024' });
 }
+// Models read from their own config.json (the request carries the object).
+for (const id of ['qwen3.6-35b-a3b', 'nemotron-3-super-120b-a12b', 'deepseek-v3.2', 'gemma-4-31b', 'glm-4.7-flash']) {
+  const config = JSON.parse(readFileSync(new URL(`../fixtures/configs/${id}.json`, import.meta.url), 'utf8').replace(/([:[,]\s*-?)Infinity\b/g, '$11e999')) as unknown;
+  out.push({ config, quant: 'Q4_K_M', hardware: '2xrtx-3090', context: 65536 });
+  out.push({ config, engine: 'vllm', hardware: '8xh100-sxm' });
+}
+out.push({ config: { model_type: 'rwkv7' } });
+out.push({ config: 'config.json' });
 // Raw architectures.
 out.push({ params: 7e9, layers: 32, hidden: 4096, heads: 32, kvHeads: 8, headDim: 128, vocab: 128256, intermediate: 14336, quant: 'Q4_K_M', hardware: 'rtx-3090' });
 out.push({ params: 30e9, layers: 48, hidden: 2048, heads: 32, kvHeads: 4, experts: 128, activeExperts: 8, quant: 'Q8_0', hardware: 'm4-max-40c' });
