@@ -45,6 +45,11 @@ describe('the library\'s layering', () => {
     const bad = imports.filter(([f, to]) => bottom.includes(f) && to.includes('/') && !to.startsWith('node:'));
     expect(bad).toEqual([]);
   });
+  it('keeps the file readers browser-safe: only the CLI\'s reader touches node or @huggingface/gguf', () => {
+    const bad = imports.filter(([f, to]) => partOf(f) === 'import' && f !== 'import/node-sources.ts' && (to.startsWith('node:') || to.startsWith('@huggingface')));
+    expect(bad).toEqual([]);
+    expect(imports.filter(([f, to]) => partOf(f) === 'sizing' && to === 'import/node-sources.ts')).toEqual([]);
+  });
   it('imports no UI framework, no Astro and no Vite anywhere', () => {
     const bad = imports.filter(([, to]) => /^(preact|astro|@astrojs|vite)(\/|$)/.test(to));
     expect(bad).toEqual([]);

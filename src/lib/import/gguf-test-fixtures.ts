@@ -20,6 +20,9 @@ const GGUF_ARCH: Readonly<Record<string, string>> = {
   glm_moe_dsa: 'glm-dsa', glm4_moe: 'glm4moe', minimax_m2: 'minimax-m2', llama: 'llama', gpt_oss: 'gpt-oss',
 };
 
+/** llama.cpp's `llama_ftype` ids of the file types the tests write. */
+const FILE_TYPE_IDS: Readonly<Record<string, number>> = { F16: 1, Q4_0: 2, Q8_0: 7, Q4_K_M: 15, Q5_K_M: 17, Q6_K: 18, IQ4_XS: 30, BF16: 32 };
+
 const u32 = (value: number): GgufWriterValue => ({ type: 'u32', value });
 const u32s = (value: readonly number[]): GgufWriterValue => ({ type: 'array', itemType: 'u32', value });
 
@@ -67,6 +70,7 @@ export function ggufFromConfig(config: Record<string, unknown>, fileType = 'Q4_K
   const md: [string, GgufWriterValue][] = [
     ['general.architecture', { type: 'string', value: arch }],
     ['general.name', { type: 'string', value: name }],
+    ['general.file_type', u32(FILE_TYPE_IDS[fileType] ?? 0)],
     [`${arch}.block_count`, u32(a.layers + mtp)],
     [`${arch}.context_length`, u32(a.maxContext)],
     [`${arch}.embedding_length`, u32(a.hidden)],
