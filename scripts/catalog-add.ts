@@ -50,7 +50,8 @@ export function rowFromConfig(config: Record<string, unknown>, source: string, s
     id,
     name: meta.name ?? id,
     family: meta.family ?? model.family,
-    vendor: meta.vendor ?? '',
+    // The repository's owner stands for the vendor unless one is given (the row says whose repository it is either way).
+    vendor: meta.vendor ?? repo.split('/')[0] ?? '',
     releaseDate: meta.releaseDate ?? '',
     hfRepo: repo,
     licence: meta.licence ?? '',
@@ -134,7 +135,11 @@ async function main(argv: string[]): Promise<number> {
     const row = rowFromConfig(config, values.source, values.seen, meta);
     const problems = validateCatalog({ ...catalog, models: [...catalog.models.filter((m) => m.id !== row.id), row] })
       .filter((p) => p.table === 'models' && p.row === row.id);
-    if (problems.length > 0) throw new UsageError(`the row does not pass the catalog schema: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`);
+    const flag: Record<string, string> = { vendor: '--vendor', licence: '--licence', releaseDate: '--released', hfRepo: '--hf-repo', name: '--name', paramsReported: '--params', activeParamsReported: '--active-params' };
+    if (problems.length > 0) {
+      const missing = problems.map((p) => flag[p.field]).filter((f): f is string => f !== undefined);
+      throw new UsageError(`the row does not pass the catalog schema: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}${missing.length ? ` (give ${[...new Set(missing)].join(', ')} or a --meta file)` : ''}`);
+    }
     if (values['dry-run']) { process.stdout.write(rowSource(row) + '\n'); return 0; }
     const file = values.catalog ?? DEFAULT_CATALOG;
     writeFileSync(file, insertRow(readFileSync(file, 'utf8'), row));
