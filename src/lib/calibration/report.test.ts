@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { estimate } from '../estimate.ts';
 import { allRows } from './dataset.ts';
 import { fitRecord } from './fit-record.ts';
+import { computeAccuracy, MIN_GROUP_ROWS, speedBreakdown } from './accuracy.ts';
 import { buildAccuracyReport, scatterOf } from './report.ts';
 
 describe('the accuracy report data', () => {
@@ -20,5 +21,13 @@ describe('the accuracy report data', () => {
     expect(d.charts.length).toBeGreaterThanOrEqual(3);
     expect(JSON.stringify(d)).not.toMatch(/NaN|Infinity/);
     expect(d.counts.total).toBe(allRows.length);
+  });
+  it('breaks speed down by group as `npm run accuracy` does, judging only groups with enough rows', () => {
+    const d = buildAccuracyReport(allRows, estimate, fitRecord);
+    const expected = speedBreakdown(computeAccuracy(allRows, estimate, 'test'));
+    expect(d.groups.map((g) => [g.group, g.kind, g.n, g.medianAbsErrorPct, g.met])).toEqual(expected.map((g) => [g.group, g.kind, g.n, g.medianAbsErrorPct, g.met]));
+    expect(d.groups.length).toBeGreaterThan(0);
+    for (const g of d.groups) if (g.n < MIN_GROUP_ROWS) expect(g.met).toBeNull();
+    expect(d.groupRule.minRows).toBe(MIN_GROUP_ROWS);
   });
 });

@@ -4,7 +4,7 @@
  * precomputed so the component only renders), per-case text alternatives, and what the engine
  * leaves out. Pure: pass the rows and the engine; no DOM, no Astro.
  */
-import { computeAccuracy, headline, meetsTarget, TARGETS, type AccuracyReport, type CaseResult, type EstimateFn, type KindAccuracy } from './accuracy.ts';
+import { computeAccuracy, headline, meetsTarget, MIN_GROUP_ROWS, RANGE_COVERAGE_TARGET, speedBreakdown, TARGETS, type AccuracyReport, type CaseResult, type EstimateFn, type GroupAccuracy, type KindAccuracy } from './accuracy.ts';
 import { coverageOf } from './coverage.ts';
 import { KIND_LABELS, type AccuracyKind } from './requests.ts';
 import { round } from './stats.ts';
@@ -34,12 +34,23 @@ export interface ScatterChart {
   axis: { xTitleX: number; xTitleY: number; yTitleX: number; yTitleY: number };
 }
 
+/**
+ * One line of the speed breakdown by backend family, engine, depth and era (`speedBreakdown`, the
+ * table `npm run accuracy` prints), with its target worded for the page.
+ */
+export interface GroupRow extends Pick<GroupAccuracy, 'group' | 'kind' | 'n' | 'medianAbsErrorPct' | 'p90AbsErrorPct' | 'withinRangePct' | 'met'> {
+  target: string;
+}
+
 /** One case for the text alternative. */
 export interface ReportCase { id: string; model: string; hardware: string; test: string; measured: string; estimate: string; errorPct: string; url: string }
 
 /** Everything the component renders. */
 export interface AccuracyReportData {
   rows: ReportRow[];
+  /** Speed per group; a group with fewer than `groupRule.minRows` rows is reported, not judged (met null). */
+  groups: GroupRow[];
+  groupRule: { minRows: number; rangeCoveragePct: number };
   charts: ScatterChart[];
   cases: { kind: AccuracyKind; label: string; cases: ReportCase[] }[];
   counts: { total: number; fit: number; test: number; byKind: { kind: string; fit: number; test: number }[] };
@@ -51,13 +62,13 @@ export interface AccuracyReportData {
 
 /** What the engine leaves out, stated next to its error figures. */
 export const NOT_MODELLED: string[] = [
-  'Per-kernel differences between llama.cpp builds: the calibration rows span builds from 2023 to 2025, and one efficiency per backend and weight family averages them.',
+  'Differences between llama.cpp builds beyond two kernel eras: the calibration rows span builds from 2023 to 2026; bandwidth and compute efficiencies are shared by both eras, and only the per-layer decode cost of the 2024 kernels is fitted apart (request `kernels: 2024`).',
   'CPU-side limits (slow host CPUs, NUMA, PCIe generation) and thermal throttling on laptops.',
   'Speculative decoding, prompt caching and batching schedulers: every speed is batch 1 unless sequences > 1.',
-  'Tensor-parallel speed: no tensor-parallel measurement is in the set yet, so its scaling factor is a prior, not a fit.',
-  'AMD (ROCm, Vulkan), Intel and CPU-only speeds: too few dated, citable measurements were gathered to fit them; their efficiencies are priors.',
-  'vLLM and Transformers speeds: every measurement in the set is llama.cpp, so their efficiencies are priors.',
-  'Flash attention is one on/off setting (default on) with one fitted attention cost per backend; its fit rests on 15 CUDA rows from one device (DGX Spark, late 2025), and Metal, ROCm and Vulkan use their no-flash-attention cost for both.',
+  'Tensor-parallel speed: the set holds two tensor-split rows, too few to fit its scaling, which stays a prior.',
+  'Discrete AMD cards under ROCm and Vulkan, Intel (SYCL) and CPU-only speeds: most ROCm and Vulkan rows come from one integrated GPU (Ryzen AI Max+ 395); discrete RDNA 3 and RDNA 4 cards have a handful of rows each, SYCL seven per kind, CPU-only none.',
+  'vLLM, SGLang and Transformers speeds: the set holds two vLLM rows and none for SGLang or Transformers, so their efficiencies are priors. MLX has efficiencies of its own, fitted on 38 rows from three Macs (M3 Ultra, M4 Max, M5 Max).',
+  'Flash attention is one on/off setting (default on) with one fitted attention cost per backend where that backend has enough rows measured with it on.',
   'The dequantize-then-FP16-GEMM prefill path of llama.cpp builds before June 2024: on cards with little bandwidth for their compute (A40, L40S, RTX 4000/5000 Ada) quantized 70B prefill ran about half as fast as the model says; current builds use int8 MMQ kernels instead.',
   'Early mixture-of-experts kernels: llama.cpp builds of late 2023 ran Mixtral prefill several times slower than today; the test part keeps those rows and they are the largest prefill errors.',
 ];
@@ -130,6 +141,11 @@ export function buildAccuracyReport(rows: readonly MeasurementRow[], estimate: E
       } : null,
     };
   });
+  const groups: GroupRow[] = speedBreakdown(report).map((g) => ({
+    group: g.group, kind: g.kind, n: g.n, medianAbsErrorPct: g.medianAbsErrorPct, p90AbsErrorPct: g.p90AbsErrorPct,
+    withinRangePct: g.withinRangePct, met: g.met,
+    target: `median ≤ ${g.target[0]}%, p90 ≤ ${g.target[1]}%, ≥ ${RANGE_COVERAGE_TARGET}% in range`,
+  }));
   const charts = SCATTER_KINDS.map((k) => scatterOf(k, report.kinds.find((x) => x.kind === k)!.cases)).filter((c): c is ScatterChart => c !== null);
   const cases = report.kinds.map((k) => ({
     kind: k.kind, label: k.label,
@@ -142,7 +158,7 @@ export function buildAccuracyReport(rows: readonly MeasurementRow[], estimate: E
   const kinds = ['weights', 'kv-cache', 'decode', 'prefill', 'fit'];
   const cov = coverageOf(rows.filter((r) => r.split === 'test'));
   return {
-    rows: tableRows, charts, cases,
+    rows: tableRows, groups, groupRule: { minRows: MIN_GROUP_ROWS, rangeCoveragePct: RANGE_COVERAGE_TARGET }, charts, cases,
     counts: {
       total: rows.length, fit: rows.filter((r) => r.split === 'fit').length, test: rows.filter((r) => r.split === 'test').length,
       byKind: kinds.map((k) => ({ kind: k, fit: rows.filter((r) => r.kind === k && r.split === 'fit').length, test: rows.filter((r) => r.kind === k && r.split === 'test').length })),
