@@ -44,7 +44,8 @@ export function sglangMemoryFraction(gpuBytes: number, tensorParallel: number): 
   const gpuMiB = gpuBytes / MiB;
   const gib = gpuBytes / GiB;
   const tp = Math.max(1, tensorParallel);
-  const [chunk, graphBs] = gib < 20 ? [2048, 8] : gib < 35 ? [2048, tp < 4 ? 24 : 80] : gib < 60 ? [4096, tp < 4 ? 32 : 160] : gib < 90 ? [8192, tp < 4 ? 256 : 512] : [16384, 512];
+  const [chunk, graphBs] = gib < 20 ? [2048, 8] : gib < 35 ? [2048, tp < 4 ? 24 : 80] : gib < 60 ? [4096, tp < 4 ? 32 : 160]
+    : gib < 160 ? [8192, tp < 4 ? 256 : 512] : [16384, 512];
   let reservedMiB = 512 + Math.max(chunk, 2048) * 1.5 + graphBs * 2 + (tp / 8) * 1024;
   if (gib > 60) reservedMiB = Math.max(reservedMiB, 10240);
   if (gpuMiB <= reservedMiB) return 0.05;

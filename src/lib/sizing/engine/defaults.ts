@@ -83,17 +83,19 @@ export function resolve(ctx: EngineContext, req: EstimateRequest, trusted = fals
       : 'MXFP4 on a dense model: every linear layer counted at 4.25 bits');
   }
 
+  // Hardware before the cache and lengths: SGLang's cache type and Ollama's context depend on the devices.
+  const { rig, rigKey } = resolveRig(ctx, req, warnings);
+
   // KV cache.
   // vLLM runs DeepSeek Sparse Attention models with an FP8 cache by default (CacheConfig.cache_dtype's
-  // documentation: "DeepSeekV3.2 default[s] to fp8").
-  const kvDefault: KvCacheTypeId = runtime === 'llama.cpp' ? 'f16' : a.indexer && runtime === 'vllm' ? 'fp8' : a.releasedFormat === 'F16' ? 'f16' : 'bf16';
+  // documentation: "DeepSeekV3.2 default[s] to fp8"); SGLang does so on Blackwell (SM 10 and later) only.
+  const blackwellOnly = rig !== null && rig.devices.every((d) => d.generation === 'blackwell' || d.generation === 'blackwell-soc');
+  const sparseFp8 = a.indexer !== null && (engine === 'vllm' || (engine === 'sglang' && blackwellOnly));
+  const kvDefault: KvCacheTypeId = runtime === 'llama.cpp' ? 'f16' : sparseFp8 ? 'fp8' : a.releasedFormat === 'F16' ? 'f16' : 'bf16';
   const kvCache = req.kvCache ?? kvDefault;
   const kvTypes = KV_CACHE_TYPES_BY_ENGINE[engine];
   if (!kvTypes.includes(kvCache)) throw new InputError('kvCache', `${engine} does not support a ${kvCache} KV cache (supported: ${kvTypes.join(', ')})`);
   const kv = kvOf(p, engine, kvCache);
-
-  // Hardware first: Ollama's default context depends on the GPU memory.
-  const { rig, rigKey } = resolveRig(ctx, req, warnings);
 
   // Lengths.
   const prompt = req.prompt ?? REQUEST_SCHEMA.run.prompt.default;
