@@ -133,6 +133,27 @@ describe('calculators in the browser', () => {
     await context.close();
   });
 
+  it('carries the engine and the backend in the link, and says next to the field when the device does not run that backend', async () => {
+    const { page, context, consoleErrors } = await watchedPage(current.site);
+    await page.goto(at('/calculators/how-fast/?model=llama-3.1-8b&hardware=rtx-4090&engine=ollama&backend=vulkan'), { waitUntil: 'load' });
+    await hydrated(page);
+    await expect(page.getByLabel('Engine').inputValue()).resolves.toBe('ollama');
+    await expect(page.getByLabel('Backend').inputValue()).resolves.toBe('vulkan');
+    await page.getByLabel('Model').selectOption('qwen2.5-7b');
+    await expect.poll(() => new URL(page.url()).searchParams.get('model')).toBe('qwen2.5-7b');
+    expect([new URL(page.url()).searchParams.get('engine'), new URL(page.url()).searchParams.get('backend')]).toEqual(['ollama', 'vulkan']);
+    await page.goto(at('/calculators/how-fast/?hardware=m4-max-40c&backend=cuda'), { waitUntil: 'load' });
+    await hydrated(page);
+    const field = page.getByLabel('Backend');
+    await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await field.getAttribute('aria-describedby'))?.split(/\s+/) ?? [];
+    const description = (await Promise.all(describedBy.map((id) => page.locator(`[id="${id}"]`).innerText()))).join(' ');
+    expect(description).toMatch(/runs metal.*not cuda/);
+    await noBadNumbers(page);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
   it('says what is wrong next to a bad field and keeps the last valid result', async () => {
     const { page, context, consoleErrors } = await watchedPage(current.site);
     await page.goto(at('/calculators/will-it-fit/'), { waitUntil: 'load' });

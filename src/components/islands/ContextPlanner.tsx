@@ -1,6 +1,6 @@
 /**
  * Context planner: KV cache and total memory against context length up to the model's maximum,
- * with f16, q8_0 and q4_0 caches, and where each stops fitting on the chosen hardware.
+ * with each KV-cache type the chosen engine allocates, and where each stops fitting on the chosen hardware.
  * Numbers from the engine's context curve.
  */
 import type { JSX } from 'preact';
@@ -8,7 +8,7 @@ import { useId } from 'preact/hooks';
 import { LineChart } from '../charts/LineChart.tsx';
 import { bytesIn, formatBytes, formatInUnit, formatTokens } from '../../lib/format/index.ts';
 import { selectionToRequest, type Selection } from '../../lib/state/selection.ts';
-import type { KvCacheTypeId } from '../../lib/vocabulary.ts';
+import { KV_CACHE_TYPES_BY_ENGINE } from '../../lib/vocabulary.ts';
 import { modelOf } from './shared/catalog.ts';
 import { attempt, computing, firstSelection, initialValue, selectionKey, runEstimate, safeValidate, useComputed, useLastValid, type InitialValue } from './shared/engine.ts';
 import { Frame, usePreferences } from './shared/Frame.tsx';
@@ -16,10 +16,6 @@ import { SelectionFields } from './shared/SelectionFields.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
 import { Quiet, Results, Verdict, TableScroll } from './shared/ui.tsx';
 
-/** Cache types compared; vLLM's fp8 replaces llama.cpp's q-types there. */
-function cacheTypes(engineId: string): KvCacheTypeId[] {
-  return engineId === 'llama.cpp' ? ['f16', 'q8_0', 'q4_0'] : engineId === 'vllm' ? ['bf16', 'fp8'] : ['f16'];
-}
 
 /** Sample points: powers of two from 1K to the model's maximum context (chart sampling, not a result). */
 export function contextSamples(maxContext: number): number[] {
@@ -36,7 +32,7 @@ export function planContext(selection: Selection) {
   if (errors.length) return { errors, curves: null };
   const maxCtx = modelOf(selection.model)?.maxContextTokens ?? 131072;
   const { contextCurve, engine } = computing();
-  const curves = attempt(() => contextCurve(engine, base, contextSamples(maxCtx), cacheTypes(selection.engine))).result;
+  const curves = attempt(() => contextCurve(engine, base, contextSamples(maxCtx), [...KV_CACHE_TYPES_BY_ENGINE[selection.engine]])).result;
   if (!curves) return { errors, curves: null };
   // Per-token cache, capacity and the cache at the largest fitting context come from single estimates.
   return {

@@ -11,6 +11,7 @@ import { selectionToRequest, type Selection } from '../../lib/state/selection.ts
 import { formatSpec, parseSpec } from '../../lib/hardware-spec.ts';
 import type { EstimateResult } from '../../lib/sizing/types.ts';
 import type { EstimateRequest } from '../../lib/request.ts';
+import { KV_CACHE_TYPES_BY_ENGINE } from '../../lib/vocabulary.ts';
 import { errorFor, firstSelection, initialValue, selectionKey, runEstimate, useComputed, useLastValid, type InitialValue } from './shared/engine.ts';
 import { agentStepSeconds } from '../../lib/sizing/derived.ts';
 import { Frame, usePreferences } from './shared/Frame.tsx';
@@ -30,7 +31,7 @@ export const HOW_FAST_DEFAULTS = { prompt: 6000, output: 400 };
 
 interface Scenario { label: string; req: EstimateRequest }
 
-/** The what-if scenarios: the rig as chosen, one more device (layer split, tensor parallel), q8_0 KV cache. */
+/** The what-if scenarios: the rig as chosen, one more device (layer split, tensor parallel), q8_0 KV cache where the engine allocates one. */
 export function scenarios(s: Selection, base: EstimateRequest): Scenario[] {
   const parts = (parseSpec(s.hardware) ?? []);
   const out: Scenario[] = [{ label: 'As chosen', req: base }];
@@ -39,7 +40,7 @@ export function scenarios(s: Selection, base: EstimateRequest): Scenario[] {
     out.push({ label: `${parts[0].count + 1} devices, layer split`, req: { ...base, hardware: more, split: 'layer' } });
     out.push({ label: `${parts[0].count + 1} devices, tensor parallel`, req: { ...base, hardware: more, split: 'tensor' } });
   }
-  if (s.kvCache !== 'q8_0') out.push({ label: 'KV cache q8_0', req: { ...base, kvCache: 'q8_0' } });
+  if (s.kvCache !== 'q8_0' && KV_CACHE_TYPES_BY_ENGINE[s.engine].includes('q8_0')) out.push({ label: 'KV cache q8_0', req: { ...base, kvCache: 'q8_0' } });
   return out;
 }
 

@@ -2,6 +2,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import LocalOrApi, { localOrApiInitial } from './LocalOrApi.tsx';
 import { $preferencesRaw } from '../../lib/state/preferences.ts';
+import { isStale } from '../../lib/freshness.ts';
+import { REFERENCE_DATE } from '../../build/reference-date.ts';
 import { byLabel, byTestId, choose, expectEveryBadInputRejected, freshPage, mount, ssr, type } from './shared/test-utils.tsx';
 
 beforeEach(() => freshPage());
@@ -33,6 +35,23 @@ describe('LocalOrApi', () => {
     await type(byLabel(root, 'Electricity'), '0.45');
     expect(dollars(byTestId(root, 'local-month').textContent)).toBeGreaterThan(dearer);
     expect($preferencesRaw.get().electricity).toBe('0.45');
+  });
+
+  it('says in words which API prices were seen more than six months before the build\'s reference date', () => {
+    const root = document.createElement('div');
+    root.innerHTML = ssr(<LocalOrApi />);
+    const rows = [...byTestId(root, 'api-table').querySelectorAll('tbody tr')];
+    expect(rows.length).toBeGreaterThan(0);
+    let old = 0;
+    for (const row of rows) {
+      const cell = row.querySelectorAll('td')[4]!;
+      const seen = cell.querySelector('a')!.textContent!;
+      const stale = isStale(seen, REFERENCE_DATE);
+      expect(cell.textContent, seen).toBe(stale ? `${seen} ⚠ over six months old` : seen);
+      if (stale) old++;
+    }
+    // At the suite's reference date some catalogued prices are old.
+    expect(old).toBeGreaterThan(0);
   });
 
   it('rejects every kind of bad volume next to the field and keeps the last valid costs', async () => {

@@ -1,7 +1,9 @@
 /**
  * Local or API? Hardware price, lifetime, power, electricity price, utilisation and daily volume
  * against the catalogued API prices: cost per million tokens and per month on both sides, the
- * break-even volume, and cumulative cost over time. Numbers from the engine's cost helper.
+ * break-even volume, and cumulative cost over time. Numbers from the engine's cost helper. Each API
+ * price shows the date it was seen, and says so in words when that is more than six months before the
+ * build's reference date (the client catalog marks those rows `stale`).
  */
 import type { JSX } from 'preact';
 import { useId } from 'preact/hooks';
@@ -42,6 +44,9 @@ function chartApis<T extends { kind: string; usdPerMonth: number }>(api: T[]): T
 }
 
 type CostExtras = typeof COST_DEFAULTS;
+
+/** Ids of the API prices seen more than six months before the build's reference date. */
+const OLD_PRICES: ReadonlySet<string> = new Set(extra.apiPrices.filter((p) => p.stale).map((p) => p.id));
 
 /**
  * Local against API cost for one selection, cost fields and electricity price: the field problems,
@@ -168,7 +173,7 @@ export default function LocalOrApi(props: PresetProps & { tokensPerDay?: number;
                       <td>{usd(a.usdPerMTok)}</td>
                       <td>{usd(a.usdPerMonth)}</td>
                       <td>{a.breakEvenTokensPerDay ? `${formatCount(a.breakEvenTokensPerDay)}/day` : '—'}</td>
-                      <td><a href={a.source}>{a.seen}</a></td>
+                      <td><a href={a.source}>{a.seen}</a>{OLD_PRICES.has(a.id) && <> <span class="rb-old" data-testid="price-old"><span aria-hidden="true">⚠ </span>over six months old</span></>}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -67,17 +67,44 @@ describe('WillItFit', () => {
     expect(root.querySelector('[data-testid="preset-banner"]')).toBeNull();
   });
 
-  it('marks an impossible pairing (a GGUF format under vLLM) next to its field and keeps the last result', async () => {
+  it('marks an impossible pairing (MLX on an NVIDIA card) next to its field and keeps the last result', async () => {
     const root = await mount(<WillItFit />);
     const good = byTestId(root, 'total').textContent;
-    await choose(byLabel(root, 'Engine'), 'vllm');
+    await choose(byLabel(root, 'Engine'), 'mlx');
     const errors = [...root.querySelectorAll('[data-testid^="error-"]')].map((e) => e.textContent ?? '');
-    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.join(' ')).toMatch(/MLX runs only on Apple silicon/);
     expect(byTestId(root, 'stale')).toBeTruthy();
     expect(byTestId(root, 'total').textContent).toBe(good);
-    await choose(byLabel(root, 'Weight format'), 'AWQ-INT4');
+    await choose(byLabel(root, 'Device'), 'm4-max-40c');
     expect(root.querySelector('[data-testid="stale"]')).toBeNull();
     expect(byTestId(root, 'total').textContent).not.toBe(good);
+  });
+
+  it('offers only the formats the chosen engine loads, and swaps a format it does not load for the nearest one', async () => {
+    const root = await mount(<WillItFit />);
+    const formats = () => [...(byLabel(root, 'Weight format') as HTMLSelectElement).options].map((o) => o.value);
+    expect(formats()).toContain('Q4_K_M');
+    expect(formats()).not.toContain('AWQ-INT4');
+    await choose(byLabel(root, 'Engine'), 'vllm');
+    expect(formats()).toContain('AWQ-INT4');
+    expect(formats()).not.toContain('Q4_K_M');
+    expect(byLabel(root, 'Weight format').value).toBe('AWQ-INT4');
+    expect(root.querySelector('[data-testid="stale"]')).toBeNull();
+    await choose(byLabel(root, 'Engine'), 'ollama');
+    expect(formats().every((id) => !id.startsWith('MLX-') && id !== 'AWQ-INT4')).toBe(true);
+    await choose(byLabel(root, 'Device'), 'm4-max-40c');
+    await choose(byLabel(root, 'Engine'), 'mlx');
+    expect(formats().filter((id) => id.startsWith('MLX-')).length).toBeGreaterThan(0);
+    expect(byLabel(root, 'Weight format').value).toMatch(/^MLX-/);
+  });
+
+  it('keeps a format the link names for another engine, with the engine\'s message next to the field', async () => {
+    freshPage('?engine=vllm&quant=Q4_K_M');
+    const root = await mount(<WillItFit syncUrl />);
+    expect(byLabel(root, 'Weight format').value).toBe('Q4_K_M');
+    expect(root.querySelector('[data-testid$="-quant"][data-testid^="error-"]')?.textContent).toMatch(/does not load Q4_K_M/);
+    await choose(byLabel(root, 'Weight format'), 'AWQ-INT4');
+    expect(root.querySelector('[data-testid^="error-"]')).toBeNull();
   });
 
   it('switches every size to GiB when the reader prefers it', async () => {

@@ -4,6 +4,9 @@
  * The full catalog carries a source URL, notes and benchmarks on every row; the sizing engine
  * needs none of them (pages render them on the server). `compactCatalog` drops them; the build
  * serves its output as a virtual module (src/build/client-catalog-plugin.ts), so it is never out of date.
+ * How old a price is depends on the build's reference date, which only the build knows: it hands
+ * `compactCatalog` a test, and a price row it finds old carries `stale: true` (one boolean, rather
+ * than the date arithmetic, goes to the browser).
  */
 import type { ApiPriceEntry, HardwareEntry, ModelEntry, QualityEntry, QuantEntry } from '../catalog/types.ts';
 
@@ -67,9 +70,14 @@ export interface CompactCore { models: Row[]; hardware: Row[]; quants: Row[] }
 /** Tables only the cost and quantization calculators need. */
 export interface CompactExtra { apiPrices: Row[]; qualityLoss: Row[] }
 
-/** Drops provenance and prose fields from every table (see DROP). */
-export function compactCatalog(full: CatalogTablesIn): { core: CompactCore; extra: CompactExtra } {
+/**
+ * Drops provenance and prose fields from every table (see DROP). With `isOld` (the build's
+ * staleness test at its reference date), each API price row seen too long ago gets `stale: true`.
+ */
+export function compactCatalog(full: CatalogTablesIn, isOld?: (seen: string) => boolean): { core: CompactCore; extra: CompactExtra } {
   const sources = citedSources(full);
+  const apiPrices = cited(full.apiPrices, DROP.apiPrices, sources);
+  if (isOld) apiPrices.forEach((r, i) => { if (isOld(full.apiPrices[i]!.seen)) r['stale'] = true; });
   return {
     core: {
       models: strip(full.models, DROP.models),
@@ -77,7 +85,7 @@ export function compactCatalog(full: CatalogTablesIn): { core: CompactCore; extr
       quants: strip(full.quants, DROP.quants),
     },
     extra: {
-      apiPrices: cited(full.apiPrices, DROP.apiPrices, sources),
+      apiPrices,
       qualityLoss: cited(full.qualityLoss, DROP.qualityLoss, sources),
     },
   };
@@ -85,8 +93,10 @@ export function compactCatalog(full: CatalogTablesIn): { core: CompactCore; extr
 
 /** Core catalog tables typed again from a compact copy: dropped required strings become ''. */
 export interface ExpandedCore { models: ModelEntry[]; hardware: HardwareEntry[]; quants: QuantEntry[] }
+/** An API price row in the browser: `stale` when it was seen too long before the build's reference date. */
+export type ClientApiPrice = ApiPriceEntry & { stale?: true };
 /** Price and quality rows typed again from a compact copy. */
-export interface ExpandedExtra { apiPrices: ApiPriceEntry[]; qualityLoss: QualityEntry[] }
+export interface ExpandedExtra { apiPrices: ClientApiPrice[]; qualityLoss: QualityEntry[] }
 
 /** Re-types compact core tables as catalog rows, with '' for the dropped required strings. */
 export function expandCore(c: CompactCore): ExpandedCore {
@@ -104,7 +114,7 @@ export function expandCore(c: CompactCore): ExpandedCore {
 export function expandExtra(c: CompactExtra): ExpandedExtra {
   const withLink = (r: Row) => ({ ...r, source: `#${SOURCE_NOTE_ID}${String(r['sourceNote'])}` });
   return {
-    apiPrices: c.apiPrices.map((r) => withLink(r) as unknown as ApiPriceEntry),
+    apiPrices: c.apiPrices.map((r) => withLink(r) as unknown as ClientApiPrice),
     qualityLoss: c.qualityLoss.map((r) => withLink(r) as unknown as QualityEntry),
   };
 }

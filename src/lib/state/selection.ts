@@ -1,12 +1,12 @@
 /**
- * The shared selection (model, weight format, context, hardware, KV-cache type, engine) that every
+ * The shared selection (model, weight format, context, hardware, backend, KV-cache type, engine) that every
  * calculator on a page reads, and the reader's saved rig. Framework-free nanostores: islands
  * subscribe with @nanostores/preact; nothing here touches the DOM (persistent stores fall back
  * to memory on the server).
  */
 import { atom } from 'nanostores';
 import { persistentAtom } from '@nanostores/persistent';
-import { ENGINES, KV_CACHE_TYPES, type EngineId, type KvCacheTypeId } from '../vocabulary.ts';
+import { BACKENDS, ENGINES, KV_CACHE_TYPES, type BackendId, type EngineId, type KvCacheTypeId } from '../vocabulary.ts';
 import type { EstimateRequest } from '../request.ts';
 import { FIELD_SPECS } from './fields.ts';
 import { decodeQuery, encodeQuery, type KnownIds, type QuerySchema } from './url.ts';
@@ -29,6 +29,8 @@ export interface Selection {
   tflops: number;
   kvCache: KvCacheTypeId;
   engine: EngineId;
+  /** Compute backend of the rig; '' = the device's usual one (raw hardware: cuda). */
+  backend: BackendId | '';
 }
 
 /**
@@ -37,7 +39,7 @@ export interface Selection {
  */
 export const DEFAULT_SELECTION: Selection = {
   model: 'llama-3.1-8b', quant: 'Q4_K_M', context: 8192, hardware: 'rtx-4090',
-  memoryGb: 0, ramGb: 0, bandwidthGbs: 0, tflops: 0, kvCache: 'f16', engine: 'llama.cpp',
+  memoryGb: 0, ramGb: 0, bandwidthGbs: 0, tflops: 0, kvCache: 'f16', engine: 'llama.cpp', backend: '',
 };
 
 /** URL and storage schema of a selection (keys as in the engine's request). */
@@ -52,6 +54,7 @@ export const SELECTION_SCHEMA = {
   tflops: { kind: 'number', spec: { ...FIELD_SPECS.tflops, allowZero: true } },
   kvCache: { kind: 'enum', values: KV_CACHE_TYPES },
   engine: { kind: 'enum', values: ENGINES },
+  backend: { kind: 'enum', values: BACKENDS },
 } as const satisfies QuerySchema;
 
 /**
@@ -87,7 +90,7 @@ export function resolveInitialSelection(
   return { selection: { ...fromSaved.selection, ...(url.values as Partial<Selection>) }, notes: url.notes, fromUrl };
 }
 
-/** The engine request for a selection; raw specs only when the hardware is `custom`. */
+/** The engine request for a selection; raw specs only when the hardware is `custom`; a backend only when one is chosen. */
 export function selectionToRequest(s: Selection, extra: Partial<EstimateRequest> = {}): EstimateRequest {
   const req: EstimateRequest = {
     model: s.model, quant: s.quant, context: s.context, kvCache: s.kvCache, engine: s.engine,
@@ -102,6 +105,7 @@ export function selectionToRequest(s: Selection, extra: Partial<EstimateRequest>
     req.hardware = s.hardware;
     if (s.memoryGb && !s.hardware.includes(',')) req.memoryGb = s.memoryGb;
   }
+  if (s.backend && (custom || s.hardware)) req.backend = s.backend;
   if (s.ramGb) req.ramGb = s.ramGb;
   return { ...req, ...extra };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeQuery, encodeQuery, normaliseHardwareSpec, type KnownIds } from './url.ts';
+import { BACKENDS, ENGINES } from '../vocabulary.ts';
 import { DEFAULT_SELECTION, SELECTION_SCHEMA, encodeSelection, resolveInitialSelection, sanitizeSelection, selectionToRequest } from './selection.ts';
 
 const known: KnownIds = {
@@ -54,6 +55,38 @@ describe('decodeQuery', () => {
       const { values } = decodeQuery(`context=${a}&memoryGb=${b}&${a}=${b}`, SELECTION_SCHEMA, known);
       for (const v of Object.values(values)) if (typeof v === 'number') expect(Number.isFinite(v)).toBe(true);
     }));
+  });
+});
+
+describe('engine and backend', () => {
+  it('round-trips every engine and backend of the vocabulary, SGLang and Ollama on Vulkan among them', () => {
+    for (const s of [{ ...DEFAULT_SELECTION, engine: 'sglang' as const }, { ...DEFAULT_SELECTION, engine: 'ollama' as const, backend: 'vulkan' as const }]) {
+      const q = encodeSelection(s);
+      expect(q).toContain(`engine=${s.engine}`);
+      const { values, notes } = decodeQuery(q, SELECTION_SCHEMA, known);
+      expect(notes).toEqual([]);
+      expect({ ...DEFAULT_SELECTION, ...values }).toEqual(s);
+    }
+    expect(decodeQuery('?engine=SGLang&backend=Vulkan', SELECTION_SCHEMA, known).values).toEqual({ engine: 'sglang', backend: 'vulkan' });
+    for (const engine of ENGINES) for (const backend of BACKENDS) {
+      expect(decodeQuery(encodeSelection({ ...DEFAULT_SELECTION, engine, backend }), SELECTION_SCHEMA, known).values).toMatchObject({ engine, backend });
+    }
+  });
+  it('leaves the usual backend out of the link', () => {
+    expect(encodeSelection(DEFAULT_SELECTION)).not.toContain('backend');
+  });
+  it('ignores a backend or engine outside the vocabulary with a note that never echoes it', () => {
+    const { values, notes } = decodeQuery(`?backend=${encodeURIComponent('<img src=x onerror=alert(1)>')}&engine=exllamav2`, SELECTION_SCHEMA, known);
+    expect(values).toEqual({});
+    expect(notes).toEqual([
+      `Ignored “engine” in the link: not one of ${ENGINES.join(', ')}.`,
+      `Ignored “backend” in the link: not one of ${BACKENDS.join(', ')}.`,
+    ]);
+  });
+  it('asks the engine for the chosen backend, on catalog and raw hardware alike, and for none by default', () => {
+    expect(selectionToRequest({ ...DEFAULT_SELECTION, backend: 'vulkan' }).backend).toBe('vulkan');
+    expect(selectionToRequest({ ...DEFAULT_SELECTION, hardware: 'custom', backend: 'rocm' }).backend).toBe('rocm');
+    expect('backend' in selectionToRequest(DEFAULT_SELECTION)).toBe(false);
   });
 });
 

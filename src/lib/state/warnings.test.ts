@@ -23,6 +23,12 @@ describe('forReaders', () => {
     expect(forReaders('raw hardware needs --memory-gb')).toBe('a custom device needs the memory size');
   });
 
+  it('names the weight format, backend and KV-cache type by their fields', () => {
+    expect(forReaders('vllm does not load the released format Q4_K_M; choose --quant')).toBe('vllm does not load the released format Q4_K_M; choose the weight format');
+    expect(forReaders('--backend applies to hardware; ignored')).toBe('the backend applies to hardware; ignored');
+    expect(forReaders("llama.cpp --cache-type-k q8_0")).toBe("llama.cpp --cache-type-k q8_0");
+  });
+
   it('keeps the flags of the tools readers run themselves', () => {
     expect(forReaders('MoE experts of 12 layers in system RAM (llama.cpp --n-cpu-moe 12)')).toBe('MoE experts of 12 layers in system RAM (llama.cpp --n-cpu-moe 12)');
   });

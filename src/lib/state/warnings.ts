@@ -20,7 +20,7 @@ const PHRASES: readonly [RegExp, string][] = [
 export function forReaders(message: string): string {
   let out = message;
   for (const [from, to] of PHRASES) out = out.replace(from, to);
-  return out.replace(/--(ram-gb|gpu-share|ram-bandwidth-gbs|tflops|memory-gb|bandwidth-gbs|interconnect)\b/g, (_, f: string) => FIELD_WORDS[f] ?? f);
+  return out.replace(/--(ram-gb|gpu-share|ram-bandwidth-gbs|tflops|memory-gb|bandwidth-gbs|interconnect|quant|backend|kv-cache)\b/g, (_, f: string) => FIELD_WORDS[f] ?? f);
 }
 
 /** Any Rigbook flag left over, named by what the calculators call it. */
@@ -32,4 +32,7 @@ const FIELD_WORDS: Record<string, string> = {
   'memory-gb': 'the memory size',
   'bandwidth-gbs': 'the memory bandwidth',
   interconnect: 'the interconnect',
+  quant: 'the weight format',
+  backend: 'the backend',
+  'kv-cache': 'the KV-cache type',
 };

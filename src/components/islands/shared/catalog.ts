@@ -8,6 +8,7 @@ import { expandCore } from '../../../lib/state/client-catalog.ts';
 import compactCore from 'virtual:rigbook/client-catalog';
 import type { KnownIds } from '../../../lib/state/url.ts';
 import type { HardwareEntry, ModelEntry } from '../../../lib/catalog/types.ts';
+import type { EngineId } from '../../../lib/vocabulary.ts';
 import type { Option } from './ui.tsx';
 
 /** Model, hardware and format rows without provenance strings (numbers and names only). */
@@ -60,3 +61,31 @@ export const HARDWARE_OPTIONS: Option[] = [...catalog.hardware]
 export const QUANT_OPTIONS: Option[] = [...catalog.quants]
   .sort((a, b) => b.qualityRank - a.qualityRank)
   .map((q) => ({ value: q.id, label: q.name === q.id ? q.id : `${q.id} — ${q.name}` }));
+
+const quantOptionsCache = new Map<EngineId, Option[]>();
+
+/** Weight-format options an engine loads (the format's `engines`), best quality first. */
+export function quantOptionsFor(engine: EngineId): Option[] {
+  let out = quantOptionsCache.get(engine);
+  if (!out) {
+    const loads = new Set(catalog.quants.filter((q) => q.engines.includes(engine)).map((q) => q.id));
+    out = QUANT_OPTIONS.filter((o) => loads.has(o.value));
+    quantOptionsCache.set(engine, out);
+  }
+  return out;
+}
+
+/**
+ * The format to keep when the reader switches to `engine`: `quant` itself when the engine loads
+ * it, else the format that engine loads whose quality rank is nearest (Q4_K_M becomes MLX-Q4 on MLX,
+ * AWQ-INT4 on vLLM).
+ */
+export function quantForEngine(quant: string, engine: EngineId): string {
+  const rows = catalog.quants.filter((q) => q.engines.includes(engine));
+  if (rows.some((q) => q.id === quant)) return quant;
+  const rank = catalog.quants.find((q) => q.id === quant)?.qualityRank;
+  if (rank === undefined || rows.length === 0) return rows[0]?.id ?? quant;
+  // Ties go to the smaller format (lower rank): a switch of engine should not make the model grow.
+  const distance = (q: { qualityRank: number }) => Math.abs(q.qualityRank - rank);
+  return rows.reduce((best, q) => (distance(q) < distance(best) || (distance(q) === distance(best) && q.qualityRank < best.qualityRank) ? q : best)).id;
+}

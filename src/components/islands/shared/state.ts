@@ -19,13 +19,13 @@ export const $linkNotes = atom<string[]>([]);
 
 /** Selection props a guide may pass to preset an island. */
 export interface PresetProps {
-  model?: string; quant?: string; context?: number; hardware?: string; kvCache?: string; engine?: string;
+  model?: string; quant?: string; context?: number; hardware?: string; kvCache?: string; engine?: string; backend?: string;
   memoryGb?: number; ramGb?: number;
   /** Set by the standalone calculator page: read and write the URL query. */
   syncUrl?: boolean;
 }
 
-const PRESET_KEYS = ['model', 'quant', 'context', 'hardware', 'kvCache', 'engine', 'memoryGb', 'ramGb'] as const;
+const PRESET_KEYS = ['model', 'quant', 'context', 'hardware', 'kvCache', 'engine', 'backend', 'memoryGb', 'ramGb'] as const;
 
 /** The preset part of an island's props, or null when the island is not preset. */
 export function presetOf(props: PresetProps): Record<string, unknown> | null {
