@@ -13,6 +13,7 @@ import { localVsApi, type LocalVsApiInput } from './local-vs-api.ts';
 import { qualityHint } from './quality.ts';
 import { quantTable } from './quant-table.ts';
 import { rawModel } from './raw-model.ts';
+import { modelImporters } from '../import/importers.ts';
 import { rigSummary } from './rig-summary.ts';
 import { unknownIdMessage } from '../suggest.ts';
 import { sweep, type SweepOptions } from './sweep.ts';
@@ -23,7 +24,7 @@ import { hardwareTiers, type TierOptions } from './tiers.ts';
  * Each helper's module documents its contract and units.
  */
 export function createFullEngine(options: { catalog: EngineCatalog; calibration: CalibrationValues }) {
-  const core = createEngine({ ...options, unknownId: unknownIdMessage, rawModel });
+  const core = createEngine({ ...options, unknownId: unknownIdMessage, rawModel, importers: modelImporters });
   const { catalog } = options;
   return {
     core,

@@ -8,11 +8,32 @@
  * needs it (a shared link, a saved rig).
  */
 import { fitted } from '../../../lib/calibration/fitted.ts';
+import type { ModelImporters } from '../../../lib/import/importers.ts';
+import { InputError } from '../../../lib/request.ts';
 import { createEngine } from '../../../lib/sizing/engine/index.ts';
 import { catalog } from './catalog.ts';
 
+/**
+ * The file readers, once the reader's own model has been given: the reader chunk
+ * (./your-model-reader.ts) registers them, so calculators that never read a file never fetch them.
+ */
+let readers: ModelImporters | null = null;
+
+/** Registers the readers of config.json and GGUF headers (called by the reader chunk when it loads). */
+export function registerModelImporters(importers: ModelImporters): void {
+  readers = importers;
+}
+
+function need(): ModelImporters {
+  if (!readers) throw new InputError('config', 'the model file reader has not loaded yet');
+  return readers;
+}
+
 /** The engine core over the client catalog and the fitted calibration. */
-export const engine = createEngine({ catalog, calibration: fitted });
+export const engine = createEngine({
+  catalog, calibration: fitted,
+  importers: { config: (c, name) => need().config(c, name), gguf: (src) => need().gguf(src) },
+});
 
 export { contextCurve } from '../../../lib/sizing/context-curve.ts';
 export { hardwareTiers } from '../../../lib/sizing/tiers.ts';

@@ -8,11 +8,13 @@
  */
 import { GgufFormatError, readGgufHeader, type ByteSource } from '../../../lib/import/gguf-reader.ts';
 import type { GgufModelSource } from '../../../lib/import/gguf.ts';
+import { modelImporters } from '../../../lib/import/importers.ts';
 import { excerpt } from '../../../lib/request.ts';
 // The engine checks every model read here, so it is needed anyway; importing it keeps the modules
 // the two share (the GGML block table, the request's wording) in the engine's chunk, instead of
-// splitting them into a third chunk that every calculator would then fetch with the engine.
-import './compute.ts';
+// splitting them into a third chunk that every calculator would then fetch with the engine. The
+// file readers themselves live here and are handed to the engine before it sees a model read here.
+import { registerModelImporters } from './compute.ts';
 
 /** The largest config.json accepted, as the CLI's reader (real ones are a few KiB). */
 export const MAX_CONFIG_CHARS = 4 * 2 ** 20;
@@ -22,6 +24,7 @@ export type ConfigRead = { ok: true; config: Record<string, unknown>; name: stri
 
 /** Parses the text of a config.json; the engine checks its fields. */
 export function parseConfigText(text: string): ConfigRead {
+  registerModelImporters(modelImporters);
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, message: 'Paste the text of a config.json first.' };
   if (trimmed.length > MAX_CONFIG_CHARS) return { ok: false, message: 'This text is too long for a config.json (more than 4 MiB).' };
@@ -56,6 +59,7 @@ function fileSource(file: Blob): ByteSource {
 
 /** Reads the header of a local GGUF file (metadata and tensor infos, never the tensor data). */
 export async function readGgufFile(file: Blob): Promise<GgufRead> {
+  registerModelImporters(modelImporters);
   let header;
   try {
     header = await readGgufHeader(fileSource(file));

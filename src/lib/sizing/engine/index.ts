@@ -32,6 +32,7 @@ export function createEngine(options: EngineOptions) {
     calibration: options.calibration,
     unknownId: options.unknownId ?? plainUnknownId,
     rawModel: options.rawModel,
+    importers: options.importers,
     modelById: byLowerCaseId(options.catalog.models),
     hwById: byLowerCaseId(options.catalog.hardware),
     quantById: byLowerCaseId(options.catalog.quants),

@@ -3,8 +3,7 @@
  * format's breakdown and each KV-cache type's layout, computed once and reused by every estimate.
  */
 import type { ModelEntry } from '../../catalog/types.ts';
-import { modelFromConfig } from '../../import/config.ts';
-import { modelFromGguf, type GgufModelSource } from '../../import/gguf.ts';
+import type { GgufModelSource } from '../../import/gguf.ts';
 import { excerpt, InputError } from '../../request.ts';
 import { RUNTIME_OF, type EngineId, type KvCacheTypeId } from '../../vocabulary.ts';
 import { archFromModel, type Arch } from '../arch.ts';
@@ -32,7 +31,8 @@ export function preparedFromArch(arch: Arch, model: ModelEntry | null = null, or
 export function importedConfig(ctx: EngineContext, config: object): { p: PreparedModel; notes: string[] } {
   const hit = ctx.caches.imported.get(config);
   if (hit) return hit;
-  const { model, notes } = modelFromConfig(config, configName(config));
+  if (!ctx.importers) throw new InputError('config', 'this engine reads no model files (it was built without the file readers)');
+  const { model, notes } = ctx.importers.config(config, configName(config));
   const p = preparedFromArch(archFromModel(model), null, 'config');
   const out = { p, notes: ["model read from a config.json: the weights are counted from its shapes", ...notes] };
   ctx.caches.imported.set(config, out);
@@ -51,7 +51,8 @@ function configName(config: object): string {
 export function importedGguf(ctx: EngineContext, header: object): { p: PreparedModel; notes: string[] } {
   const hit = ctx.caches.imported.get(header);
   if (hit) return hit;
-  const g = modelFromGguf(header as GgufModelSource);
+  if (!ctx.importers) throw new InputError('gguf', 'this engine reads no model files (it was built without the file readers)');
+  const g = ctx.importers.gguf(header as GgufModelSource);
   const arch = archFromModel(g.model);
   const p = preparedFromArch(arch, null, 'gguf');
   const w = weightsFromGguf(arch, g);

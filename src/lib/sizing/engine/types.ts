@@ -5,6 +5,7 @@
  */
 import type { ApiPriceEntry, HardwareEntry, ModelEntry, QualityEntry, QuantEntry } from '../../catalog/types.ts';
 import type { EstimateRequest, UnknownIdMessage } from '../../request.ts';
+import type { ModelImporters } from '../../import/importers.ts';
 import type { EngineId, InterconnectId, KernelEra, KvCacheTypeId, RuntimeId, SplitMode } from '../../vocabulary.ts';
 import type { Arch } from '../arch.ts';
 import type { CalibrationValues } from '../calibration.ts';
@@ -34,6 +35,8 @@ export interface EngineOptions {
   unknownId?: UnknownIdMessage;
   /** Builds a model from raw architecture fields; without it a request with no catalog model is refused. */
   rawModel?: (req: EstimateRequest) => RawModel;
+  /** Reads a config.json or a GGUF header (import/importers.ts); without them such requests are refused. */
+  importers?: ModelImporters;
 }
 
 /** Per-model work: the tensor inventory, and each format's weights and each cache type's layout once computed. */
@@ -117,6 +120,7 @@ export interface EngineContext {
   calibration: CalibrationValues;
   unknownId: UnknownIdMessage;
   rawModel: ((req: EstimateRequest) => RawModel) | undefined;
+  importers: ModelImporters | undefined;
   modelById: ReadonlyMap<string, ModelEntry>;
   hwById: ReadonlyMap<string, HardwareEntry>;
   quantById: ReadonlyMap<string, QuantEntry>;
