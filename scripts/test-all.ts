@@ -8,14 +8,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { browserTestsLeftOut, chromiumPath } from '../tests/support/chromium.ts';
+import { PINNED_REFERENCE_DATE } from '../tests/support/reference-date.ts';
 
 interface Report {
   numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number;
   testResults: { status: string; assertionResults: { status: string }[] }[];
 }
-
-/** The reference date the suite builds the site with (the catalog's compile date). */
-const PINNED_REFERENCE_DATE = '2026-12-07';
 
 const dir = mkdtempSync(join(tmpdir(), 'rigbook-test-'));
 const report = join(dir, 'report.json');
