@@ -10,7 +10,8 @@ import tseslint from 'typescript-eslint';
 const moduleLet = 'A module-level `let` is state shared by every caller; keep the library pure (pass state in, or use a const).';
 
 export default defineConfig([
-  globalIgnores(['dist/', '.astro/', 'public/pagefind/']),
+  // The same build outputs and caches .gitignore keeps out of the repository.
+  globalIgnores(['dist/', '.astro/', '.cache/', 'public/pagefind/', 'test-results/']),
   {
     files: ['**/*.{js,mjs,ts,tsx}'],
     extends: [js.configs.recommended, tseslint.configs.recommended],
