@@ -123,13 +123,14 @@ describe('calculators in the browser', () => {
     await hydrated(page);
     await expect(page.getByLabel('Model').inputValue()).resolves.toBe('llama-3.1-70b');
     await expect(page.getByLabel('Context per sequence (tokens)').inputValue()).resolves.toMatch(/32768|32k/i);
-    await expect(page.locator('[data-testid="verdict"]').innerText()).resolves.toMatch(/does not fit/i);
+    // The link's state arrives as the island hydrates: wait for it rather than read the first frame.
+    await expect.poll(() => page.locator('[data-testid="verdict"]').innerText()).toMatch(/does not fit/i);
     await page.getByLabel('Context per sequence (tokens)').fill('8192');
     await expect.poll(() => new URL(page.url()).searchParams.get('context')).toMatch(/8192|8k/i);
     // Reload the URL the page now shows: the same state comes back.
     await page.goto(page.url(), { waitUntil: 'load' });
     await hydrated(page);
-    await expect(page.locator('[data-testid="verdict"]').innerText()).resolves.toMatch(/^\W*fits/i);
+    await expect.poll(() => page.locator('[data-testid="verdict"]').innerText()).toMatch(/^\W*fits/i);
     await context.close();
   });
 
