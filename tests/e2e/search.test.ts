@@ -28,6 +28,11 @@ const queries: [string, string[]][] = [
   ['local vs api cost', ['/guides/local-vs-api/', '/calculators/local-or-api/']],
   ['time to first token', ['/guides/speed/', '/calculators/how-fast/']],
   ['rtx 3090', ['/hardware/rtx-3090/']],
+  // Serving models for agents, 2026 hardware and reasoning models.
+  ['serve qwen3.6 for an agent', ['/guides/serving-for-agents/']],
+  ['mtp speculative decoding', ['/guides/serving-for-agents/', '/guides/speed/']],
+  ['strix halo vulkan or rocm', ['/guides/hardware-tiers/']],
+  ['reasoning tokens cost', ['/guides/reasoning-models/']],
 ];
 
 async function firstResult(query: string): Promise<string | null> {

@@ -466,19 +466,26 @@ export function weightsFor(inv: TensorInventory, f: WeightFormat, engine: Engine
     } else if (x.category === 'token_embd') embeddingBytes += bytes;
     else outputBytes += bytes;
   }
-  // A tied embedding doubles as the output head: the head reads it in full every token.
+  return breakdownOf(a, { totalBytes: total, embeddingBytes, outputBytes, layerBytes, layerExpertBytes, types });
+}
+
+/**
+ * A weight breakdown from the bytes of each part: prefix sums for placement, and the bytes a token
+ * reads at batch 1 (a tied embedding doubles as the output head, which reads it in full every token).
+ */
+function breakdownOf(a: Arch, p: Pick<WeightBreakdown, 'totalBytes' | 'embeddingBytes' | 'outputBytes' | 'layerBytes' | 'layerExpertBytes' | 'types'>): WeightBreakdown {
   const activeShare = a.moe ? a.moe.activeExperts / a.moe.experts : 1;
-  let active = outputBytes + (a.tied ? embeddingBytes : 0);
+  let active = p.outputBytes + (a.tied ? p.embeddingBytes : 0);
   let expertBytes = 0;
   const prefixLayer = new Float64Array(a.layers + 1);
   const prefixExpert = new Float64Array(a.layers + 1);
   for (let i = 0; i < a.layers; i++) {
-    active += layerBytes[i]! - layerExpertBytes[i]! * (1 - activeShare);
-    expertBytes += layerExpertBytes[i]!;
-    prefixLayer[i + 1] = prefixLayer[i]! + layerBytes[i]!;
-    prefixExpert[i + 1] = prefixExpert[i]! + layerExpertBytes[i]!;
+    active += p.layerBytes[i]! - p.layerExpertBytes[i]! * (1 - activeShare);
+    expertBytes += p.layerExpertBytes[i]!;
+    prefixLayer[i + 1] = prefixLayer[i]! + p.layerBytes[i]!;
+    prefixExpert[i + 1] = prefixExpert[i]! + p.layerExpertBytes[i]!;
   }
-  return { totalBytes: total, embeddingBytes, outputBytes, layerBytes, layerExpertBytes, prefixLayer, prefixExpert, expertBytes, activeBytes: active, types };
+  return { ...p, prefixLayer, prefixExpert, expertBytes, activeBytes: active };
 }
 
 /** The parts of a GGUF import the weights module reads (see import/gguf.ts). */
@@ -504,18 +511,7 @@ export function weightsFromGguf(a: Arch, g: GgufTensorsInput): WeightBreakdown {
     } else if (x.part === 'embedding') embeddingBytes += x.bytes;
     else outputBytes += x.bytes;
   }
-  const activeShare = a.moe ? a.moe.activeExperts / a.moe.experts : 1;
-  let active = outputBytes + (a.tied ? embeddingBytes : 0);
-  let expertBytes = 0;
-  const prefixLayer = new Float64Array(a.layers + 1);
-  const prefixExpert = new Float64Array(a.layers + 1);
-  for (let i = 0; i < a.layers; i++) {
-    active += layerBytes[i]! - layerExpertBytes[i]! * (1 - activeShare);
-    expertBytes += layerExpertBytes[i]!;
-    prefixLayer[i + 1] = prefixLayer[i]! + layerBytes[i]!;
-    prefixExpert[i + 1] = prefixExpert[i]! + layerExpertBytes[i]!;
-  }
-  return { totalBytes: total, embeddingBytes, outputBytes, layerBytes, layerExpertBytes, prefixLayer, prefixExpert, expertBytes, activeBytes: active, types };
+  return breakdownOf(a, { totalBytes: total, embeddingBytes, outputBytes, layerBytes, layerExpertBytes, types });
 }
 
 /** A tensor inventory of a GGUF file's loaded tensors: the parameter counts come from the file, not from the shapes. */
