@@ -14,8 +14,10 @@ import { catalog } from '../src/lib/catalog/index.ts';
 import { createFullEngine } from '../src/lib/sizing/full-engine.ts';
 
 const estimateWith: EstimateWith = (calibration) => createFullEngine({ catalog, calibration }).estimate;
+/** Rounds of coordinate descent: the prefill factors settle only after the decode ones, which take several rounds. */
+const FIT_ROUNDS = 8;
 const fitRows = allRows.filter((r) => r.split === 'fit' && r.scored);
-const { calibration: fittedValues, summary } = fitCalibration(allRows, fitted, estimateWith);
+const { calibration: fittedValues, summary } = fitCalibration(allRows, fitted, estimateWith, FIT_ROUNDS);
 // Ranges: p10/p90 of out-of-fold residuals of the fit part (5 folds by run), not in-sample ones.
 const { calibration, spreads } = fitOutOfFoldSpreads(allRows, fittedValues, estimateWith);
 const fitRecord: FitRecord = {

@@ -1,21 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import record from './budget-record.json' with { type: 'json' };
 import { readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { distDir, fileGzipBytes, htmlPages, pageCssGzipBytes, pageJsGzipBytes, pageScriptFiles, templateOf, urlOf } from '../support/dist.ts';
+import { join } from 'node:path';
+import { distDir, fileGzipBytes, htmlPages, isChunkNamed, onceUsedJsGzipBytes, pageCssGzipBytes, pageJsGzipBytes, templateOf, urlOf } from '../support/dist.ts';
 
 const cssBudgetBytes = 15 * 1024;
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(2)} KB`;
 
 const pages = htmlPages();
 
-/** The recorded name of a chunk fetched only on a further request of the reader, or undefined. */
-const onDemandName = (file: string): string | undefined =>
-  Object.keys(record.onDemandChunkCeilingBytes).find((name) => new RegExp(`^${name}\\.[\\w-]+\\.js$`).test(basename(file)));
-
 /** Gzipped JavaScript once a calculator is used, without the chunks that have a ceiling of their own. */
-const onceUsedBytes = (file: string): number =>
-  pageJsGzipBytes(file, true) - pageScriptFiles(file, true).filter((f) => onDemandName(f) !== undefined).reduce((sum, f) => sum + fileGzipBytes(f), 0);
+const onceUsedBytes = (file: string): number => onceUsedJsGzipBytes(file, Object.keys(record.onDemandChunkCeilingBytes));
 
 /** The heaviest page of each page type, by `weigh`. */
 function heaviestByType(weigh: (file: string) => number): Map<string, { url: string; bytes: number }> {
@@ -61,9 +56,9 @@ describe('page weights over dist/, against the recorded ceilings', () => {
   });
 
   it('ships each chunk fetched only on a further request (the reader of the reader\'s own model) within its recorded ceiling', () => {
-    const chunks = readdirSync(join(distDir, '_astro')).filter((f) => onDemandName(f) !== undefined);
+    const chunks = readdirSync(join(distDir, '_astro')).filter((f) => isChunkNamed(f, Object.keys(record.onDemandChunkCeilingBytes)));
     const measured = Object.entries(record.onDemandChunkCeilingBytes).map(([name, ceiling]) => {
-      const files = chunks.filter((f) => onDemandName(f) === name);
+      const files = chunks.filter((f) => isChunkNamed(f, [name]));
       const bytes = files.reduce((sum, f) => sum + fileGzipBytes(join(distDir, '_astro', f)), 0);
       console.log(`  on demand ${name.padEnd(20)} ceiling ${kb(ceiling).padStart(8)}  built ${kb(bytes).padStart(8)} (${files.join(', ') || 'missing'})${bytes < ceiling - 256 ? `  record can go down to ${bytes}` : ''}`);
       return { name, found: files.length, over: bytes > ceiling ? bytes : 0 };

@@ -3,7 +3,7 @@
  * JavaScript module graph, and measure gzipped sizes. Pure Node; no browser.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, posix, relative, resolve } from 'node:path';
+import { basename, dirname, join, posix, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse, type HTMLElement } from 'node-html-parser';
 
@@ -168,6 +168,19 @@ export function pageJsGzipBytes(file: string, withLazy = false): number {
   const external = pageScriptFiles(file, withLazy).reduce((sum, f) => sum + fileGzipBytes(f), 0);
   const inline = inlineScripts(file).reduce((sum, s) => sum + gzipBytes(s), 0);
   return external + inline;
+}
+
+/** Whether a built chunk is one of the named ones (`name.HASH.js`). */
+export const isChunkNamed = (file: string, names: readonly string[]): boolean =>
+  names.some((name) => new RegExp(`^${name}\\.[\\w-]+\\.js$`).test(basename(file)));
+
+/**
+ * Gzipped JavaScript once a calculator is used (the page's scripts and everything its islands
+ * import), bytes, without the chunks named in `onDemandNames`: those are fetched only on a further
+ * request of the reader and are weighed on their own.
+ */
+export function onceUsedJsGzipBytes(file: string, onDemandNames: readonly string[]): number {
+  return pageJsGzipBytes(file, true) - pageScriptFiles(file, true).filter((f) => isChunkNamed(f, onDemandNames)).reduce((sum, f) => sum + fileGzipBytes(f), 0);
 }
 
 /** Gzipped CSS a page loads (stylesheets and inline styles), bytes. */

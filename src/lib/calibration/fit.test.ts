@@ -72,40 +72,41 @@ describe('fitting the shared parameters', () => {
 /**
  * A toy engine that reads the optional parameters: a per-layer decode cost and the prefill
  * peak exponent (effective = prefillCompute x 100 TFLOP/s x (peak / 100 TFLOP/s)^exponent).
- * Model 'big' is 8.75x the bytes and 80 layers instead of 32; h100-pcie has a 756 TFLOP/s peak,
- * the A6000 155.
+ * Model 'mid' is 3x the bytes of 'm' with 48 layers, 'big' 8.75x with 80 (m: 32); h100-pcie has a
+ * 756 TFLOP/s peak, the A6000 155.
  */
 function toyEngine2(cal: CalibrationValues, readsOptional: boolean) {
   const base = toyEngine(cal);
   return (req: EstimateRequest): EstimateResult => {
     const r = base(req);
     const e = cal.backends.cuda;
-    const big = req.model === 'big';
-    const size = (req.quant === 'F16' ? 16 * GB : 5 * GB) * (big ? 8.75 : 1);
+    const shape = TOY_MODELS[req.model ?? 'm'] ?? TOY_MODELS.m!;
+    const size = (req.quant === 'F16' ? 16 * GB : 5 * GB) * shape.scale;
     const fam = req.quant === 'F16' ? 'float' : 'gguf-k';
-    const layers = big ? 80 : 32;
+    const layers = shape.layers;
     const overhead = readsOptional ? (e.decodeLayerOverheadSec ?? 0) * layers : 0;
     const decode = 1 / (size / (1000 * GB * (e.decodeBandwidth[fam] ?? e.decodeBandwidth.default)) + overhead);
     const peak = TOY_PEAKS[req.hardware ?? ''] ?? 155e12;
     const exponent = readsOptional ? (e.prefillPeakExponent ?? 1) : 1;
-    const prefill = (e.prefillCompute * 1e14 * Math.pow(peak / 1e14, exponent)) / (2 * 8e9 * (big ? 8.75 : 1));
+    const prefill = (e.prefillCompute * 1e14 * Math.pow(peak / 1e14, exponent)) / (2 * 8e9 * shape.scale);
     const speed = r.speed!;
     return { ...r, speed: { ...speed, decodeTokensPerSec: decode, decodeRange: [decode, decode], prefillTokensPerSec: prefill, prefillRange: [prefill, prefill] } };
   };
 }
+
+/** The toy engine's models: bytes relative to 'm' and layer count. */
+const TOY_MODELS: Record<string, { scale: number; layers: number }> = { m: { scale: 1, layers: 32 }, mid: { scale: 3, layers: 48 }, big: { scale: 8.75, layers: 80 } };
 
 /** Peak FP16 FLOP/s the toy engine gives each device. */
 const TOY_PEAKS: Record<string, number> = { 'rtx-a4000': 76e12, 'rtx-a6000': 155e12, l40s: 362e12, 'h100-pcie': 756e12 };
 
 describe('fitting the optional engine parameters', () => {
   const truth = { f16: 0.9, k: 0.9, overhead: 80e-6, pre: 0.5, exponent: 0.6 };
-  function rowsFor(): MeasurementRow[] {
+  function rowsFor(models = ['m', 'mid', 'big']): MeasurementRow[] {
     const rows: MeasurementRow[] = [];
     for (let i = 0; i < 4; i++) {
-      for (const big of [false, true]) {
-        const model = big ? 'big' : 'm';
-        const layers = big ? 80 : 32;
-        const k = big ? 8.75 : 1;
+      for (const model of models) {
+        const { layers, scale: k } = TOY_MODELS[model]!;
         const f = row(`f${i}${model}`, 'decode', 'F16', 1 / ((16 * k) / (1000 * truth.f16) + truth.overhead * layers), 'fit');
         const q = row(`k${i}${model}`, 'decode', 'Q4_K_M', 1 / ((5 * k) / (1000 * truth.k) + truth.overhead * layers), 'fit');
         f.settings.model = model; q.settings.model = model;
@@ -129,6 +130,14 @@ describe('fitting the optional engine parameters', () => {
     expect(cal.backends.cuda.decodeBandwidth.float).toBeCloseTo(truth.f16, 2);
     expect(cal.backends.cuda.prefillPeakExponent).toBeCloseTo(truth.exponent, 5);
     expect(cal.backends.cuda.prefillCompute).toBeCloseTo(truth.pre, 2);
+  });
+
+  it('does not fit a per-layer decode cost from rows of only two models, and says so', () => {
+    const start = structuredClone(fitted);
+    start.backends.cuda.decodeLayerOverheadSec = 30e-6;
+    const { calibration: cal, summary } = fitCalibration(rowsFor(['m', 'big']), start, (c) => toyEngine2(c, true));
+    expect(cal.backends.cuda.decodeLayerOverheadSec).toBe(30e-6);
+    expect(summary.unfitted).toContain('cuda.decodeLayerOverheadSec (rows of 2 models)');
   });
 
   it('leaves a parameter at its neutral value and says so when the engine ignores it', () => {

@@ -39,8 +39,13 @@ export interface FittedParam { name: string; value: number; rows: number; median
 export interface FitSummary { rowsUsed: number; iterations: number; params: FittedParam[]; unfitted: string[] }
 
 const MIN_ROWS = 3;
-/** Per-layer decode costs tried, seconds (kernel launches and synchronisation: CUDA graphs a few µs, iGPU drivers hundreds). */
-const OVERHEAD_GRID = [0, 5e-6, 10e-6, 20e-6, 30e-6, 40e-6, 50e-6, 60e-6, 70e-6, 80e-6, 100e-6, 120e-6, 150e-6, 200e-6, 250e-6, 300e-6];
+/** Distinct models a per-layer decode cost needs among its rows before it is fitted. */
+const MIN_OVERHEAD_MODELS = 3;
+/**
+ * Per-layer decode costs tried, seconds: kernel launches and synchronisation (CUDA graphs a few µs,
+ * iGPU drivers hundreds) and, for Transformers' eager PyTorch, the Python work of each layer (about a millisecond).
+ */
+const OVERHEAD_GRID = [0, 5e-6, 10e-6, 20e-6, 30e-6, 40e-6, 50e-6, 60e-6, 70e-6, 80e-6, 100e-6, 120e-6, 150e-6, 200e-6, 250e-6, 300e-6, 400e-6, 500e-6, 600e-6, 700e-6, 800e-6, 1e-3, 1.2e-3, 1.5e-3];
 /**
  * A prefill family factor moves every estimate of its family, so it needs more evidence than a
  * backend-wide value: with 4 Metal legacy-quant rows, two of them Mixtral on a December-2023 build
@@ -247,6 +252,10 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
 
   const gridSearch = (key: string, rs: readonly MeasurementRow[], grid: number[], get: () => number, set: (v: number) => void, refit: () => void) => {
     if (rs.length < MIN_ROWS) { unfitted.push(`${key} (${rs.length} fit rows)`); return; }
+    // A per-layer cost is told apart from a bandwidth efficiency only by models of different depth
+    // and size; rows of one or two models fit either equally well, and the fit would wander between runs.
+    const models = new Set(rs.map((r) => r.settings.model)).size;
+    if (/layerOverheadSec$/i.test(key) && models < MIN_OVERHEAD_MODELS) { unfitted.push(`${key} (rows of ${models} model${models === 1 ? '' : 's'})`); return; }
     const base = get();
     // Probe with a grid value that differs from the current one (else every prediction stays put).
     const probe = grid[grid.length - 1] !== base ? grid[grid.length - 1]! : grid[0]!;
@@ -268,7 +277,10 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
       if (bDecode.length >= MIN_ROWS) {
         fitDecodeEfficiencies(b);
         fitEraAndGenerations(b, e, bDecode, 'decode');
-        gridSearch(`${b}.decodeLayerOverheadSec`, bDecode.filter((r) => !is2024(r)).length >= MIN_ROWS ? bDecode.filter((r) => !is2024(r)) : bDecode, OVERHEAD_GRID,
+        // The backend's own per-layer cost applies to the generations without one of their own.
+        const ownOverhead = (r: MeasurementRow) => e.generation?.[generationOfRow(r)]?.layerOverheadSec === undefined;
+        const current = bDecode.filter((r) => !is2024(r) && ownOverhead(r));
+        gridSearch(`${b}.decodeLayerOverheadSec`, current.length >= MIN_ROWS ? current : bDecode.filter(ownOverhead), OVERHEAD_GRID,
           () => e.decodeLayerOverheadSec ?? 0, (v) => { e.decodeLayerOverheadSec = v; }, () => fitDecodeEfficiencies(b));
         // Attention over a deep cache in decode, when enough rows attend 2,048 tokens or more on average
         // (0 = not modelled: only the KV read grows with depth).
