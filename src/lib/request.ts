@@ -51,6 +51,7 @@ export const REQUEST_SCHEMA = {
     output: { flag: '--output', type: 'number', min: 1, max: 100_000_000, integer: true, default: 128, help: 'output tokens for the decode rate' },
     depth: { flag: '--depth', type: 'number', min: 0, max: 100_000_000, integer: true, default: 0, help: 'tokens already in the cache' },
     sequences: { flag: '--sequences', type: 'number', min: 1, max: 100_000, integer: true, default: 1, help: 'concurrent sequences' },
+    kvUnified: { flag: '--kv-unified', type: 'boolean', help: "llama.cpp: the sequences share one cache of --context tokens, as llama-server's automatic slots do (off: each sequence gets --context)" },
     kvCache: { flag: '--kv-cache', type: 'enum', values: KV_CACHE_TYPES, help: 'KV-cache type (f16 for llama.cpp, else the model\'s)' },
     engine: { flag: '--engine', type: 'enum', values: ENGINES, help: 'inference engine (llama.cpp)' },
     split: { flag: '--split', type: 'enum', values: SPLIT_MODES, help: 'multi-device split (layer; tensor for vLLM)' },

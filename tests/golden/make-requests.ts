@@ -70,6 +70,8 @@ out.push({ params: 7e9, kvHeads: 4096 });
 out.push({ params: 7e9, heads: 7 });
 out.push({ layers: 32, hidden: 4096, params: 1e14 });
 out.push({ params: 1e6 });
+// llama-server's shared cache of automatic slots: four sequences in one pool.
+for (const m of catalog.models) out.push({ model: m.id, hardware: 'rtx-4090', context: 32768, sequences: 4, kvUnified: true });
 // Bad lines: each must give one error line.
 out.push({ model: 'llama-3.1-8b', hardware: 'rtx-9999' });
 out.push({ model: 'llama-3.1-8bb' });

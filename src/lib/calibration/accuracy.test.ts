@@ -30,7 +30,7 @@ function stub(): EstimateResult {
   return {
     schemaVersion: 1, warnings: [], model: { id: 'm', name: 'm', totalParams: 1, activeParams: 1, maxContext: 1, source: 'catalog' },
     quant: { id: 'Q4_K_M', bitsPerWeight: 4.8 },
-    settings: { context: 1, prompt: 1, output: 1, depth: 0, sequences: 1, kvCache: 'f16', engine: 'llama.cpp', split: 'layer', backend: null },
+    settings: { context: 1, prompt: 1, output: 1, depth: 0, sequences: 1, kvUnified: false, kvCache: 'f16', engine: 'llama.cpp', split: 'layer', backend: null },
     memory: { weightsBytes: 1000, kvCacheBytes: 0, kvBytesPerToken: 0, overheadBytes: 0, totalBytes: 1000, hostBytes: 0, stateBytes: 0 }, hardware: null,
     fit: { verdict: 'fits', fits: true, offloadedLayers: 0, offloadedBytes: 0, headroomBytes: 1, maxContext: 1, bestQuant: null, offloadMode: null },
     speed: { decodeTokensPerSec: 100, decodeRange: [90, 110], prefillTokensPerSec: 1000, prefillRange: [900, 1100], timeToFirstTokenSec: 1, aggregateDecodeTokensPerSec: 100 },

@@ -19,7 +19,7 @@ function toyEngine(cal: CalibrationValues) {
     const prefill = (e.prefillCompute * 100e12) / (2 * 8e9);
     return {
       schemaVersion: 1, warnings: [], model: { id: 'm', name: 'm', totalParams: 8e9, activeParams: 8e9, maxContext: 8192, source: 'catalog' },
-      quant: { id: req.quant ?? 'F16', bitsPerWeight: 5 }, settings: { context: 1, prompt: 1, output: 1, depth: 0, sequences: 1, kvCache: 'f16', engine: 'llama.cpp', split: 'layer', backend: null },
+      quant: { id: req.quant ?? 'F16', bitsPerWeight: 5 }, settings: { context: 1, prompt: 1, output: 1, depth: 0, sequences: 1, kvUnified: false, kvCache: 'f16', engine: 'llama.cpp', split: 'layer', backend: null },
       memory: { weightsBytes: size, kvCacheBytes: 0, kvBytesPerToken: 0, overheadBytes: 0, totalBytes: size, hostBytes: 0, stateBytes: 0 }, hardware: null,
       fit: { verdict: 'fits', fits: true, offloadedLayers: 0, offloadedBytes: 0, headroomBytes: 1, maxContext: 1, bestQuant: null, offloadMode: null },
       speed: { decodeTokensPerSec: decode, decodeRange: [decode, decode], prefillTokensPerSec: prefill, prefillRange: [prefill, prefill], timeToFirstTokenSec: 0, aggregateDecodeTokensPerSec: decode },

@@ -103,6 +103,19 @@ describe('estimate', () => {
     expect(l.memory.kvCacheBytes).toBe(21 * 8192 * 8192 + 21 * 4608 * 8192);
     expect(l.memory.kvBytesPerToken).toBe(21 * 8192);
   });
+  it('shares one llama.cpp cache among the sequences with --kv-unified, sized for all of their tokens, and says it is ignored elsewhere', () => {
+    const own = e.estimate({ model: 'gemma-2-9b', context: 8192, sequences: 4, hardware: 'rtx-4090' });
+    const shared = e.estimate({ model: 'gemma-2-9b', context: 32768, sequences: 4, kvUnified: true, hardware: 'rtx-4090' });
+    expect(shared.settings.kvUnified).toBe(true);
+    // The same 32,768 full-attention cells; the windowed layers keep 4 x 4,096 + 512 cells in one stream instead of 4 x 4,608.
+    expect(own.memory.kvCacheBytes - shared.memory.kvCacheBytes).toBe(21 * (4 * 4608 - 16896) * 8192);
+    const grown = e.estimate({ model: 'gemma-2-9b', context: 2048, prompt: 1024, output: 256, sequences: 4, kvUnified: true });
+    expect(grown.settings.context).toBe(4 * 1280);
+    expect(grown.warnings.some((w) => /all 4 sequences in the shared cache/.test(w))).toBe(true);
+    const vllm = e.estimate({ model: 'gemma-2-9b', engine: 'vllm', sequences: 4, kvUnified: true });
+    expect(vllm.settings.kvUnified).toBe(false);
+    expect(vllm.warnings.some((w) => /--kv-unified .* ignored/.test(w))).toBe(true);
+  });
   it('uses 92% of each GPU under vLLM (its current gpu_memory_utilization) and splits by tensor', () => {
     const r = e.estimate({ model: 'llama-3.1-8b', engine: 'vllm', hardware: '2xrtx-4090' });
     expect(r.settings.split).toBe('tensor');

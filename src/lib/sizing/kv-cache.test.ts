@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { archFromModel } from './arch.ts';
 import { kvBytesPerToken, kvCells, kvLayout, kvReadBytesPerToken, kvTotalBytes } from './kv-cache.ts';
 import { fixtureModels } from './test-fixtures.ts';
+import { catalog } from '../catalog/index.ts';
 
 const arch = (id: string) => archFromModel(fixtureModels.find((m) => m.id === id)!);
 
@@ -62,6 +63,29 @@ describe('KV cache', () => {
     const c = kvCells('llama.cpp', l, 32768, 1);
     expect(c.window).toBe(4608); // pad(min(32768, 4096 x 1 + 512), 256)
     expect(kvTotalBytes(l, c)).toBe(21 * 32768 * 8192 + 21 * 4608 * 8192);
+  });
+  it('gives llama.cpp sequences with their own streams a window of window + ubatch cells each, padded per stream', () => {
+    // llama-kv-cache-iswa.cpp: size_swa = pad256(min(n_ctx_seq, n_swa x 1 + n_ubatch)) per stream.
+    const l = kvLayout(arch('gemma-2-9b'), 'llama.cpp', 'f16');
+    const c = kvCells('llama.cpp', l, 10_000, 4);
+    expect(c.full).toBe(4 * 10_240); // n_ctx_seq = pad256(10,000) in each of 4 streams
+    expect(c.window).toBe(4 * 4608); // pad256(min(10,240, 4,096 + 512)) in each stream
+  });
+  it('shares one llama.cpp cache of the context among the sequences when unified, as llama-server does with automatic slots', () => {
+    // 4 slots sharing -c 32768: one stream of 32,768 cells; windowed layers pad256(min(32,768, 4,096 x 4 + 512)).
+    const l = kvLayout(arch('gemma-2-9b'), 'llama.cpp', 'f16');
+    const shared = kvCells('llama.cpp', l, 32768, 4, true);
+    expect(shared).toEqual({ full: 32768, window: 16896, sequences: 4 });
+    expect(kvTotalBytes(l, shared)).toBe(21 * 32768 * 8192 + 21 * 16896 * 8192);
+    // One sequence: the same cache either way.
+    expect(kvCells('llama.cpp', l, 32768, 1, true)).toEqual(kvCells('llama.cpp', l, 32768, 1));
+  });
+  it('keeps one recurrent state per sequence in a unified llama.cpp cache', () => {
+    const l = kvLayout(archFromModel(catalog.models.find((m) => m.id === 'qwen3-next-80b-a3b')!), 'llama.cpp', 'f16');
+    expect(l.nLinear).toBeGreaterThan(0);
+    const one = kvTotalBytes(l, kvCells('llama.cpp', l, 8192, 1, true));
+    const four = kvTotalBytes(l, kvCells('llama.cpp', l, 8192, 4, true));
+    expect(four - one).toBe(3 * l.nLinear * l.linearStateBytes);
   });
   it('sizes gpt-oss-20b windowed layers at full length under vLLM (24 layers x 2,048 bytes per token)', () => {
     const l = kvLayout(arch('gpt-oss-20b'), 'vllm', 'bf16');

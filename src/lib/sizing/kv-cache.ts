@@ -9,7 +9,8 @@
  *
  * Windowed layers (sliding window: Gemma 2/3, gpt-oss; chunked attention: Llama 4):
  * - llama.cpp (b6000 onwards, iSWA cache, `--swa-full` off): the windowed layers hold
- *   `min(cells, window x sequences + ubatch)` cells (llama-kv-cache-iswa.cpp).
+ *   `min(cells, window x sequences + ubatch)` cells of a unified cache, or `min(cells, window + ubatch)`
+ *   in each sequence's own stream (llama-kv-cache-iswa.cpp).
  * - vLLM (V1 engine, 0.10 to 0.13, late 2025): windowed layers are sized at full length, because
  *   that is what must fit. (1) The hybrid KV cache manager allocates every token
  *   of a sliding-window layer like a full-attention one and frees the blocks outside the window only
@@ -184,8 +185,18 @@ export interface KvCells {
   sequences: number;
 }
 
-/** Token cells per layer kind for an engine, context per sequence and number of sequences. */
-export function kvCells(engine: EngineId, layout: KvLayout, context: number, sequences: number): KvCells {
+/**
+ * Token cells per layer kind for an engine, `context` per sequence and number of sequences.
+ * With `unified` (llama.cpp only) `context` is instead one pool the sequences share.
+ *
+ * llama.cpp at ggml-org/llama.cpp de3ff815 (2026-09): a unified cache (`--kv-unified`, llama-server's
+ * default when the slot count is automatic) is one stream of `n_ctx` cells; otherwise each of the
+ * `n_seq_max` streams gets `n_ctx_seq = n_ctx / n_seq_max` cells, padded to 256
+ * (src/llama-context.cpp, `cparams.n_ctx_seq`; src/llama-kv-cache.cpp, `n_stream`). The windowed
+ * layers of a stream hold `pad256(min(size, n_swa x (unified ? n_seq_max : 1) + n_ubatch))` cells
+ * (src/llama-kv-cache-iswa.cpp).
+ */
+export function kvCells(engine: EngineId, layout: KvLayout, context: number, sequences: number, unified = false): KvCells {
   const w = layout.windowTokens > 0 ? layout.windowTokens : context;
   if (engine === 'sglang') {
     // SGLang's token-to-KV pool holds single tokens (page size 1); windowed layers at full length like vLLM.
@@ -193,9 +204,11 @@ export function kvCells(engine: EngineId, layout: KvLayout, context: number, seq
   }
   const runtime = RUNTIME_OF[engine];
   if (runtime === 'llama.cpp') {
-    const total = Math.ceil((context * sequences) / 256) * 256;
-    const win = Math.min(total, Math.ceil((w * sequences + LLAMA_CPP_UBATCH) / 256) * 256);
-    return { full: total, window: win, sequences };
+    const pad = (cells: number) => Math.ceil(cells / 256) * 256;
+    const streams = unified ? 1 : sequences;
+    const perStream = pad(context);
+    const windowPerStream = Math.min(perStream, pad(w * (unified ? sequences : 1) + LLAMA_CPP_UBATCH));
+    return { full: perStream * streams, window: windowPerStream * streams, sequences };
   }
   if (runtime === 'vllm') {
     // 16-token blocks per sequence (larger for hybrids, see kvLayout); windowed layers at full length.

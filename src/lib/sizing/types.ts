@@ -26,6 +26,8 @@ export interface EstimateResult {
   quant: { id: string; bitsPerWeight: number };
   settings: {
     context: number; prompt: number; output: number; depth: number; sequences: number;
+    /** True when `context` is one llama.cpp cache the sequences share (`--kv-unified`), not each one's. */
+    kvUnified: boolean;
     kvCache: KvCacheTypeId; engine: EngineId; split: SplitMode;
     /** The compute backend the devices run (null without hardware). */
     backend: BackendId | null;

@@ -102,21 +102,28 @@ export function resolve(ctx: EngineContext, req: EstimateRequest, trusted = fals
   const output = req.output ?? REQUEST_SCHEMA.run.output.default;
   const depth = req.depth ?? REQUEST_SCHEMA.run.depth.default;
   const sequences = req.sequences ?? REQUEST_SCHEMA.run.sequences.default;
+  const kvUnified = req.kvUnified === true && engine === 'llama.cpp';
+  if (req.kvUnified === true && engine !== 'llama.cpp') warnings.push(`--kv-unified describes llama.cpp's own server; ${engine} sizes a cache per sequence, so it is ignored`);
   // llama.cpp's `--flash-attn auto` (the default of current builds) turns it on where supported.
   const flashAttention = req.flashAttention ?? true;
   const defaultContext = engine === 'ollama' ? ollamaDefaultContext(rig) : DEFAULT_CONTEXT;
   let context = req.context ?? Math.min(defaultContext, a.maxContext);
   if (req.context === undefined && engine === 'ollama') warnings.push(`Ollama's default context for this much GPU memory: ${context} tokens (Ollama 0.15.5 and later; set num_ctx or OLLAMA_CONTEXT_LENGTH for more)`);
   if (req.context === undefined && a.maxContext < defaultContext) warnings.push(`context capped at the model's maximum, ${a.maxContext} tokens`);
-  if (req.context !== undefined && context > a.maxContext) {
-    warnings.push(`context ${context} exceeds the model's maximum of ${a.maxContext} tokens; capped`);
-    context = a.maxContext;
+  // A shared cache may hold the model's maximum for every sequence.
+  const maxPool = a.maxContext * (kvUnified ? sequences : 1);
+  if (req.context !== undefined && context > maxPool) {
+    warnings.push(kvUnified
+      ? `a shared cache of ${context} tokens exceeds the model's maximum of ${a.maxContext} tokens for each of ${sequences} sequences; capped`
+      : `context ${context} exceeds the model's maximum of ${a.maxContext} tokens; capped`);
+    context = maxPool;
   }
-  const needed = depth + prompt + output;
+  // A shared cache must hold every sequence's tokens at once.
+  const needed = (depth + prompt + output) * (kvUnified ? sequences : 1);
   if (context < needed) {
-    warnings.push(`context grown from ${context} to ${needed} tokens to hold depth + prompt + output`);
+    warnings.push(`context grown from ${context} to ${needed} tokens to hold depth + prompt + output${kvUnified ? ` of all ${sequences} sequences in the shared cache` : ''}`);
     context = needed;
-    if (context > a.maxContext) warnings.push(`depth + prompt + output (${needed}) exceeds the model's maximum context of ${a.maxContext} tokens`);
+    if (needed > maxPool) warnings.push(`depth + prompt + output (${needed}) exceeds the model's maximum context of ${a.maxContext} tokens`);
   }
 
   // Hardware.
@@ -142,10 +149,10 @@ export function resolve(ctx: EngineContext, req: EstimateRequest, trusted = fals
     warnings.push(`vision encoder (${(a.visionParams / 1e9).toFixed(2)}B parameters, about ${((a.visionParams * 2) / 1e9).toFixed(1)} GB in 16-bit) not counted: llama.cpp loads it only with --mmproj`);
   }
   const baseKey = p.model !== null && rigKey !== null
-    ? `${p.model.id}|${engine}|${kvCache}|${split}|${sequences}|${prompt}|${rigKey}|${context}`
+    ? `${p.model.id}|${engine}|${kvCache}|${split}|${sequences}|${kvUnified}|${prompt}|${rigKey}|${context}`
     : null;
   return {
-    p, quantId, quant, w, engine, runtime, kvCache, kv, split, context, prompt, output, depth, sequences, flashAttention, kernels: req.kernels ?? 'current', rig, interconnect,
+    p, quantId, quant, w, engine, runtime, kvCache, kv, split, context, prompt, output, depth, sequences, kvUnified, flashAttention, kernels: req.kernels ?? 'current', rig, interconnect,
     ramCapacity, ramBytesPerSec, ramBandwidthDefaulted: req.ramBandwidthGbs === undefined, warnings, baseKey,
   };
 }

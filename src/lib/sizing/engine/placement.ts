@@ -57,7 +57,7 @@ function computeContextBase(r: Resolved, context: number): ContextBase {
   const a = r.p.arch;
   const devs = devicesOf(r);
   const D = devs.length;
-  const cells = kvCells(r.engine, r.kv, context, r.sequences);
+  const cells = kvCells(r.engine, r.kv, context, r.sequences, r.kvUnified);
   const L = a.layers;
   const layerKv = new Float64Array(L);
   const prefixKv = new Float64Array(L + 1);
@@ -123,11 +123,12 @@ function verdictAt(ctx: EngineContext, r: Resolved, w: WeightBreakdown, context:
 
 /**
  * Largest context per sequence (tokens) that keeps the verdict the request has at one token
- * ('fits', else 'offload'), capped at the model's maximum; 0 when nothing fits.
+ * ('fits', else 'offload'), capped at the model's maximum; 0 when nothing fits. With a unified
+ * llama.cpp cache, the largest shared cache instead (capped at the maximum for every sequence).
  */
 export function maxContextFor(ctx: EngineContext, r: Resolved, w: WeightBreakdown): number {
   const scratch: Scratch = new Map();
-  const max = r.p.arch.maxContext;
+  const max = r.p.arch.maxContext * (r.kvUnified ? r.sequences : 1);
   const first = verdictAt(ctx, r, w, 1, scratch);
   if (first === 'no-fit') return 0;
   const target = VERDICT_RANK[first];

@@ -70,6 +70,11 @@ export interface Resolved {
   output: number;
   depth: number;
   sequences: number;
+  /**
+   * llama.cpp's unified cache: `context` is one pool of cells the sequences share (llama-server's
+   * default with automatic slots), instead of `context` cells for each sequence.
+   */
+  kvUnified: boolean;
   /** Flash attention in prefill. */
   flashAttention: boolean;
   /** Which llama.cpp kernels the speed stands for. */
