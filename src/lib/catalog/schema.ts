@@ -43,7 +43,7 @@ const DIMENSIONLESS_FIELDS = new Set([
   'expertIntermediateSize', 'sharedExperts', 'sharedIntermediateSize', 'denseLeadingLayers',
   'moeEvery', 'qLoraRank', 'kvLoraRank', 'qkNopeHeadDim', 'qkRopeHeadDim', 'vHeadDim', 'fullEvery',
   'gpuMemoryFraction', 'meanKld', 'score', 'mtpLayers', 'latentSize', 'convKernel', 'keyHeads', 'valueHeads',
-  'keyHeadDim', 'valueHeadDim', 'heads', 'stateSize', 'groups', 'topK',
+  'keyHeadDim', 'valueHeadDim', 'heads', 'stateSize', 'groups', 'topK', 'kvSharedLayers', 'hiddenPerLayer', 'vocab',
 ]);
 
 /** Unit suffixes accepted on numeric field names (GiB, GBs = 10^9 B/s, Tflops, W, Usd, ...). */
@@ -211,6 +211,8 @@ function checkModel(c: RowChecker, m: ModelEntry, today: number): void {
   if (m.indexer) for (const f of ['heads', 'headDim', 'topK'] as const) c.positiveInt(m.indexer, f, `indexer.${f}`);
   if (m.globalAttention) for (const f of ['kvHeads', 'headDim'] as const) c.positiveInt(m.globalAttention, f, `globalAttention.${f}`);
   if (m.mtpLayers !== undefined && !isNonNegativeInt(m.mtpLayers)) c.add('mtpLayers', 'must be an integer >= 0');
+  if (m.kvSharedLayers !== undefined && !(isNonNegativeInt(m.kvSharedLayers) && m.kvSharedLayers < m.layers)) c.add('kvSharedLayers', 'must be an integer from 0 to layers - 1');
+  if (m.perLayerEmbedding) for (const f of ['hiddenPerLayer', 'vocab'] as const) c.positiveInt(m.perLayerEmbedding, f, `perLayerEmbedding.${f}`);
   for (const [i, b] of (m.benchmarks ?? []).entries()) {
     if (typeof b.score !== 'number' || !Number.isFinite(b.score) || b.score < 0) c.add(`benchmarks[${i}].score`, 'must be a finite number >= 0');
     c.url(b.source, `benchmarks[${i}].source`);

@@ -103,10 +103,15 @@ export interface IndexerLayout {
   topK: number;
 }
 
-/** Per-layer input embeddings (Gemma's E models): a second, per-layer embedding table looked up per token. */
+/**
+ * Per-layer input embeddings (Gemma's E models): a second token-embedding table holding a slice of
+ * `hiddenPerLayer` elements for every layer (`vocab x layers x hiddenPerLayer` elements in all), looked
+ * up per token, projected and gated into each layer.
+ */
 export interface PerLayerEmbedding {
-  /** Width of each layer's slice. */
+  /** Width of each layer's slice (config.json `hidden_size_per_layer_input`). */
   hiddenPerLayer: number;
+  /** Rows of the table (`vocab_size_per_layer_input`). */
   vocab: number;
 }
 
@@ -167,6 +172,13 @@ export interface ModelEntry {
   mamba?: MambaLayout;
   indexer?: IndexerLayout;
   perLayerEmbedding?: PerLayerEmbedding;
+  /**
+   * Trailing layers that attend over the cache of the last earlier layer of the same kind and keep
+   * no KV cache (or K and V projections) of their own (Gemma 4 E models' `num_kv_shared_layers`).
+   */
+  kvSharedLayers?: number;
+  /** The KV-sharing layers' MLP is twice `intermediateSize` wide (`use_double_wide_mlp`). */
+  kvSharedLayersWideMlp?: boolean;
   /** Multi-token-prediction (next-n) layers in the checkpoint: in the file, not in a batch-1 decode. */
   mtpLayers?: number;
   /** Vision encoder + projector parameters, for models that ship one (count). */

@@ -127,6 +127,9 @@ function releasedFormat(config: Json, text: Json): { format: string; note: strin
     if (method === 'gptq') return { format: 'GPTQ-INT4', note: null };
     if (method === 'awq') return { format: 'AWQ-INT4', note: null };
     if (method === 'compressed-tensors') return { format: 'GPTQ-INT4', note: 'compressed-tensors checkpoint counted as a 4-bit group format' };
+    // mlx-lm and mlx-vlm write `bits`, `group_size` and `mode` with no quant_method.
+    if (method === '' && q['group_size'] === 64 && (q['mode'] ?? 'affine') === 'affine' && [4, 5, 6, 8].includes(q['bits'] as number)) return { format: `MLX-Q${String(q['bits'])}`, note: null };
+    if (method === '' && q['mode'] === 'mxfp4') return { format: 'MLX-MXFP4', note: null };
     return { format: 'BF16', note: `quantization "${excerpt(method, 30)}" not modelled: the checkpoint counted in BF16` };
   }
   const dtype = String(text['torch_dtype'] ?? text['dtype'] ?? config['torch_dtype'] ?? config['dtype'] ?? 'bfloat16');
@@ -383,9 +386,15 @@ function readGemma(r: Reader, m: ModelEntry, layers: number, modelType: string, 
     };
   }
   const ple = r.optInt('hidden_size_per_layer_input', LIMITS.hidden, 0) ?? 0;
-  if (ple > 0) m.perLayerEmbedding = { hiddenPerLayer: ple, vocab: r.optInt('vocab_size_per_layer_input', LIMITS.vocab) ?? m.vocabSize };
-  const shared = r.optInt('num_kv_shared_layers', layers, 0) ?? 0;
-  if (shared > 0) notes.push(`${shared} layers reuse earlier layers' KV cache; counted as if each kept its own (an overestimate)`);
+  if (ple > 0) {
+    m.perLayerEmbedding = { hiddenPerLayer: ple, vocab: r.optInt('vocab_size_per_layer_input', LIMITS.vocab) ?? m.vocabSize };
+    notes.push('per-layer embeddings are a lookup table: in the weights, read one row per token, kept in system memory by llama.cpp');
+  }
+  const shared = r.optInt('num_kv_shared_layers', layers - 1, 0) ?? 0;
+  if (shared > 0) {
+    m.kvSharedLayers = shared;
+    if (r.bool('use_double_wide_mlp', false)) m.kvSharedLayersWideMlp = true;
+  }
 }
 
 function readNemotronH(r: Reader, m: ModelEntry, layers: number): void {

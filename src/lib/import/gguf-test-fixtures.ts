@@ -9,7 +9,7 @@
 import { modelFromConfig } from './config.ts';
 import { GGML_TYPE_ID } from './gguf-reader.ts';
 import type { GgufWriterInput, GgufWriterValue } from './gguf-writer.ts';
-import { archFromModel, attnKindOf } from '../sizing/arch.ts';
+import { archFromModel, attnKindOf, sharesKv } from '../sizing/arch.ts';
 import { tensorInventory, weightFormatFor, weightsFor, type TensorInfo } from '../sizing/weights.ts';
 import type { GgmlType } from '../catalog/ggml.ts';
 
@@ -86,7 +86,10 @@ export function ggufFromConfig(config: Record<string, unknown>, fileType = 'Q4_K
   } else {
     md.push([`${arch}.attention.head_count_kv`, u32(a.mla ? 1 : a.kvHeads)]);
   }
-  md.push([`${arch}.feed_forward_length`, u32(a.intermediate)]);
+  // Gemma 4 writes a per-layer MLP width when its KV-sharing layers are double-wide.
+  md.push([`${arch}.feed_forward_length`, a.kvSharedLayersWideMlp ? u32s(kinds.map((_, i) => (sharesKv(a, i) ? 2 : 1) * a.intermediate)) : u32(a.intermediate)]);
+  if (a.kvSharedLayers > 0) md.push([`${arch}.attention.shared_kv_layers`, u32(a.kvSharedLayers)]);
+  if (a.perLayerEmbedding) md.push([`${arch}.embedding_length_per_layer_input`, u32(a.perLayerEmbedding.hiddenPerLayer)]);
   if (a.globalAttention) {
     md.push([`${arch}.attention.key_length`, u32(a.globalAttention.headDim)], [`${arch}.attention.value_length`, u32(a.globalAttention.headDim)]);
     md.push([`${arch}.attention.key_length_swa`, u32(a.headDim)], [`${arch}.attention.value_length_swa`, u32(a.headDim)]);

@@ -62,8 +62,11 @@ function tensorBytesOf(x: GgufTensorEntry): number | null {
 export interface GgufTensorPlace {
   /** Trunk layer, or -1 outside the repeating layers. */
   layer: number;
-  /** 'embedding' (token tables llama.cpp keeps in system memory), 'output', 'layer', or 'skipped' (next-n layers). */
-  part: 'embedding' | 'output' | 'layer' | 'skipped';
+  /**
+   * 'embedding' (the token embedding) and 'per-layer-embedding' (Gemma's per-layer table): lookup
+   * tables llama.cpp keeps in system memory; 'output', 'layer', or 'skipped' (next-n layers).
+   */
+  part: 'embedding' | 'per-layer-embedding' | 'output' | 'layer' | 'skipped';
   routedExperts: boolean;
   bytes: number;
   elements: number;
@@ -196,7 +199,8 @@ export function modelFromGguf(src: GgufModelSource): GgufImport {
         if (!set) names.set(layer, (set = new Set()));
         set.add(x.name.slice(m![0].length));
       }
-    } else if (x.name.startsWith('token_embd') || x.name.startsWith('per_layer_token_embd')) part = 'embedding';
+    } else if (x.name.startsWith('token_embd')) part = 'embedding';
+    else if (x.name.startsWith('per_layer_token_embd')) part = 'per-layer-embedding';
     else if (x.name.startsWith('mtp.') || x.name.startsWith('nextn.')) part = 'skipped';
     else part = 'output';
     if (x.name === 'token_embd.weight') vocab = x.dims[1] ?? 0;
@@ -211,7 +215,12 @@ export function modelFromGguf(src: GgufModelSource): GgufImport {
   const kvHeadsMax = kvPerLayer ? Math.max(...kvPerLayer.slice(0, layers)) : heads;
   const keyLength = g.opt('attention.key_length', 8192, 1) ?? Math.floor(hidden / heads);
   const keyLengthSwa = g.opt('attention.key_length_swa', 8192, 1);
-  const ff = g.opt('feed_forward_length', 4_000_000, 0) ?? 4 * hidden;
+  const kvShared = g.opt('attention.shared_kv_layers', layers - 1, 0) ?? 0;
+  // Gemma 4's KV-sharing layers may have an MLP twice as wide as the others (use_double_wide_mlp).
+  const ffPerLayer = kvShared > 0 ? g.perLayer('feed_forward_length', layers) : undefined;
+  const wideMlp = ffPerLayer !== undefined && ffPerLayer[0]! > 0 && ffPerLayer[layers - 1] === 2 * ffPerLayer[0]!;
+  const ff = wideMlp ? ffPerLayer[0]! : g.opt('feed_forward_length', 4_000_000, 0) ?? 4 * hidden;
+  const ple = g.opt('embedding_length_per_layer_input', 262_144, 0) ?? 0;
   const model: ModelEntry = {
     id: 'gguf:model', name: 'model', family: archName, vendor: '', releaseDate: '', hfRepo: '', licence: '', source: '',
     paramsReported: 0, layers, hiddenSize: hidden, attentionHeads: heads, kvHeads: Math.max(1, kvHeadsMax), headDim: keyLength,
@@ -219,6 +228,14 @@ export function modelFromGguf(src: GgufModelSource): GgufImport {
     maxContextTokens: g.opt('context_length', 100_000_000, 1) ?? 4096, releasedFormat: 'BF16',
   };
   if (nextn > 0) model.mtpLayers = nextn;
+  if (kvShared > 0) {
+    model.kvSharedLayers = kvShared;
+    if (wideMlp) model.kvSharedLayersWideMlp = true;
+  }
+  const pleTensor = src.tensors.find((x) => x.name === 'per_layer_token_embd.weight');
+  if (ple > 0 && pleTensor && Array.isArray(pleTensor.dims) && typeof pleTensor.dims[1] === 'number') {
+    model.perLayerEmbedding = { hiddenPerLayer: ple, vocab: pleTensor.dims[1] };
+  }
 
   // Layer kinds from the tensors each layer holds.
   const swa = g.bools('attention.sliding_window_pattern', layers);
@@ -230,7 +247,7 @@ export function modelFromGguf(src: GgufModelSource): GgufImport {
     const hasMlp = [...n].some((s) => s.startsWith('ffn_up') || s.startsWith('ffn_down'));
     const moeLayer = [...n].some((s) => s.includes('_exps'));
     if (n.has('ssm_conv1d.weight')) pattern += LINEAR_ATTENTION_ARCHS.has(archName) ? 'L' : hasMlp ? 'N' : 'M';
-    else if (n.has('attn_k.weight') || n.has('attn_qkv.weight') || n.has('attn_kv_a_mqa.weight') || n.has('attn_k_b.weight')) {
+    else if (n.has('attn_k.weight') || n.has('attn_qkv.weight') || n.has('attn_kv_a_mqa.weight') || n.has('attn_k_b.weight') || (i >= layers - kvShared && n.has('attn_q.weight'))) {
       const windowed = window > 0 && (swa ? swa[i] === true : swaPeriod ? (i + 1) % swaPeriod !== 0 : false);
       pattern += !hasMlp ? 'A' : windowed ? 'W' : 'F';
     } else pattern += moeLayer ? 'E' : hasMlp ? 'D' : 'A';

@@ -30,6 +30,7 @@ const FAMILIES: Record<string, string> = {
   'DeepSeek Sparse Attention (DeepSeek V3.2)': 'deepseek-v3.2',
   'sliding and global layers with their own shapes (Gemma 4 31B)': 'gemma-4-31b',
   'sliding window MoE with a dense MLP beside the experts (Gemma 4 26B-A4B)': 'gemma-4-26b-a4b',
+  'per-layer embeddings and KV-sharing layers with a double-wide MLP (Gemma 4 E2B shapes)': 'gemma-4-e2b-test',
   'MLA MoE with shared experts (GLM-4.7-Flash)': 'glm-4.7-flash',
   'full-attention MoE (MiniMax M2.7)': 'minimax-m2.7',
   'dense Qwen3 (Qwen3-4B-2507)': 'qwen3-4b-2507',
@@ -97,12 +98,50 @@ describe('config.json of every 2025-26 family', () => {
     expect(n.memory.kvBytesPerToken).toBe(6 * 2 * 2 * 128 * 2);
   });
 
+  it('gives a Gemma E model\'s per-layer embeddings to the weights and system memory, and no cache to its KV-sharing layers', () => {
+    // Gemma 4 E2B shapes (llama.cpp src/models/gemma4.cpp at 9af0434d). Per-layer embedding table:
+    // 262,144 x 35 x 256 = 2,348,810,240 parameters, a lookup table like the token embedding (1536 x 262,144).
+    const { model } = modelFromConfig(configOf('gemma-4-e2b-test'));
+    expect([model.kvSharedLayers, model.kvSharedLayersWideMlp, model.perLayerEmbedding]).toEqual([20, true, { hiddenPerLayer: 256, vocab: 262_144 }]);
+    const bf16 = estimate({ config: configOf('gemma-4-e2b-test'), quant: 'BF16', hardware: 'rtx-4090', context: 8192 });
+    // Trunk: 28 sliding layers (q and o 1536 x 2048, k and v 1536 x 256 where the layer keeps its cache),
+    // 7 global layers (q and o 1536 x 4096, k 1536 x 512; K doubles as V only with attention_k_eq_v),
+    // MLP 3 x 1536 x 6144, doubled in the 20 KV-sharing layers, per-layer gate and projection 2 x 1536 x 256.
+    const slidingOwn = 12, globalOwn = 3, slidingShared = 16, globalShared = 4;
+    const attention = (slidingOwn + slidingShared) * 2 * 1536 * 2048 + (globalOwn + globalShared) * 2 * 1536 * 4096
+      + slidingOwn * 2 * 1536 * 256 + globalOwn * 2 * 1536 * 512;
+    const mlp = 15 * 3 * 1536 * 6144 + 20 * 3 * 1536 * 12_288;
+    const perLayer = 35 * 2 * 1536 * 256 + 1536 * 35 * 256;
+    const norms = 35 * (2 * 1536) + 35 * 1536 + 256 + 1536;
+    expect(bf16.model.totalParams).toBe(262_144 * 1536 + 262_144 * 35 * 256 + attention + mlp + perLayer + norms);
+    // llama.cpp keeps both lookup tables in system memory; the tied embedding also serves as the output head on the GPU.
+    expect(bf16.memory.hostBytes).toBe((262_144 * 1536 + 262_144 * 8960) * 2);
+    // KV at 8,192 tokens, F16: only the first 15 layers keep a cache, 3 global of 2 x 1 x 512 x 2 B per token at
+    // 8,192 cells and 12 sliding of 2 x 1 x 256 x 2 B at pad256(512 + 512) = 1,024 cells.
+    expect(bf16.memory.kvCacheBytes).toBe(3 * 2048 * 8192 + 12 * 1024 * 1024);
+    expect(bf16.memory.kvBytesPerToken).toBe(3 * 2048);
+    // vLLM keeps the lookup tables on the GPU, and shares the cache the same way.
+    const v = estimate({ config: configOf('gemma-4-e2b-test'), quant: 'BF16', hardware: 'rtx-4090', context: 8192, engine: 'vllm' });
+    expect(v.memory.hostBytes).toBe(0);
+    expect(v.memory.kvBytesPerToken).toBe(3 * 2048 + 12 * 1024);
+  });
+
   it('pads the state of a hybrid to vLLM\'s attention page and allocates whole pages of tokens', () => {
     // vLLM: conv BF16 (49,152 B) + recurrent FP32 as the config asks (2,097,152 B) = 2,146,304 B;
     // one attention page per layer of 2 x 2 x 256 x 2 = 2,048 B per token must hold it: 16 x 66 = 1,056 tokens.
     const r = estimate({ config: configOf('qwen3.6-35b-a3b'), hardware: 'h100-sxm', engine: 'vllm', context: 4000, quant: 'FP8' });
     expect(r.memory.stateBytes).toBe(30 * 1056 * 2048);
     expect(r.memory.kvCacheBytes - r.memory.stateBytes).toBe(10 * 2048 * Math.ceil(4000 / 1056) * 1056);
+  });
+
+  it('reads an MLX conversion\'s quantization as its MLX format, with the same architecture as the catalog row', () => {
+    const { model } = modelFromConfig(configOf('qwen3.5-9b-mlx-8bit'));
+    expect(model.releasedFormat).toBe('MLX-Q8');
+    const mlx = estimate({ config: configOf('qwen3.5-9b-mlx-8bit'), engine: 'mlx', hardware: 'm4-max-40c' });
+    expect(mlx.quant.id).toBe('MLX-Q8');
+    const fromRow = estimate({ model: 'qwen3.5-9b', quant: 'MLX-Q8', engine: 'mlx', hardware: 'm4-max-40c' });
+    expect(mlx.memory).toEqual(fromRow.memory);
+    expect(mlx.model.totalParams / 9e9).toBeCloseTo(1, 0);
   });
 
   it('refuses an unknown model_type, listing the supported ones', () => {

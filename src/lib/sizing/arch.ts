@@ -48,6 +48,10 @@ export interface Arch {
   mamba: MambaLayout | null;
   indexer: IndexerLayout | null;
   perLayerEmbedding: PerLayerEmbedding | null;
+  /** Trailing layers with no KV cache (or K and V projections) of their own: they attend over an earlier layer's. */
+  kvSharedLayers: number;
+  /** The KV-sharing layers' MLP is twice `intermediate` wide. */
+  kvSharedLayersWideMlp: boolean;
   /** Multi-token-prediction layers in the checkpoint (not loaded by llama.cpp, not used in a plain decode). */
   mtpLayers: number;
   visionParams: number;
@@ -95,6 +99,8 @@ export function archFromModel(m: ModelEntry): Arch {
     mamba: m.mamba ?? null,
     indexer: m.indexer ?? null,
     perLayerEmbedding: m.perLayerEmbedding ?? null,
+    kvSharedLayers: m.kvSharedLayers ?? 0,
+    kvSharedLayersWideMlp: m.kvSharedLayersWideMlp ?? false,
     mtpLayers: m.mtpLayers ?? 0,
     visionParams: m.visionParams ?? 0,
     releasedFormat: m.releasedFormat,
@@ -164,6 +170,8 @@ export function archFromRaw(r: RawArchInput): Arch {
     mamba: null,
     indexer: null,
     perLayerEmbedding: null,
+    kvSharedLayers: 0,
+    kvSharedLayersWideMlp: false,
     mtpLayers: 0,
     visionParams: 0,
     releasedFormat: 'BF16',
@@ -226,6 +234,11 @@ export function attnKindOf(a: Arch, i: number): AttnKind {
   const isFull = (l.fullPosition ?? 'last') === 'last' ? (i + 1) % every === 0 : i % every === 0;
   if (isFull) return 'full';
   return l.kind === 'linear' ? 'linear' : 'window';
+}
+
+/** True when layer `i` (0-based) keeps no KV cache of its own and attends over an earlier layer's. */
+export function sharesKv(a: Arch, i: number): boolean {
+  return i >= a.layers - a.kvSharedLayers;
 }
 
 /** True when layer `i` (0-based) has an MLP block at all (false for a hybrid's mixer-only blocks). */

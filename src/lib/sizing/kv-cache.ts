@@ -25,12 +25,15 @@
  *   Attention compute (and the KV read per decoded token) still stops at the window.
  * - Transformers (HybridCache) and MLX (RotatingKVCache): `window` tokens per sequence.
  * Linear-attention layers of hybrid models keep a fixed recurrent state per sequence instead.
+ * KV-sharing layers (Gemma 4 E models' last `num_kv_shared_layers`) keep no cache: they attend over
+ * the last earlier layer of their kind (llama.cpp src/models/gemma4.cpp at 9af0434d sets
+ * `n_layer_kv_from_start = n_layer - n_kv_shared_layers`, and the cache holds only those layers).
  *
  * llama.cpp rounds the cache to 256 cells; vLLM allocates 16-token blocks per sequence.
  */
 import { RUNTIME_OF, type EngineId, type KvCacheTypeId, type RuntimeId } from '../vocabulary.ts';
 import type { Arch } from './arch.ts';
-import { attnKindOf } from './arch.ts';
+import { attnKindOf, sharesKv } from './arch.ts';
 
 /** Bytes per cached element for each KV-cache type. */
 export const kvElementBytes: Record<KvCacheTypeId, number> = {
@@ -101,6 +104,9 @@ export interface KvLayout {
   nFull: number;
   nWindow: number;
   nLinear: number;
+  /** Full-attention and windowed layers that read another layer's cache (they hold none). */
+  nFullShared: number;
+  nWindowShared: number;
   /** The engine allocates windowed layers at full length (vLLM): they grow with context like full layers. */
   windowFullLength: boolean;
   /**
@@ -129,10 +135,13 @@ export function kvLayout(a: Arch, engine: EngineId, kvType: KvCacheTypeId): KvLa
     perLayer = a.globalAttention ? 2 * a.globalAttention.kvHeads * a.globalAttention.headDim * b : windowPerLayer;
   }
   const kinds = new Uint8Array(a.layers);
-  let nFull = 0, nWindow = 0, nLinear = 0;
+  let nFull = 0, nWindow = 0, nLinear = 0, nFullShared = 0, nWindowShared = 0;
   for (let i = 0; i < a.layers; i++) {
     const k = attnKindOf(a, i);
-    if (k === 'full') { kinds[i] = 0; nFull++; } else if (k === 'window') { kinds[i] = 1; nWindow++; } else if (k === 'none') kinds[i] = 3; else { kinds[i] = 2; nLinear++; }
+    if (sharesKv(a, i) && (k === 'full' || k === 'window')) {
+      kinds[i] = 3;
+      if (k === 'full') nFullShared++; else nWindowShared++;
+    } else if (k === 'full') { kinds[i] = 0; nFull++; } else if (k === 'window') { kinds[i] = 1; nWindow++; } else if (k === 'none') kinds[i] = 3; else { kinds[i] = 2; nLinear++; }
   }
   let state = stateBytesPerLayer(a, engine);
   let blockTokens = 0;
@@ -150,7 +159,7 @@ export function kvLayout(a: Arch, engine: EngineId, kvType: KvCacheTypeId): KvLa
     windowLayerBytesPerToken: windowPerLayer,
     windowTokens: a.layout?.windowTokens ?? 0,
     linearStateBytes: state,
-    kinds, nFull, nWindow, nLinear,
+    kinds, nFull, nWindow, nLinear, nFullShared, nWindowShared,
     windowFullLength: runtime === 'vllm',
     blockTokens,
   };
@@ -246,12 +255,13 @@ export function kvBytesPerToken(layout: KvLayout): number {
 
 /**
  * KV bytes read to generate one token when `depth` tokens are cached (one sequence): every full
- * layer reads `depth` tokens, windowed layers at most their window, linear layers their state.
+ * layer reads `depth` tokens, windowed layers at most their window, linear layers their state; a
+ * KV-sharing layer reads its donor's cache again.
  */
 export function kvReadBytesPerToken(layout: KvLayout, depth: number): number {
   const d = Math.max(0, depth);
   const w = layout.windowTokens > 0 ? Math.min(d, layout.windowTokens) : d;
-  return layout.nFull * layout.fullLayerBytesPerToken * d
-    + layout.nWindow * layout.windowLayerBytesPerToken * w
+  return (layout.nFull + layout.nFullShared) * layout.fullLayerBytesPerToken * d
+    + (layout.nWindow + layout.nWindowShared) * layout.windowLayerBytesPerToken * w
     + layout.nLinear * layout.linearStateBytes;
 }

@@ -26,13 +26,13 @@
  */
 import { RUNTIME_OF, type EngineId } from '../vocabulary.ts';
 import type { Arch } from './arch.ts';
-import { attnKindOf, hasMlp, isMoeLayer } from './arch.ts';
+import { attnKindOf, hasMlp, isMoeLayer, sharesKv } from './arch.ts';
 import { ggmlFallback, ggmlTypes, ggufFileTypes, isGgufFileType } from '../catalog/ggml.ts';
 import type { GgmlType, GgufFileType } from '../catalog/ggml.ts';
 
 /** Broad tensor categories, as llama.cpp's `tensor_get_category` sorts them. */
 export type TensorCategory =
-  | 'token_embd' | 'output' | 'attn_q' | 'attn_k' | 'attn_v' | 'attn_qkv' | 'attn_kv_b' | 'attn_output'
+  | 'token_embd' | 'per_layer_embd' | 'output' | 'attn_q' | 'attn_k' | 'attn_v' | 'attn_qkv' | 'attn_kv_b' | 'attn_output'
   | 'ffn_gate' | 'ffn_up' | 'ffn_down' | 'other' | 'norm' | 'router';
 
 /** One tensor (or a 3-D stack of expert tensors) of the model. */
@@ -59,8 +59,10 @@ export interface TensorInventory {
   totalParams: number;
   /** Parameters touched per token: everything except the routed experts not chosen. */
   activeParams: number;
-  /** Token-embedding parameters (looked up, not multiplied, so not read in full per token). */
+  /** Parameters of the lookup tables, token and per-layer embeddings (looked up, not multiplied, so not read in full per token). */
   embeddingParams: number;
+  /** Parameters of the token embedding when it doubles as the output head (tied), else 0: multiplied in full per token. */
+  tiedOutputParams: number;
   /** Routed-expert parameters (all experts). */
   routedExpertParams: number;
 }
@@ -81,6 +83,15 @@ export function tensorInventory(a: Arch): TensorInventory {
   const tensors: TensorInfo[] = [];
   const h = a.hidden;
   tensors.push(t(-1, 'token_embd', 'token_embd', a.vocab, h));
+  const ple = a.perLayerEmbedding;
+  if (ple) {
+    // Gemma 4's per-layer embeddings (llama.cpp src/models/gemma4.cpp at 9af0434d): the table, the
+    // projection of the hidden state to every layer's slice, and its norm.
+    const width = ple.hiddenPerLayer * a.layers;
+    tensors.push(t(-1, 'per_layer_token_embd', 'per_layer_embd', ple.vocab, width));
+    tensors.push(t(-1, 'per_layer_model_proj', 'other', width, h));
+    tensors.push(t(-1, 'per_layer_proj_norm', 'norm', 1, ple.hiddenPerLayer));
+  }
   for (let i = 0; i < a.layers; i++) {
     // Names sort as attn_k, attn_kv_a..., attn_norm, attn_output, attn_q, attn_v, ffn_down, ffn_down_exps,
     // ffn_down_shexp, ffn_gate..., ffn_norm, ffn_up...: the counters below follow this order.
@@ -126,13 +137,20 @@ export function tensorInventory(a: Arch): TensorInventory {
       const headDim = g ? g.headDim : a.headDim;
       const q = a.heads * headDim;
       const kv = (g ? g.kvHeads : a.kvHeads) * headDim;
-      tensors.push(t(i, 'attn_k', 'attn_k', kv, h));
+      // A layer that reads an earlier layer's cache needs no K or V projection (llama.cpp loads none).
+      const ownKv = !sharesKv(a, i);
+      if (ownKv) tensors.push(t(i, 'attn_k', 'attn_k', kv, h));
       tensors.push(t(i, 'attn_norm', 'norm', 1, h)); // attn_norm
       tensors.push(t(i, 'attn_output', 'attn_output', h, q));
       tensors.push(t(i, 'attn_q', 'attn_q', a.attentionOutputGate ? 2 * q : q, h));
-      if (!g?.kEqV) tensors.push(t(i, 'attn_v', 'attn_v', kv, h));
+      if (ownKv && !g?.kEqV) tensors.push(t(i, 'attn_v', 'attn_v', kv, h));
       if (a.attentionBias) tensors.push(t(i, 'attn_qkv_bias', 'norm', 1, q + 2 * kv)); // q/k/v biases, F32 like norms
       if (a.family === 'gpt-oss') tensors.push(t(i, 'attn_sinks', 'norm', 1, h + a.heads)); // output bias and attention sinks
+    }
+    if (ple) {
+      tensors.push(t(i, 'inp_gate', 'other', ple.hiddenPerLayer, h)); // the layer's slice, gated by the hidden state
+      tensors.push(t(i, 'post_norm', 'norm', 1, h));
+      tensors.push(t(i, 'proj', 'other', h, ple.hiddenPerLayer)); // back to the hidden width
     }
     if (!hasMlp(a, i)) continue;
     const up = a.mlpGated ? 2 : 1;
@@ -159,10 +177,11 @@ export function tensorInventory(a: Arch): TensorInventory {
       // gpt-oss gives every expert biases (gate, up, down), never quantized.
       if (a.family === 'gpt-oss') tensors.push({ ...t(i, 'ffn_exps_bias', 'norm', e, 2 * m.expertIntermediate + h), routedExperts: true });
     } else {
-      tensors.push(t(i, 'ffn_down', 'ffn_down', h, a.intermediate));
-      if (up === 2) tensors.push(t(i, 'ffn_gate', 'ffn_gate', a.intermediate, h));
+      const inter = a.kvSharedLayersWideMlp && sharesKv(a, i) ? 2 * a.intermediate : a.intermediate;
+      tensors.push(t(i, 'ffn_down', 'ffn_down', h, inter));
+      if (up === 2) tensors.push(t(i, 'ffn_gate', 'ffn_gate', inter, h));
       tensors.push(t(i, 'ffn_norm', 'norm', 1, h)); // ffn_norm
-      tensors.push(t(i, 'ffn_up', 'ffn_up', a.intermediate, h));
+      tensors.push(t(i, 'ffn_up', 'ffn_up', inter, h));
     }
   }
   tensors.push(t(-1, 'output_norm', 'norm', 1, h)); // output_norm
@@ -180,7 +199,8 @@ export function tensorInventory(a: Arch): TensorInventory {
     tensors,
     totalParams,
     activeParams: totalParams - routedExpertParams * (1 - activeShare),
-    embeddingParams: a.vocab * h,
+    embeddingParams: a.vocab * h + (ple ? ple.vocab * ple.hiddenPerLayer * a.layers : 0),
+    tiedOutputParams: a.tied ? a.vocab * h : 0,
     routedExpertParams,
   };
 }
@@ -262,8 +282,13 @@ export function weightFormatFor(quantId: string, engine: EngineId): WeightFormat
 export interface WeightBreakdown {
   /** Everything as stored (GGUF tensor data or checkpoint), bytes. */
   totalBytes: number;
-  /** Token embedding (llama.cpp keeps it in system memory), bytes. */
+  /**
+   * Lookup tables: the token embedding and any per-layer embeddings, bytes. llama.cpp keeps them in
+   * system memory; a token reads one row of each.
+   */
   embeddingBytes: number;
+  /** The token embedding when it doubles as the output head (tied embeddings), else 0, bytes: read in full per token. */
+  tiedOutputBytes: number;
   /** Output head and final norm, bytes (with a tied embedding: the final norm only). */
   outputBytes: number;
   /** Per repeating layer: all tensors of the layer, bytes. */
@@ -320,7 +345,8 @@ function ggufTensorType(ft: GgufFileType, x: TensorInfo, a: Arch, qs: QuantState
     else if (base !== 'Q8_0') type = 'Q6_K';
   } else if (ft === 'MXFP4') {
     type = x.routedExperts ? 'MXFP4' : 'Q8_0';
-  } else if (cat === 'token_embd') {
+  } else if (cat === 'token_embd' || cat === 'per_layer_embd') {
+    // llama-quant.cpp gives per_layer_token_embd the token embedding's rules.
     if (ft === 'IQ2_XXS' || ft === 'IQ2_XS' || ft === 'IQ1_S' || ft === 'IQ1_M') type = 'Q2_K';
     else if (ft === 'IQ2_M' || ft === 'IQ3_XXS') type = 'IQ3_S';
   } else if (IQ12.has(ft)) {
@@ -382,7 +408,7 @@ function ggufTensorType(ft: GgufFileType, x: TensorInfo, a: Arch, qs: QuantState
 }
 
 function tensorBytesNonGguf(f: Exclude<WeightFormat, { kind: 'gguf' }>, x: TensorInfo, engine: EngineId, hasExperts: boolean): number {
-  const linear = x.category !== 'token_embd' && x.category !== 'output' && x.category !== 'norm' && x.category !== 'router';
+  const linear = x.category !== 'token_embd' && x.category !== 'per_layer_embd' && x.category !== 'output' && x.category !== 'norm' && x.category !== 'router';
   const n = x.elements;
   switch (f.kind) {
     case 'float':
@@ -434,6 +460,7 @@ export function weightsFor(inv: TensorInventory, f: WeightFormat, engine: Engine
   const types: (GgmlType | null)[] = [];
   let total = 0;
   let embeddingBytes = 0;
+  let tiedOutputBytes = 0;
   let outputBytes = 0;
   const hasExperts = inv.routedExpertParams > 0;
   const qs: QuantState = { nAttnV: 0, iAttnV: 0, nFfnDown: a.layers, iFfnDown: 0 };
@@ -463,19 +490,21 @@ export function weightsFor(inv: TensorInventory, f: WeightFormat, engine: Engine
     if (x.layer >= 0) {
       layerBytes[x.layer]! += bytes;
       if (x.routedExperts) layerExpertBytes[x.layer]! += bytes;
-    } else if (x.category === 'token_embd') embeddingBytes += bytes;
-    else outputBytes += bytes;
+    } else if (x.category === 'token_embd' || x.category === 'per_layer_embd') {
+      embeddingBytes += bytes;
+      if (a.tied && x.category === 'token_embd') tiedOutputBytes += bytes;
+    } else outputBytes += bytes;
   }
-  return breakdownOf(a, { totalBytes: total, embeddingBytes, outputBytes, layerBytes, layerExpertBytes, types });
+  return breakdownOf(a, { totalBytes: total, embeddingBytes, tiedOutputBytes, outputBytes, layerBytes, layerExpertBytes, types });
 }
 
 /**
  * A weight breakdown from the bytes of each part: prefix sums for placement, and the bytes a token
  * reads at batch 1 (a tied embedding doubles as the output head, which reads it in full every token).
  */
-function breakdownOf(a: Arch, p: Pick<WeightBreakdown, 'totalBytes' | 'embeddingBytes' | 'outputBytes' | 'layerBytes' | 'layerExpertBytes' | 'types'>): WeightBreakdown {
+function breakdownOf(a: Arch, p: Pick<WeightBreakdown, 'totalBytes' | 'embeddingBytes' | 'tiedOutputBytes' | 'outputBytes' | 'layerBytes' | 'layerExpertBytes' | 'types'>): WeightBreakdown {
   const activeShare = a.moe ? a.moe.activeExperts / a.moe.experts : 1;
-  let active = p.outputBytes + (a.tied ? p.embeddingBytes : 0);
+  let active = p.outputBytes + p.tiedOutputBytes;
   let expertBytes = 0;
   const prefixLayer = new Float64Array(a.layers + 1);
   const prefixExpert = new Float64Array(a.layers + 1);
@@ -490,7 +519,7 @@ function breakdownOf(a: Arch, p: Pick<WeightBreakdown, 'totalBytes' | 'embedding
 
 /** The parts of a GGUF import the weights module reads (see import/gguf.ts). */
 export interface GgufTensorsInput {
-  tensors: readonly { layer: number; part: 'embedding' | 'output' | 'layer' | 'skipped'; routedExperts: boolean; bytes: number; elements: number; rowLength: number; type: GgmlType }[];
+  tensors: readonly { layer: number; part: 'embedding' | 'per-layer-embedding' | 'output' | 'layer' | 'skipped'; routedExperts: boolean; bytes: number; elements: number; rowLength: number; type: GgmlType }[];
 }
 
 /** The weight breakdown of a GGUF file's own tensors as llama.cpp loads them (skipped next-n layers left out). */
@@ -499,6 +528,7 @@ export function weightsFromGguf(a: Arch, g: GgufTensorsInput): WeightBreakdown {
   const layerExpertBytes = new Float64Array(a.layers);
   let total = 0;
   let embeddingBytes = 0;
+  let tiedOutputBytes = 0;
   let outputBytes = 0;
   const types: (GgmlType | null)[] = [];
   for (const x of g.tensors) {
@@ -508,10 +538,12 @@ export function weightsFromGguf(a: Arch, g: GgufTensorsInput): WeightBreakdown {
     if (x.part === 'layer') {
       layerBytes[x.layer]! += x.bytes;
       if (x.routedExperts) layerExpertBytes[x.layer]! += x.bytes;
-    } else if (x.part === 'embedding') embeddingBytes += x.bytes;
-    else outputBytes += x.bytes;
+    } else if (x.part === 'embedding' || x.part === 'per-layer-embedding') {
+      embeddingBytes += x.bytes;
+      if (a.tied && x.part === 'embedding') tiedOutputBytes += x.bytes;
+    } else outputBytes += x.bytes;
   }
-  return breakdownOf(a, { totalBytes: total, embeddingBytes, outputBytes, layerBytes, layerExpertBytes, types });
+  return breakdownOf(a, { totalBytes: total, embeddingBytes, tiedOutputBytes, outputBytes, layerBytes, layerExpertBytes, types });
 }
 
 /** A tensor inventory of a GGUF file's loaded tensors: the parameter counts come from the file, not from the shapes. */
@@ -520,14 +552,16 @@ export function inventoryFromGguf(a: Arch, g: GgufTensorsInput): TensorInventory
   let totalParams = 0;
   let routedExpertParams = 0;
   let embeddingParams = 0;
+  let tiedOutputParams = 0;
   for (const x of g.tensors) {
     if (x.part === 'skipped') continue;
-    const category: TensorCategory = x.part === 'embedding' ? 'token_embd' : x.part === 'output' ? 'output' : 'other';
+    const category: TensorCategory = x.part === 'embedding' ? 'token_embd' : x.part === 'per-layer-embedding' ? 'per_layer_embd' : x.part === 'output' ? 'output' : 'other';
     tensors.push({ layer: x.layer, name: '', category, elements: x.elements, rowLength: x.rowLength, routedExperts: x.routedExperts, shared: false });
     totalParams += x.elements;
     if (x.routedExperts) routedExpertParams += x.elements;
-    if (x.part === 'embedding') embeddingParams += x.elements;
+    if (x.part === 'embedding' || x.part === 'per-layer-embedding') embeddingParams += x.elements;
+    if (a.tied && x.part === 'embedding') tiedOutputParams += x.elements;
   }
   const activeShare = a.moe ? a.moe.activeExperts / a.moe.experts : 1;
-  return { arch: a, tensors, totalParams, activeParams: totalParams - routedExpertParams * (1 - activeShare), embeddingParams, routedExpertParams };
+  return { arch: a, tensors, totalParams, activeParams: totalParams - routedExpertParams * (1 - activeShare), embeddingParams, tiedOutputParams, routedExpertParams };
 }

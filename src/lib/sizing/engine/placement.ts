@@ -83,7 +83,7 @@ export function placementInput(ctx: EngineContext, r: Resolved, w: WeightBreakdo
   const D = b.capacities.length;
   const llama = r.runtime === 'llama.cpp';
   // llama.cpp keeps token_embd in system memory; a tied embedding is duplicated as the output head.
-  const outputBytes = w.outputBytes + (llama && a.tied ? w.embeddingBytes : 0);
+  const outputBytes = w.outputBytes + (llama ? w.tiedOutputBytes : 0);
   const hostBytes = hostBytesOf(r, w);
   const pin: PlacementInput = {
     layerWeights: w.layerBytes,
@@ -108,8 +108,10 @@ export function placementInput(ctx: EngineContext, r: Resolved, w: WeightBreakdo
 }
 
 /**
- * Bytes the engine keeps in system memory whatever fits on the devices: llama.cpp's token embedding
- * (looked up on the CPU), except on unified memory, where system memory is the devices' own.
+ * Bytes the engine keeps in system memory whatever fits on the devices: llama.cpp's lookup tables,
+ * the token embedding and any per-layer embeddings (input-layer tensors, looked up on the CPU;
+ * src/llama-arch.cpp maps LLM_TENSOR_PER_LAYER_TOKEN_EMBD to LLM_TENSOR_LAYER_INPUT), except on
+ * unified memory, where system memory is the devices' own.
  */
 function hostBytesOf(r: Resolved, w: WeightBreakdown): number {
   return r.runtime === 'llama.cpp' && !r.rig?.unified ? w.embeddingBytes : 0;

@@ -31,7 +31,7 @@ export function speedFor(ctx: EngineContext, r: Resolved, pl: Placement, pin: Pl
     efficiency, family,
     prefillFamilyFactor: (b: BackendId) => efficiency(b).prefillFamilyFactor?.[family] ?? 1,
     kvReadAt: (depth: number) => kvReadBytesPerToken(r.kv, depth),
-    activeMatmulParams: r.p.inv.activeParams - (a.tied ? 0 : r.p.inv.embeddingParams),
+    activeMatmulParams: r.p.inv.activeParams - r.p.inv.embeddingParams + r.p.inv.tiedOutputParams,
     activeExpertParams: a.moe ? r.p.inv.routedExpertParams * (a.moe.activeExperts / a.moe.experts) : 0,
     kernels2024: r.runtime === 'llama.cpp' && r.kernels === '2024',
     prompt: r.prompt, output: r.output, depth: r.depth, sequences: r.sequences, flashAttention: r.flashAttention,
@@ -55,7 +55,7 @@ function deviceLoads(r: Resolved, pl: Placement, pin: PlacementInput): { loads: 
   let cpu: HostLoad | null = null;
   const layersOffloaded = pl.offloadMode === 'layers' || pl.offloadMode === 'experts';
   if (pl.offloadMode === 'weights' || (r.split === 'tensor' && D > 1 && !layersOffloaded)) {
-    const total = w.totalBytes - (llama ? w.embeddingBytes : 0) + (llama && a.tied ? w.embeddingBytes : 0);
+    const total = w.totalBytes - (llama ? w.embeddingBytes - w.tiedOutputBytes : 0);
     let experts = 0;
     for (let i = 0; i < L; i++) experts += w.layerExpertBytes[i]!;
     // activeBytes already counts the output head (or the tied embedding serving as one).
@@ -75,7 +75,7 @@ function deviceLoads(r: Resolved, pl: Placement, pin: PlacementInput): { loads: 
     const l = loads[0]!;
     l.weightBytes = w.activeBytes; // already counts the output head or the tied embedding serving as one
     // Resident weights without the embedding table (looked up, not streamed), except a tied one serving as the head.
-    l.allWeightBytes = w.totalBytes - w.embeddingBytes - w.outputBytes + pin.outputBytes + (!llama && a.tied ? w.embeddingBytes : 0);
+    l.allWeightBytes = w.totalBytes - w.embeddingBytes - w.outputBytes + pin.outputBytes + (llama ? 0 : w.tiedOutputBytes);
     l.expertBytes = w.expertBytes;
     l.layerShare = 1;
   } else if (pl.bounds && pl.verdict === 'fits') {
@@ -92,7 +92,7 @@ function deviceLoads(r: Resolved, pl: Placement, pin: PlacementInput): { loads: 
     }
     const last = loads[D - 1]!;
     last.weightBytes += pin.outputBytes; last.allWeightBytes += pin.outputBytes;
-    if (!llama && a.tied) { loads[0]!.weightBytes += w.embeddingBytes; loads[0]!.allWeightBytes += w.embeddingBytes; }
+    if (!llama) { loads[0]!.weightBytes += w.tiedOutputBytes; loads[0]!.allWeightBytes += w.tiedOutputBytes; }
   } else {
     // Layer by layer: each layer on its device, or, under a tensor split, 1/D of it on every device;
     // whole layers or their experts in system RAM when offloaded.
@@ -118,7 +118,7 @@ function deviceLoads(r: Resolved, pl: Placement, pin: PlacementInput): { loads: 
       }
     }
     for (const l of spread ? loads : [loads[D - 1]!]) { l.weightBytes += pin.outputBytes * part; l.allWeightBytes += pin.outputBytes * part; }
-    if (!llama && a.tied) for (const l of spread ? loads : [loads[0]!]) { l.weightBytes += w.embeddingBytes * part; l.allWeightBytes += w.embeddingBytes * part; }
+    if (!llama) for (const l of spread ? loads : [loads[0]!]) { l.weightBytes += w.tiedOutputBytes * part; l.allWeightBytes += w.tiedOutputBytes * part; }
     if (cpuAll > 0) cpu = { weightBytes: cpuW, allWeightBytes: cpuAll, expertBytes: cpuExp, layerShare: cpuLayers / L };
   }
   return { loads, cpu };
