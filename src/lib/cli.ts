@@ -162,6 +162,8 @@ export function formatResult(r: EstimateResult): string {
     lines.push('');
     lines.push(`Hardware ${r.hardware.spec}: ${size(r.hardware.memoryBytes)} usable`);
     for (const d of r.hardware.devices) lines.push(`  ${d.id.padEnd(20)} ${(d.assignedBytes / GiB).toFixed(2)} / ${(d.memoryBytes / GiB).toFixed(2)} GiB`);
+    // llama.cpp looks its embedding tables up on the CPU: system RAM the devices' figures leave out.
+    if (r.memory.hostBytes > 0) lines.push(`  ${'system RAM'.padEnd(20)} ${(r.memory.hostBytes / GiB).toFixed(2)} GiB  (embedding tables, looked up on the CPU)`);
     const f = r.fit;
     const verdict = f.verdict === 'fits' ? 'fits' : f.verdict === 'offload' ? `fits with offload (${f.offloadMode === 'experts' ? `experts of ${f.offloadedLayers} layers` : `${f.offloadedLayers} layers`}, ${size(f.offloadedBytes)} in system RAM)` : 'does not fit';
     lines.push(`Fit: ${verdict}; headroom ${(f.headroomBytes / GiB).toFixed(2)} GiB; max context ${f.maxContext}; best format that fits: ${f.bestQuant ?? 'none'}`);
