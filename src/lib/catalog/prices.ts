@@ -486,8 +486,8 @@ export const apiPrices: ApiPriceEntry[] = [
     outputUsdPerMTok: 2.2,
     cachedInputUsdPerMTok: 0.11,
     seen: '2026-06-02',
-    source: 'https://github.com/anomalyco/models.dev/blob/f3fc692299671838c7c65fd8126bf84d81a2e817/providers/zai/models/glm-4.7.toml',
-    note: 'models.dev catalogue entry (secondary; the provider\'s own page could not be read from here), file last changed on the date given as seen. The newest GLM from Z.ai on OpenRouter by August 2026 was GLM 5.3 ($1.40 / $4.40), not catalogued.',
+    source: 'https://docs.z.ai/guides/overview/pricing.md',
+    note: 'Z.ai\'s pricing page (stored copy undated; its newest models are GLM-5, GLM-5-Turbo and GLM-5-Code, with no GLM-5.1, so it was probably written in spring 2026) lists GLM-4.7 at $0.6 input, $0.11 cached input, $2.2 output. Same figures as the models.dev catalogue entry first used (file last changed 2026-06-02); the date is kept from that entry. A cost tool that copied this page on 2026-06-08, when it already listed GLM-5.1, has the same GLM-4.7 rates (github.com/ryoppippi/ccusage, commit 72e2372). The newest GLM from Z.ai on OpenRouter by August 2026 was GLM 5.3 ($1.40 / $4.40), not catalogued.',
   },
   {
     id: 'zai-glm-4.6',
@@ -498,8 +498,8 @@ export const apiPrices: ApiPriceEntry[] = [
     outputUsdPerMTok: 2.2,
     cachedInputUsdPerMTok: 0.11,
     seen: '2026-06-02',
-    source: 'https://github.com/anomalyco/models.dev/blob/f3fc692299671838c7c65fd8126bf84d81a2e817/providers/zai/models/glm-4.6.toml',
-    note: 'models.dev catalogue entry (secondary; the provider\'s own page could not be read from here), file last changed on the date given as seen.',
+    source: 'https://docs.z.ai/guides/overview/pricing.md',
+    note: 'Z.ai\'s pricing page (stored copy undated; no GLM-5.1 on it yet, so probably spring 2026) lists GLM-4.6 at $0.6 input, $0.11 cached input, $2.2 output, the same as GLM-4.7. Same figures as the models.dev catalogue entry first used (file last changed 2026-06-02); the date is kept from that entry. A cost tool that copied this page on 2026-06-08 has the same rates (github.com/ryoppippi/ccusage, commit 72e2372).',
   },
   {
     id: 'moonshot-kimi-k2.5',
@@ -719,8 +719,8 @@ export const apiPrices: ApiPriceEntry[] = [
     inputUsdPerMTok: 0.35,
     outputUsdPerMTok: 0.75,
     seen: '2026-06-27',
-    source: 'https://github.com/anomalyco/models.dev/blob/f3fc692299671838c7c65fd8126bf84d81a2e817/providers/cerebras/models/gpt-oss-120b.toml',
-    note: 'models.dev catalogue entry (secondary; the provider\'s own page could not be read from here), file last changed on the date given as seen.',
+    source: 'https://inference-docs.cerebras.ai/models/openai-oss',
+    note: 'Cerebras\' model page for gpt-oss-120b (undated) gives $0.35 input / $0.75 output per million tokens ("exploration pricing"; volume discounts on request). Same figures as the models.dev catalogue entry first used (file last changed 2026-06-27); the date is kept from that entry.',
   },
   {
     id: 'cerebras-glm-4.7',
