@@ -2,6 +2,8 @@
  * /search/ page: replaces the plain form with Pagefind's component UI (input, filters, results)
  * and runs the query from ?q= so a search can be shared as a link.
  */
+import { loadScript } from './load-script.ts';
+
 const host = document.getElementById('search-ui');
 const form = document.getElementById('search-form');
 if (host && form) {
@@ -11,7 +13,7 @@ if (host && form) {
   css.rel = 'stylesheet';
   css.href = `${base}pagefind/pagefind-component-ui.css`;
   document.head.append(css);
-  import(/* @vite-ignore */ `${base}pagefind/pagefind-component-ui.js`).then(async () => {
+  loadScript(`${base}pagefind/pagefind-component-ui.js`).then(async () => {
     form.hidden = true;
     // The component UI exposes its instances on window.PagefindComponents.
     const pf = (window as unknown as { PagefindComponents?: {

@@ -1,8 +1,10 @@
 /**
  * All layout behaviour in one small module (no framework): the theme switch, the table-of-contents
  * highlighter and the on-demand search dialog. Budget: a page without a calculator ships at most
- * 2 KB of gzipped JavaScript, so keep this file tiny; Pagefind's UI is imported only when opened.
+ * 2 KB of gzipped JavaScript, so keep this file tiny; Pagefind's UI is loaded only when opened.
  */
+import { loadScript } from './load-script.ts';
+
 const root = document.documentElement;
 const base = root.dataset['base'] ?? '/';
 
@@ -92,7 +94,7 @@ function loadSearch(): Promise<HTMLElement & { open(): void }> {
     config.setAttribute('base-url', base);
     const m = document.createElement('pagefind-modal') as HTMLElement & { open(): void };
     document.body.append(config, m);
-    await import(/* @vite-ignore */ `${base}pagefind/pagefind-component-ui.js`);
+    await loadScript(`${base}pagefind/pagefind-component-ui.js`);
     configureRanking();
     await customElements.whenDefined('pagefind-modal');
     return m;
