@@ -2,6 +2,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import HowFast, { howFastInitial } from './HowFast.tsx';
 import { byLabel, byTestId, choose, expectEveryBadInputRejected, freshPage, mount, ssr, type } from './shared/test-utils.tsx';
+import { $selection, selectionToRequest } from '../../lib/state/selection.ts';
+import { estimate } from '../../lib/estimate.ts';
+import { formatTokensPerSec } from '../../lib/format/index.ts';
 
 beforeEach(() => freshPage());
 
@@ -21,6 +24,21 @@ describe('HowFast', () => {
     expect(html).toContain('tensor parallel');
     expect(html).toContain('KV cache q8_0');
     expect(html).not.toMatch(/NaN|Infinity|undefined/);
+  });
+
+  it('gives several agents at once the engine\'s per-sequence and total decode rates, and refuses a sequence count out of range next to its field', async () => {
+    const root = await mount(<HowFast />);
+    expect(root.querySelector('[data-testid="aggregate"]')).toBeNull();
+    const field = byLabel(root, 'Sequences');
+    await type(field, '8');
+    const r = estimate({ ...selectionToRequest($selection.get()), prompt: 6000, output: 400, sequences: 8 });
+    expect(byTestId(root, 'decode').textContent).toBe(formatTokensPerSec(r.speed!.decodeTokensPerSec));
+    expect(byTestId(root, 'aggregate').textContent).toBe(formatTokensPerSec(r.speed!.aggregateDecodeTokensPerSec));
+    await type(field, '0');
+    expect(byTestId(root, `error-${field.id}`).textContent).toContain('Must be more than 0');
+    await type(field, '100000');
+    expect(byTestId(root, `error-${field.id}`).textContent).toContain('Too large: at most 256');
+    expect(byTestId(root, 'aggregate').textContent).toBe(formatTokensPerSec(r.speed!.aggregateDecodeTokensPerSec));
   });
 
   it('slows decoding when a larger model is chosen', async () => {

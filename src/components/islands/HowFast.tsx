@@ -7,7 +7,7 @@ import type { JSX } from 'preact';
 import { useId } from 'preact/hooks';
 import { formatSeconds, formatSpeedRange, formatTokens, formatTokensPerSec } from '../../lib/format/index.ts';
 import { FIELD_SPECS } from '../../lib/state/fields.ts';
-import { selectionToRequest, type Selection } from '../../lib/state/selection.ts';
+import { parallelismToRequest, selectionToRequest, type Parallelism, type Selection } from '../../lib/state/selection.ts';
 import { formatSpec, parseSpec } from '../../lib/hardware-spec.ts';
 import type { EstimateResult } from '../../lib/sizing/types.ts';
 import type { EstimateRequest } from '../../lib/request.ts';
@@ -15,19 +15,21 @@ import { KV_CACHE_TYPES_BY_ENGINE } from '../../lib/vocabulary.ts';
 import { errorFor, firstSelection, initialValue, selectionKey, runEstimate, useComputed, useLastValid, type InitialValue } from './shared/engine.ts';
 import { agentStepSeconds } from '../../lib/sizing/derived.ts';
 import { Frame, usePreferences } from './shared/Frame.tsx';
+import { PARALLEL_DEFAULTS, PARALLEL_SCHEMA, ParallelFields } from './shared/ParallelFields.tsx';
 import { SelectionFields } from './shared/SelectionFields.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
 import { Group, NumberField, Quiet, Results, Verdict, TableScroll } from './shared/ui.tsx';
 import { linkNoteOf, ResultSource, urlOmitOf, useYourModel, withYourModel, yourModelKey, YourModelFields, type YourModelSource } from './shared/YourModel.tsx';
 
-/** Extra fields of this calculator (URL keys `prompt`, `output`). */
+/** Extra fields of this calculator (URL keys `prompt`, `output`, and the agents at once). */
 export const HOW_FAST_SCHEMA = {
   prompt: { kind: 'number', spec: FIELD_SPECS.prompt },
   output: { kind: 'number', spec: FIELD_SPECS.output },
+  ...PARALLEL_SCHEMA,
 } as const;
 
-/** A typical agent step: a 6,000-token prompt (tools, history, instructions) and a 400-token answer. */
-export const HOW_FAST_DEFAULTS = { prompt: 6000, output: 400 };
+/** A typical agent step: a 6,000-token prompt (tools, history, instructions) and a 400-token answer, one agent. */
+export const HOW_FAST_DEFAULTS = { prompt: 6000, output: 400, ...PARALLEL_DEFAULTS };
 
 interface Scenario { label: string; req: EstimateRequest }
 
@@ -64,8 +66,8 @@ export interface ScenarioRow {
  * `source`, for the reader's own model (a pasted config.json or a GGUF header) instead of the
  * selection's catalog model.
  */
-export function howFastResult(selection: Selection, prompt: number, output: number, source: YourModelSource | null = null) {
-  const base = withYourModel(selectionToRequest(selection, { prompt, output }), source);
+export function howFastResult(selection: Selection, prompt: number, output: number, source: YourModelSource | null = null, parallel: Parallelism = PARALLEL_DEFAULTS) {
+  const base = withYourModel(selectionToRequest(selection, { prompt, output, ...parallelismToRequest(selection, parallel) }), source);
   const out = runEstimate(base);
   if (!out.result) return { out, step: null, rows: [] as ScenarioRow[] };
   const rows = scenarios(selection, base).map((sc): ScenarioRow => {
@@ -101,12 +103,13 @@ export default function HowFast(props: PresetProps & { prompt?: number; output?:
   const idp = `hf${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const ym = useYourModel(idp);
   const state = useCalcState('how-fast', props, HOW_FAST_SCHEMA, {
-    prompt: props.prompt ?? HOW_FAST_DEFAULTS.prompt, output: props.output ?? HOW_FAST_DEFAULTS.output,
+    ...HOW_FAST_DEFAULTS, prompt: props.prompt ?? HOW_FAST_DEFAULTS.prompt, output: props.output ?? HOW_FAST_DEFAULTS.output,
   }, urlOmitOf(ym.source));
   const prefs = usePreferences();
-  const { prompt, output } = state.extras;
-  ym.base.current = selectionToRequest(state.selection, { prompt, output });
-  const view = useComputed(yourModelKey(selectionKey(state.selection, { prompt, output }), ym.source), props.initial, () => howFastResult(state.selection, prompt, output, ym.source));
+  const { prompt, output, sequences, kvUnified } = state.extras;
+  const run = { prompt, output, ...parallelismToRequest(state.selection, { sequences, kvUnified }) };
+  ym.base.current = selectionToRequest(state.selection, run);
+  const view = useComputed(yourModelKey(selectionKey(state.selection, run), ym.source), props.initial, () => howFastResult(state.selection, prompt, output, ym.source, { sequences, kvUnified }));
   const { out, step, rows } = view.value ?? { out: { result: null, errors: [] }, step: null, rows: [] };
   const last = useLastValid(out.result ? { r: out.result, step, rows } : null);
   const v = last.value;
@@ -121,6 +124,7 @@ export default function HowFast(props: PresetProps & { prompt?: number; output?:
           <NumberField id={`${idp}-output`} label="Answer (tokens)" value={output} spec={FIELD_SPECS.output} onValid={(x) => state.setExtras({ output: x })} error={errorFor(out.errors, 'output')} />
         </div>
       </Group>
+      <ParallelFields idp={idp} selection={state.selection} value={{ sequences, kvUnified }} set={state.setExtras} error={errorFor(out.errors, 'sequences', 'kvUnified')} />
       {out.errors.filter((e) => e.field === 'request').map((e) => <p class="rb-err" key={e.message}>{e.message}</p>)}
       <Results stale={last.stale} pending={view.pending} id={`${idp}-results`}>
         {v ? (
@@ -130,7 +134,8 @@ export default function HowFast(props: PresetProps & { prompt?: number; output?:
             <Quiet>
             {v.r.speed && (
               <dl class="rb-stats">
-                <div><dt>Decode (answer)</dt><dd data-testid="decode">{formatTokensPerSec(v.r.speed.decodeTokensPerSec)}</dd><dd class="rb-muted">range {formatSpeedRange(v.r.speed.decodeRange)}</dd></div>
+                <div><dt>Decode (answer{v.r.settings.sequences > 1 ? ', each sequence' : ''})</dt><dd data-testid="decode">{formatTokensPerSec(v.r.speed.decodeTokensPerSec)}</dd><dd class="rb-muted">range {formatSpeedRange(v.r.speed.decodeRange)}</dd></div>
+                {v.r.settings.sequences > 1 && <div><dt>All {formatTokens(v.r.settings.sequences)} sequences together</dt><dd data-testid="aggregate">{formatTokensPerSec(v.r.speed.aggregateDecodeTokensPerSec)}</dd></div>}
                 <div><dt>Prefill (prompt)</dt><dd data-testid="prefill">{formatTokensPerSec(v.r.speed.prefillTokensPerSec)}</dd><dd class="rb-muted">range {formatSpeedRange(v.r.speed.prefillRange)}</dd></div>
                 <div><dt>Time to first token ({formatTokens(v.r.settings.prompt)}-token prompt)</dt><dd data-testid="ttft">{formatSeconds(v.r.speed.timeToFirstTokenSec)}</dd></div>
                 {v.step && <div><dt>One agent step ({formatTokens(v.r.settings.prompt)} in, {formatTokens(v.r.settings.output)} out)</dt><dd data-testid="step">{formatSeconds(v.step.seconds)}</dd><dd class="rb-muted">range {formatSeconds(v.step.range[0])}–{formatSeconds(v.step.range[1])}</dd></div>}

@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import WillItFit, { willItFitInitial } from './WillItFit.tsx';
-import { $myRig, $selection } from '../../lib/state/selection.ts';
+import { $myRig, $selection, selectionToRequest } from '../../lib/state/selection.ts';
+import { estimate } from '../../lib/estimate.ts';
+import { formatBytes } from '../../lib/format/index.ts';
 import { byLabel, byTestId, choose, click, expectEveryBadInputRejected, freshPage, mount, ssr, type } from './shared/test-utils.tsx';
 
 beforeEach(() => freshPage());
@@ -55,6 +57,27 @@ describe('WillItFit', () => {
     freshPage(url);
     const again = await mount(<WillItFit syncUrl />);
     expect(byTestId(again, 'verdict').textContent).toBe(verdict);
+  });
+
+  it('sizes several agents as the engine does, a cache each or one shared llama-server cache, and carries both in the link', async () => {
+    freshPage('?model=qwen3-8b&quant=Q4_K_M&context=32768&hardware=rtx-4090&engine=llama.cpp');
+    const root = await mount(<WillItFit syncUrl />);
+    const kvOf = (extra: object) => formatBytes(estimate({ ...selectionToRequest($selection.get()), ...extra }).memory.kvCacheBytes, 'GB'); // the unit freshPage sets
+    expect(byTestId(root, 'kv').textContent).toBe(kvOf({}));
+    await type(byLabel(root, 'Sequences'), '4');
+    expect(byTestId(root, 'kv').textContent).toBe(kvOf({ sequences: 4 }));
+    await click(byTestId(root, `field-${byLabel(root, 'Sequences').id.replace(/-seq$/, '')}-kv-unified`));
+    expect(byTestId(root, 'kv').textContent).toBe(kvOf({ sequences: 4, kvUnified: true }));
+    expect(kvOf({ sequences: 4, kvUnified: true })).not.toBe(kvOf({ sequences: 4 }));
+    const params = new URLSearchParams(location.search);
+    expect([params.get('sequences'), params.has('kvUnified')]).toEqual(['4', true]);
+    const url = location.search;
+    freshPage(url);
+    const again = await mount(<WillItFit syncUrl />);
+    expect(byTestId(again, 'kv').textContent).toBe(kvOf({ sequences: 4, kvUnified: true }));
+    // vLLM has no shared cache: the switch goes away and each sequence gets its own.
+    await choose(byLabel(again, 'Engine'), 'vllm');
+    expect(again.querySelector('[data-testid$="-kv-unified"]')).toBeNull();
   });
 
   it('shows a guide preset until the reader chooses "use my rig"', async () => {

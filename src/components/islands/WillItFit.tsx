@@ -9,12 +9,13 @@ import { useId } from 'preact/hooks';
 import { BarChart, type BarRow } from '../charts/BarChart.tsx';
 import { bytesIn, formatBytes, formatInUnit, formatInt, formatNumber, formatSpeedRange, formatTokens, type MemoryUnit } from '../../lib/format/index.ts';
 import { shortDeviceName, specLabel } from '../../lib/hardware-spec.ts';
-import { selectionToRequest } from '../../lib/state/selection.ts';
+import { parallelismToRequest, selectionToRequest } from '../../lib/state/selection.ts';
 import { forReaders } from '../../lib/state/warnings.ts';
 import type { EstimateResult } from '../../lib/sizing/types.ts';
 import { hardwareOf } from './shared/catalog.ts';
-import { firstSelection, initialEstimate, useEstimate, useLastValid, type InitialEstimate } from './shared/engine.ts';
+import { errorFor, firstSelection, initialEstimate, useEstimate, useLastValid, type InitialEstimate } from './shared/engine.ts';
 import { Frame, usePreferences } from './shared/Frame.tsx';
+import { PARALLEL_DEFAULTS, PARALLEL_SCHEMA, ParallelFields } from './shared/ParallelFields.tsx';
 import { SelectionFields } from './shared/SelectionFields.tsx';
 import { useCalcState, type PresetProps } from './shared/state.ts';
 import { Quiet, Results, Verdict, type VerdictKind } from './shared/ui.tsx';
@@ -82,9 +83,9 @@ export function willItFitInitial(props: PresetProps = {}): InitialEstimate | und
 export default function WillItFit(props: PresetProps & { initial?: InitialEstimate | undefined }): JSX.Element {
   const idp = `wif${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const ym = useYourModel(idp);
-  const state = useCalcState('will-it-fit', props, {}, {}, urlOmitOf(ym.source));
+  const state = useCalcState('will-it-fit', props, PARALLEL_SCHEMA, PARALLEL_DEFAULTS, urlOmitOf(ym.source));
   const prefs = usePreferences();
-  const base = selectionToRequest(state.selection);
+  const base = selectionToRequest(state.selection, parallelismToRequest(state.selection, state.extras));
   ym.base.current = base;
   const req = withYourModel(base, ym.source);
   const view = useEstimate(req, props.initial, yourModelKey(JSON.stringify(base), ym.source));
@@ -97,6 +98,7 @@ export default function WillItFit(props: PresetProps & { initial?: InitialEstima
       <SelectionFields idp={idp} selection={state.selection} update={state.update} errors={out.errors}
         show={{ model: true, quant: true, context: true, kvCache: true, engine: true, hardware: true, ram: true }}
         ownModel={ym.source?.kind ?? null} yourModel={<YourModelFields idp={idp} ym={ym} errors={out.errors} unit={unit} />} />
+      <ParallelFields idp={idp} selection={state.selection} value={state.extras} set={state.setExtras} error={errorFor(out.errors, 'sequences', 'kvUnified')} />
       {out.errors.filter((e) => e.field === 'request').map((e) => <p class="rb-err" key={e.message}>{e.message}</p>)}
       <Results stale={stale} pending={view.pending} id={`${idp}-results`}>
         {r && v ? (
@@ -107,7 +109,7 @@ export default function WillItFit(props: PresetProps & { initial?: InitialEstima
             <dl class="rb-stats">
               <div><dt>Total needed</dt><dd data-testid="total">{formatBytes(r.memory.totalBytes, unit)}</dd></div>
               <div><dt>Weights ({r.quant.id}, {formatNumber(r.quant.bitsPerWeight, 2)} bits/weight)</dt><dd>{formatBytes(r.memory.weightsBytes, unit)}</dd></div>
-              <div><dt>KV cache ({formatBytes(r.memory.kvBytesPerToken, unit)} per token)</dt><dd>{formatBytes(r.memory.kvCacheBytes, unit)}</dd></div>
+              <div><dt>KV cache ({formatBytes(r.memory.kvBytesPerToken, unit)} per token{r.settings.sequences > 1 ? `; ${formatInt(r.settings.sequences)} sequences, ${r.settings.kvUnified ? 'one shared cache' : 'a cache each'}` : ''})</dt><dd data-testid="kv">{formatBytes(r.memory.kvCacheBytes, unit)}</dd></div>
               {r.fit && <div><dt>Headroom</dt><dd data-testid="headroom">{formatBytes(r.fit.headroomBytes, unit)}</dd></div>}
               {r.fit && <div><dt>Largest context that fits</dt><dd data-testid="max-context">{r.fit.maxContext > 0 ? `${formatTokens(r.fit.maxContext)} tokens` : 'none'}</dd></div>}
               {r.fit && <div><dt>Best format that fits</dt><dd data-testid="best-quant">{r.fit.bestQuant ?? 'none'}</dd></div>}

@@ -50,7 +50,7 @@ describe('parseNumberField', () => {
 describe('the calculators\' number fields', () => {
   it('accept only values the engine accepts for the request field of the same name', () => {
     const shared = Object.entries(FIELD_SPECS).filter(([k]) => REQUEST_FIELDS.has(k as RequestField));
-    expect(shared.map(([k]) => k).sort()).toEqual(['bandwidthGbs', 'context', 'memoryGb', 'output', 'prompt', 'ramGb', 'tflops']);
+    expect(shared.map(([k]) => k).sort()).toEqual(['bandwidthGbs', 'context', 'memoryGb', 'output', 'prompt', 'ramGb', 'sequences', 'tflops']);
     for (const [k, ui] of shared) {
       const req = REQUEST_FIELDS.get(k as RequestField)!;
       if (req.type !== 'number') throw new Error(`${k} is not a number in the request schema`);

@@ -65,6 +65,8 @@ export const FIELD_SPECS = {
   /** Context per sequence, tokens: up to 10M (Llama 4 Scout's advertised maximum). */
   context: { min: 128, max: 10_485_760, integer: true, unit: 'tokens', kMultiplier: 1024 },
   prompt: { min: 1, max: 10_485_760, integer: true, unit: 'tokens', kMultiplier: 1024 },
+  /** Sequences decoded at once (agents sharing one server). */
+  sequences: { min: 1, max: 256, integer: true, unit: 'sequences' },
   output: { min: 1, max: 1_048_576, integer: true, unit: 'tokens', kMultiplier: 1024 },
   /** Installed (unified) or per-device memory, GiB. 0 means "the catalog's value". */
   memoryGb: { min: 1, max: 4096, unit: 'GiB', allowZero: true },

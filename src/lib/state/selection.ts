@@ -110,6 +110,18 @@ export function selectionToRequest(s: Selection, extra: Partial<EstimateRequest>
   return { ...req, ...extra };
 }
 
+/** Sequences decoded at once, and whether llama.cpp's sequences share one cache (`--kv-unified`). */
+export type Parallelism = { sequences: number; kvUnified: boolean };
+
+/**
+ * The request fields for `p`: none for one sequence (so the request, and its key, are those of a
+ * single agent), and the shared cache only where the engine is llama.cpp, which alone has one.
+ */
+export function parallelismToRequest(s: Selection, p: Parallelism): Partial<EstimateRequest> {
+  if (p.sequences <= 1) return {};
+  return p.kvUnified && s.engine === 'llama.cpp' ? { sequences: p.sequences, kvUnified: true } : { sequences: p.sequences };
+}
+
 /** The working selection shared by every calculator on the page (not persisted). */
 export const $selection = atom<Selection>({ ...DEFAULT_SELECTION });
 
