@@ -102,19 +102,25 @@ describe('the guides', () => {
         expect(guide.body).toMatch(/<Figure|<GapChart|<(?:WillItFit|HowFast|ContextPlanner|QuantExplorer|LocalOrApi|HardwareTiers|RigBuilder)\b|client:visible|client:idle|^\|.*\|\s*$/m);
       });
 
-      it('links only to pages, calculators, models, hardware and glossary terms that exist', () => {
+      it('links only to pages, calculators (preset by catalogued ids), models, hardware and glossary terms that exist', () => {
         const broken: string[] = [];
         for (const match of guide.body.matchAll(/(?:\]\(|href=["'])(\/[^)"'\s]*)/g)) {
           const link = match[1]!;
-          const [path = '', fragment] = link.split('#');
+          const [target = '', fragment] = link.split('#');
+          const [path = '', query] = target.split('?');
           const parts = path.split('/').filter(Boolean);
-          const ok =
+          // A query presets a calculator: only there, and only with catalogued model and hardware ids.
+          const params = new URLSearchParams(query ?? '');
+          const queryOk = query === undefined || (parts[0] === 'calculators'
+            && (params.get('model') === null || modelIds.has(params.get('model')!))
+            && (params.get('hardware') === null || hardwareIds.has(params.get('hardware')!.replace(/^\d+x/, ''))));
+          const ok = queryOk && (
             (path === '/glossary/' && (fragment === undefined || termIds.has(fragment))) ||
             (parts[0] === 'guides' && parts.length === 2 && slugs.has(parts[1]!) && !aboutPages.has(parts[1]!)) ||
             (parts[0] === 'calculators' && parts.length === 2 && calculatorSlugs.has(parts[1]!)) ||
             (parts[0] === 'models' && parts.length === 2 && modelIds.has(parts[1]!)) ||
             (parts[0] === 'hardware' && parts.length === 2 && hardwareIds.has(parts[1]!)) ||
-            (topLevelPages.has(path) && path !== '/glossary/');
+            (topLevelPages.has(path) && path !== '/glossary/'));
           if (!ok || !path.endsWith('/')) broken.push(link);
         }
         expect(broken).toEqual([]);
