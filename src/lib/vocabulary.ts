@@ -64,6 +64,12 @@ export const KV_CACHE_TYPES_BY_ENGINE: Readonly<Record<EngineId, readonly KvCach
   transformers: ['f16', 'bf16'],
 };
 
+/**
+ * Engines whose sequences can share one KV cache (`--kv-unified`, llama-server's default with
+ * automatic slots); every other engine sizes a cache per sequence.
+ */
+export const SHARED_KV_CACHE_ENGINES: readonly EngineId[] = ['llama.cpp'];
+
 /** How a model is spread over several devices: whole layers per device, or every layer split. */
 export const SPLIT_MODES = ['layer', 'tensor'] as const;
 export type SplitMode = (typeof SPLIT_MODES)[number];

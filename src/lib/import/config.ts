@@ -12,6 +12,7 @@
  */
 import type { AttentionLayout, ModelEntry, MoeLayout } from '../catalog/types.ts';
 import { excerpt, InputError } from '../request.ts';
+import { weightFormatFor } from '../sizing/weights.ts';
 
 /** How an imported model is read: the family it belongs to and what the reader must be told. */
 export interface ImportedModel {
@@ -127,9 +128,14 @@ function releasedFormat(config: Json, text: Json): { format: string; note: strin
     if (method === 'gptq') return { format: 'GPTQ-INT4', note: null };
     if (method === 'awq') return { format: 'AWQ-INT4', note: null };
     if (method === 'compressed-tensors') return { format: 'GPTQ-INT4', note: 'compressed-tensors checkpoint counted as a 4-bit group format' };
-    // mlx-lm and mlx-vlm write `bits`, `group_size` and `mode` with no quant_method.
-    if (method === '' && q['group_size'] === 64 && (q['mode'] ?? 'affine') === 'affine' && [4, 5, 6, 8].includes(q['bits'] as number)) return { format: `MLX-Q${String(q['bits'])}`, note: null };
-    if (method === '' && q['mode'] === 'mxfp4') return { format: 'MLX-MXFP4', note: null };
+    // mlx-lm and mlx-vlm write `bits`, `group_size` and `mode` with no quant_method: one of the
+    // MLX formats when all three match its definition.
+    if (method === '') {
+      const id = q['mode'] === 'mxfp4' ? 'MLX-MXFP4' : `MLX-Q${excerpt(String(q['bits']), 4)}`;
+      const f = weightFormatFor(id, 'mlx');
+      const mode = (q['mode'] ?? 'affine') === (f?.kind === 'mlx' && f.microscaling ? 'mxfp4' : 'affine');
+      if (f?.kind === 'mlx' && mode && q['bits'] === f.bits && q['group_size'] === f.groupSize) return { format: id, note: null };
+    }
     return { format: 'BF16', note: `quantization "${excerpt(method, 30)}" not modelled: the checkpoint counted in BF16` };
   }
   const dtype = String(text['torch_dtype'] ?? text['dtype'] ?? config['torch_dtype'] ?? config['dtype'] ?? 'bfloat16');

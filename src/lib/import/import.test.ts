@@ -137,6 +137,11 @@ describe('config.json of every 2025-26 family', () => {
   it('reads an MLX conversion\'s quantization as its MLX format, with the same architecture as the catalog row', () => {
     const { model } = modelFromConfig(configOf('qwen3.5-9b-mlx-8bit'));
     expect(model.releasedFormat).toBe('MLX-Q8');
+    // Only blocks that match an MLX format's definition (bits, group size, mode) are read as one.
+    const withQuant = (q: object) => modelFromConfig({ ...configOf('qwen3.5-9b-mlx-8bit'), quantization: q, quantization_config: q }).model.releasedFormat;
+    expect(withQuant({ bits: 4, group_size: 32, mode: 'mxfp4' })).toBe('MLX-MXFP4');
+    expect(withQuant({ bits: 4, group_size: 128, mode: 'affine' })).toBe('BF16');
+    expect(withQuant({ bits: 3, group_size: 64 })).toBe('BF16');
     const mlx = estimate({ config: configOf('qwen3.5-9b-mlx-8bit'), engine: 'mlx', hardware: 'm4-max-40c' });
     expect(mlx.quant.id).toBe('MLX-Q8');
     const fromRow = estimate({ model: 'qwen3.5-9b', quant: 'MLX-Q8', engine: 'mlx', hardware: 'm4-max-40c' });

@@ -99,7 +99,7 @@ export interface KvLayout {
   windowTokens: number;
   /** Fixed state bytes per linear-attention or Mamba-2 layer per sequence. */
   linearStateBytes: number;
-  /** Attention kind per layer: 0 full, 1 windowed, 2 fixed state (linear or Mamba-2), 3 none (MLP-only block). */
+  /** Cache kind per layer: 0 full, 1 windowed, 2 fixed state (linear or Mamba-2), 3 none (an MLP-only block, or a layer reading another layer's cache). */
   kinds: Uint8Array;
   nFull: number;
   nWindow: number;

@@ -6,7 +6,7 @@
  */
 import { atom } from 'nanostores';
 import { persistentAtom } from '@nanostores/persistent';
-import { BACKENDS, ENGINES, KV_CACHE_TYPES, type BackendId, type EngineId, type KvCacheTypeId } from '../vocabulary.ts';
+import { BACKENDS, ENGINES, KV_CACHE_TYPES, SHARED_KV_CACHE_ENGINES, type BackendId, type EngineId, type KvCacheTypeId } from '../vocabulary.ts';
 import type { EstimateRequest } from '../request.ts';
 import { FIELD_SPECS } from './fields.ts';
 import { decodeQuery, encodeQuery, type KnownIds, type QuerySchema } from './url.ts';
@@ -115,11 +115,11 @@ export type Parallelism = { sequences: number; kvUnified: boolean };
 
 /**
  * The request fields for `p`: none for one sequence (so the request, and its key, are those of a
- * single agent), and the shared cache only where the engine is llama.cpp, which alone has one.
+ * single agent), and the shared cache only where the engine has one.
  */
 export function parallelismToRequest(s: Selection, p: Parallelism): Partial<EstimateRequest> {
   if (p.sequences <= 1) return {};
-  return p.kvUnified && s.engine === 'llama.cpp' ? { sequences: p.sequences, kvUnified: true } : { sequences: p.sequences };
+  return p.kvUnified && SHARED_KV_CACHE_ENGINES.includes(s.engine) ? { sequences: p.sequences, kvUnified: true } : { sequences: p.sequences };
 }
 
 /** The working selection shared by every calculator on the page (not persisted). */

@@ -5,7 +5,7 @@
  */
 import type { QuantEntry } from '../../catalog/types.ts';
 import { checkRequestFields, InputError, MODEL_SOURCE_FIELDS, RAW_ARCH_FIELDS, REQUEST_SCHEMA, type EstimateRequest } from '../../request.ts';
-import { KV_CACHE_TYPES_BY_ENGINE, RUNTIME_OF, type EngineId, type KvCacheTypeId } from '../../vocabulary.ts';
+import { KV_CACHE_TYPES_BY_ENGINE, RUNTIME_OF, SHARED_KV_CACHE_ENGINES, type EngineId, type KvCacheTypeId } from '../../vocabulary.ts';
 import { GiB, parseHardwareSpec, rawRig, type Rig } from '../rig.ts';
 import { DEFAULT_RAM_BYTES_PER_SEC } from '../speed.ts';
 import { importedConfig, importedGguf, kvOf, preparedFromArch, prepareModel, weightsOf } from './models.ts';
@@ -102,8 +102,8 @@ export function resolve(ctx: EngineContext, req: EstimateRequest, trusted = fals
   const output = req.output ?? REQUEST_SCHEMA.run.output.default;
   const depth = req.depth ?? REQUEST_SCHEMA.run.depth.default;
   const sequences = req.sequences ?? REQUEST_SCHEMA.run.sequences.default;
-  const kvUnified = req.kvUnified === true && engine === 'llama.cpp';
-  if (req.kvUnified === true && engine !== 'llama.cpp') warnings.push(`--kv-unified describes llama.cpp's own server; ${engine} sizes a cache per sequence, so it is ignored`);
+  const kvUnified = req.kvUnified === true && SHARED_KV_CACHE_ENGINES.includes(engine);
+  if (req.kvUnified === true && !kvUnified) warnings.push(`--kv-unified describes llama.cpp's own server; ${engine} sizes a cache per sequence, so it is ignored`);
   // llama.cpp's `--flash-attn auto` (the default of current builds) turns it on where supported.
   const flashAttention = req.flashAttention ?? true;
   const defaultContext = engine === 'ollama' ? ollamaDefaultContext(rig) : DEFAULT_CONTEXT;
