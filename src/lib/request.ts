@@ -52,6 +52,7 @@ export const REQUEST_SCHEMA = {
     depth: { flag: '--depth', type: 'number', min: 0, max: 100_000_000, integer: true, default: 0, help: 'tokens already in the cache' },
     sequences: { flag: '--sequences', type: 'number', min: 1, max: 100_000, integer: true, default: 1, help: 'concurrent sequences' },
     kvUnified: { flag: '--kv-unified', type: 'boolean', help: "llama.cpp: the sequences share one cache of --context tokens, as llama-server's automatic slots do (off: each sequence gets --context)" },
+    ubatch: { flag: '--ubatch', type: 'number', min: 1, max: 65536, integer: true, default: 512, help: "llama.cpp: prompt micro-batch, tokens (-ub): sizes the compute buffers and each expert's share of a prefill step" },
     kvCache: { flag: '--kv-cache', type: 'enum', values: KV_CACHE_TYPES, help: 'KV-cache type (f16 for llama.cpp, else the model\'s)' },
     engine: { flag: '--engine', type: 'enum', values: ENGINES, help: 'inference engine (llama.cpp)' },
     split: { flag: '--split', type: 'enum', values: SPLIT_MODES, help: 'multi-device split (layer; tensor for vLLM)' },

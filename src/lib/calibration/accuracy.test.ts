@@ -4,7 +4,9 @@ import { estimate } from '../estimate.ts';
 import type { EstimateResult } from '../sizing/types.ts';
 import type { EstimateRequest } from '../request.ts';
 import { computeAccuracy, headline, type AccuracyHeadline } from './accuracy.ts';
-import { coverageOf } from './coverage.ts';
+import { catalog } from '../catalog/index.ts';
+import { generationOf } from '../sizing/rig.ts';
+import { coverageOf, isApple } from './coverage.ts';
 import { allRows, measurementFiles } from './dataset.ts';
 import type { MeasurementRow } from './types.ts';
 
@@ -30,7 +32,7 @@ function stub(): EstimateResult {
   return {
     schemaVersion: 1, warnings: [], model: { id: 'm', name: 'm', totalParams: 1, activeParams: 1, maxContext: 1, source: 'catalog' },
     quant: { id: 'Q4_K_M', bitsPerWeight: 4.8 },
-    settings: { context: 1, prompt: 1, output: 1, depth: 0, sequences: 1, kvUnified: false, kvCache: 'f16', engine: 'llama.cpp', split: 'layer', backend: null },
+    settings: { context: 1, prompt: 1, output: 1, depth: 0, sequences: 1, kvUnified: false, ubatch: 512, kvCache: 'f16', engine: 'llama.cpp', split: 'layer', backend: null },
     memory: { weightsBytes: 1000, kvCacheBytes: 0, kvBytesPerToken: 0, overheadBytes: 0, totalBytes: 1000, hostBytes: 0, stateBytes: 0 }, hardware: null,
     fit: { verdict: 'fits', fits: true, offloadedLayers: 0, offloadedBytes: 0, headroomBytes: 1, maxContext: 1, bestQuant: null, offloadMode: null },
     speed: { decodeTokensPerSec: 100, decodeRange: [90, 110], prefillTokensPerSec: 1000, prefillRange: [900, 1100], timeToFirstTokenSec: 1, aggregateDecodeTokensPerSec: 100 },
@@ -69,7 +71,7 @@ describe('accuracy figures', () => {
 describe('the calibration set', () => {
   it('gives every row a permalink, a date, settings and a measured value', () => {
     const ids = new Set<string>();
-    const permalink = /^https:\/\/github\.com\/[^/]+\/[^/]+\/(blob\/[0-9a-f]{40}\/.+|pull\/\d+|issues\/\d+)$/;
+    const permalink = /^https:\/\/github\.com\/[^/]+\/[^/]+\/(blob\/[0-9a-f]{40}\/.+|pull\/\d+|issues\/\d+|discussions\/\d+)$/;
     for (const r of allRows) {
       expect(ids.has(r.id), r.id).toBe(false);
       ids.add(r.id);
@@ -101,6 +103,27 @@ describe('the calibration set', () => {
     expect(c.appleDevices.length).toBeGreaterThanOrEqual(4);
     expect(c.multiDeviceSetups.length).toBeGreaterThanOrEqual(2);
     expect(c.architectures.length).toBeGreaterThanOrEqual(8);
+  });
+  it('holds speed rows of 2025-26 builds from at least 25 devices: 5 Apple with an M5, 4 AMD over ROCm and Vulkan, 4 Blackwell or Hopper', () => {
+    const backends = new Map<string, Set<string>>();
+    for (const r of allRows) {
+      if ((r.kind !== 'decode' && r.kind !== 'prefill') || r.source.date < '2025') continue;
+      const id = (r.settings.hardware ?? '').split(',')[0]!.replace(/^\d+x/, '');
+      if (id) backends.set(id, (backends.get(id) ?? new Set()).add(r.settings.backend ?? ''));
+    }
+    const generation = (id: string) => {
+      const h = catalog.hardware.find((x) => x.id === id);
+      return h ? generationOf(h) : 'other';
+    };
+    const ids = [...backends.keys()];
+    expect(ids.length).toBeGreaterThanOrEqual(25);
+    expect(ids.filter(isApple).length).toBeGreaterThanOrEqual(5);
+    expect(ids.some((id) => generation(id) === 'm5')).toBe(true);
+    const amd = ids.filter((id) => generation(id).startsWith('rdna'));
+    expect(amd.length).toBeGreaterThanOrEqual(4);
+    const amdBackends = new Set(amd.flatMap((id) => [...backends.get(id)!]));
+    expect(amdBackends.has('rocm') && amdBackends.has('vulkan')).toBe(true);
+    expect(ids.filter((id) => ['blackwell', 'blackwell-soc', 'hopper'].includes(generation(id))).length).toBeGreaterThanOrEqual(4);
   });
   it('has one file per kind', () => {
     expect(Object.keys(measurementFiles).sort()).toEqual(['decode', 'fit', 'kv-cache', 'prefill', 'weights']);

@@ -19,7 +19,7 @@ function toyEngine(cal: CalibrationValues) {
     const prefill = (e.prefillCompute * 100e12) / (2 * 8e9);
     return {
       schemaVersion: 1, warnings: [], model: { id: 'm', name: 'm', totalParams: 8e9, activeParams: 8e9, maxContext: 8192, source: 'catalog' },
-      quant: { id: req.quant ?? 'F16', bitsPerWeight: 5 }, settings: { context: 1, prompt: 1, output: 1, depth: 0, sequences: 1, kvUnified: false, kvCache: 'f16', engine: 'llama.cpp', split: 'layer', backend: null },
+      quant: { id: req.quant ?? 'F16', bitsPerWeight: 5 }, settings: { context: 1, prompt: 1, output: 1, depth: 0, sequences: 1, kvUnified: false, ubatch: 512, kvCache: 'f16', engine: 'llama.cpp', split: 'layer', backend: null },
       memory: { weightsBytes: size, kvCacheBytes: 0, kvBytesPerToken: 0, overheadBytes: 0, totalBytes: size, hostBytes: 0, stateBytes: 0 }, hardware: null,
       fit: { verdict: 'fits', fits: true, offloadedLayers: 0, offloadedBytes: 0, headroomBytes: 1, maxContext: 1, bestQuant: null, offloadMode: null },
       speed: { decodeTokensPerSec: decode, decodeRange: [decode, decode], prefillTokensPerSec: prefill, prefillRange: [prefill, prefill], timeToFirstTokenSec: 0, aggregateDecodeTokensPerSec: decode },
@@ -149,6 +149,46 @@ describe('fitting the optional engine parameters', () => {
     expect(cal.backends.cuda.prefillPeakExponent ?? 1).toBe(1);
     expect(summary.unfitted).toContain('cuda.decodeLayerOverheadSec (the engine does not read it)');
     expect(summary.unfitted).toContain('cuda.prefillPeakExponent (the engine does not read it)');
+  });
+});
+
+/** The toy engine's MoE models (catalogued ids, so the fit knows them as MoE): bytes relative to 'm' and MoE layers. */
+const TOY_MOE: Record<string, { scale: number; layers: number }> = { 'gpt-oss-20b': { scale: 0.4, layers: 24 }, 'gpt-oss-120b': { scale: 0.6, layers: 36 }, 'qwen3-30b-a3b': { scale: 0.6, layers: 48 } };
+
+describe('fitting the cost of MoE layers', () => {
+  const truth = { k: 0.8, layerSec: 30e-6, moeLayerSec: 60e-6 };
+  /** Decode = 1 / (bytes / (eff x 1000 GB/s) + layers x layerSec + MoE layers x moeLayerSec). */
+  const engine = (cal: CalibrationValues) => {
+    const base = toyEngine(cal);
+    return (req: EstimateRequest): EstimateResult => {
+      const r = base(req);
+      const e = cal.backends.cuda;
+      const moe = TOY_MOE[req.model ?? ''];
+      const shape = moe ?? TOY_MODELS[req.model ?? 'm'] ?? TOY_MODELS.m!;
+      const step = (5 * GB * shape.scale) / (1000 * GB * (e.decodeBandwidth['gguf-k'] ?? e.decodeBandwidth.default))
+        + shape.layers * (e.decodeLayerOverheadSec ?? 0) + (moe ? moe.layers * (e.decodeMoeLayerOverheadSec ?? 0) : 0);
+      return { ...r, speed: { ...r.speed!, decodeTokensPerSec: 1 / step, decodeRange: [1 / step, 1 / step] } };
+    };
+  };
+  it('fits the per-layer cost on dense rows and the extra cost of a MoE layer on MoE rows', () => {
+    const rows: MeasurementRow[] = [];
+    for (let i = 0; i < 3; i++) {
+      for (const [model, shape] of [...Object.entries(TOY_MODELS), ...Object.entries(TOY_MOE)]) {
+        const moe = model in TOY_MOE;
+        const t = (5 * shape.scale) / (1000 * truth.k) + shape.layers * (truth.layerSec + (moe ? truth.moeLayerSec : 0));
+        const r = row(`${model}-${i}`, 'decode', 'Q4_K_M', 1 / t, 'fit');
+        r.settings.model = model;
+        r.source.date = '2025-06';
+        rows.push(r);
+      }
+    }
+    const start = structuredClone(fitted);
+    delete start.backends.cuda.decodeLayerOverheadSec;
+    delete start.backends.cuda.decodeMoeLayerOverheadSec;
+    const { calibration: cal } = fitCalibration(rows, start, engine, 8);
+    expect(cal.backends.cuda.decodeLayerOverheadSec).toBeCloseTo(truth.layerSec, 7);
+    expect(cal.backends.cuda.decodeMoeLayerOverheadSec).toBeCloseTo(truth.moeLayerSec, 7);
+    expect(cal.backends.cuda.decodeBandwidth['gguf-k']).toBeCloseTo(truth.k, 2);
   });
 });
 

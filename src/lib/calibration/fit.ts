@@ -47,12 +47,26 @@ const MIN_OVERHEAD_MODELS = 3;
  */
 const OVERHEAD_GRID = [0, 5e-6, 10e-6, 20e-6, 30e-6, 40e-6, 50e-6, 60e-6, 70e-6, 80e-6, 100e-6, 120e-6, 150e-6, 200e-6, 250e-6, 300e-6, 400e-6, 500e-6, 600e-6, 700e-6, 800e-6, 1e-3, 1.2e-3, 1.5e-3];
 /**
+ * The largest per-layer cost tried for compiled engines (llama.cpp, MLX, vLLM/SGLang), seconds. Rows of
+ * one or two mid-sized models cannot tell a larger per-layer cost from a lower bandwidth efficiency,
+ * and 250 us over 28 layers would hold a 3B model on an 800 GB/s M1 Ultra under a quarter of its
+ * bandwidth roof, below anything measured on such a machine.
+ */
+const MAX_COMPILED_LAYER_SEC = 200e-6;
+const overheadGrid = (b: CalKey) => (b === 'transformers' ? OVERHEAD_GRID : OVERHEAD_GRID.filter((v) => v <= MAX_COMPILED_LAYER_SEC));
+/**
  * A prefill family factor moves every estimate of its family, so it needs more evidence than a
  * backend-wide value: with 4 Metal legacy-quant rows, two of them Mixtral on a December-2023 build
  * (per-expert MoE prefill, several times slower than today), a 3-row minimum fitted 0.62x into all
  * Metal Q4_0/Q8_0 prefill.
  */
 const MIN_FAMILY_ROWS = 5;
+/** Per-MoE-layer decode costs tried, seconds (on top of the per-layer cost every layer has). */
+const MOE_OVERHEAD_GRID = [0, 10e-6, 20e-6, 30e-6, 40e-6, 50e-6, 60e-6, 80e-6, 100e-6, 150e-6, 200e-6, 300e-6];
+/** Fixed costs per decode step tried, seconds (sampling and dispatch: tenths of a millisecond to a few). */
+/** The engines whose decode steps a Python loop drives. */
+const PYTHON_HOSTED: ReadonlySet<string> = new Set(['vllm', 'transformers']);
+const STEP_OVERHEAD_GRID = [0, 0.1e-3, 0.2e-3, 0.5e-3, 1e-3, 1.5e-3, 2e-3, 3e-3, 4e-3, 6e-3];
 const clampEff = (x: number) => Math.min(1, Math.max(0.02, x));
 /** Factors relative to another parameter (family factors) may exceed 1. */
 const clampFactor = (x: number) => Math.min(5, Math.max(0.2, x));
@@ -123,11 +137,32 @@ function mostCommonGeneration(rs: readonly MeasurementRow[]): DeviceGeneration {
   return ranked.find(([g, c]) => !SOC_GENERATIONS.has(g) && c >= MIN_ROWS)?.[0] ?? ranked[0]?.[0] ?? 'other';
 }
 const isMoeRow = (r: MeasurementRow) => Boolean(catalog.models.find((m) => m.id === r.settings.model)?.moe);
+/** Tokens per routed expert in one prefill micro-batch of a row (llama.cpp's 512 when the row does not say). */
+const tokensPerExpertOf = (r: MeasurementRow): number => {
+  const m = catalog.models.find((x) => x.id === r.settings.model)?.moe;
+  if (!m) return 0;
+  const ub = Math.min(r.settings.ubatch ?? 512, Math.max(1, r.settings.prompt));
+  return Math.round((ub * m.activeExperts) / m.experts);
+};
 const isHbm = (r: MeasurementRow) => hasHbm(r.settings.hardware ?? '');
 const familyByQuant = new Map(quants.map((q) => [q.id.toLowerCase(), weightFamilyOf(q.family)]));
 /** The weight family of a row's format (float for a format the catalog does not know). */
 const weightFamilyOfQuant = (quantId: string): WeightFamily => familyByQuant.get(quantId.toLowerCase()) ?? 'float';
 const isGeForce = (r: MeasurementRow) => r.settings.backend === 'cuda' && /^(\d+x)?rtx-[2-5]\d{3}/.test(r.settings.hardware ?? '');
+
+/**
+ * Makes `target` equal to `source`, keeping `target`'s nested objects (the fit's closures and the
+ * engine hold references to them): keys missing from `source` are deleted, objects are copied into.
+ */
+function assignInPlace(target: object, source: object): void {
+  const t = target as Record<string, unknown>, s = source as Record<string, unknown>;
+  for (const k of Object.keys(t)) if (!(k in s)) delete t[k];
+  for (const [k, v] of Object.entries(s)) {
+    const cur = t[k];
+    if (v && typeof v === 'object' && !Array.isArray(v) && cur && typeof cur === 'object' && !Array.isArray(cur)) assignInPlace(cur, v);
+    else t[k] = structuredClone(v);
+  }
+}
 
 /** Median + p90 of |log ratio| over the rows: the objective of the grid searches (lower is better). */
 function loss(rows: readonly MeasurementRow[], estimate: EstimateFn): number {
@@ -189,9 +224,10 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
     return reads.get(key)!;
   };
 
-  const fitDecodeEfficiencies = (b: CalKey) => {
+  /** Decode efficiencies of a backend on its one-device rows, or on the dense ones among them (`denseOnly`). */
+  const fitDecodeEfficiencies = (b: CalKey, denseOnly = false) => {
     const e = effFor(cal, b)!;
-    const bRows = decodeSingle.filter((r) => backendOf(r) === b);
+    const bRows = decodeSingle.filter((r) => backendOf(r) === b && !(denseOnly && isMoeRow(r)));
     const hbmRows = bRows.filter(isHbm);
     const useHbm = hbmRows.length >= MIN_ROWS && readsOnce(`${b}.hbm`, hbmRows, (v) => { e.decodeBandwidthHbm = { default: v }; }, 0.5, 0.25);
     if (!useHbm) delete e.decodeBandwidthHbm;
@@ -226,7 +262,7 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
     if (old.length >= min && cur.length >= min && kind === 'decode') {
       // The 2024 kernels differ from current builds mainly in their fixed cost per layer (CUDA graphs
       // and fused kernels came in 2024-25); bandwidth and compute efficiencies are shared.
-      gridSearch(`${b}.kernels2024.layerOverheadSec`, old, OVERHEAD_GRID, () => e.kernels2024?.layerOverheadSec ?? e.decodeLayerOverheadSec ?? 0,
+      gridSearch(`${b}.kernels2024.layerOverheadSec`, old, overheadGrid(b), () => e.kernels2024?.layerOverheadSec ?? e.decodeLayerOverheadSec ?? 0,
         (v) => { (e.kernels2024 ??= {}).layerOverheadSec = v; }, () => {});
     } else if (kind === 'decode' && e.kernels2024) delete e.kernels2024.layerOverheadSec;
     if (e.kernels2024) { delete e.kernels2024.decode; delete e.kernels2024.prefill; if (Object.keys(e.kernels2024).length === 0) delete e.kernels2024; }
@@ -239,13 +275,23 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
     if (fitted.length < 2) return;
     // The most common generation carries the backend's own efficiency; the others get a factor.
     for (const [g, gr] of fitted.slice(1)) {
-      const genStep = () => scaleStep(gr, estimate, () => table[g]?.[kind] ?? 1, (v) => { (table[g] ??= {})[kind] = v; }, clampFactor);
+      const genStep = (rows = gr) => scaleStep(rows, estimate, () => table[g]?.[kind] ?? 1, (v) => { (table[g] ??= {})[kind] = v; }, clampFactor);
       genStep();
       if (kind === 'decode') {
-        gridSearch(`${b}.generation.${g}.layerOverheadSec`, gr, OVERHEAD_GRID, () => table[g]?.layerOverheadSec ?? e.decodeLayerOverheadSec ?? 0,
+        // The per-layer cost of dense layers, told from the bandwidth factor by dense rows alone: MoE
+        // layers have their own cost on top, and MoE rows priced without it would pull both off.
+        const dense = gr.filter((r) => !isMoeRow(r));
+        gridSearch(`${b}.generation.${g}.layerOverheadSec`, dense, overheadGrid(b), () => table[g]?.layerOverheadSec ?? e.decodeLayerOverheadSec ?? 0,
           (v) => { (table[g] ??= {}).layerOverheadSec = v; }, genStep);
         // Rows of 2024 kernels carry the era's cost, so a generation known only from them has none of its own.
         if (gr.every(is2024)) delete table[g]?.layerOverheadSec;
+        // The generation's own cost of a MoE layer, on its MoE rows of current builds.
+        const moe = gr.filter((r) => isMoeRow(r) && !is2024(r));
+        if (moe.length < MIN_ROWS) delete table[g]?.moeLayerOverheadSec;
+        else {
+          gridSearch(`${b}.generation.${g}.moeLayerOverheadSec`, moe, MOE_OVERHEAD_GRID, () => table[g]?.moeLayerOverheadSec ?? e.decodeMoeLayerOverheadSec ?? 0,
+            (v) => { (table[g] ??= {}).moeLayerOverheadSec = v; }, genStep);
+        }
       }
     }
   };
@@ -255,18 +301,27 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
     // A per-layer cost is told apart from a bandwidth efficiency only by models of different depth
     // and size; rows of one or two models fit either equally well, and the fit would wander between runs.
     const models = new Set(rs.map((r) => r.settings.model)).size;
-    if (/layerOverheadSec$/i.test(key) && models < MIN_OVERHEAD_MODELS) { unfitted.push(`${key} (rows of ${models} model${models === 1 ? '' : 's'})`); return; }
+    // The extra cost of a MoE layer sits on a per-layer cost known from dense rows, so MoE models of two
+    // depths tell it from the bandwidth efficiency.
+    const minModels = /moeLayerOverheadSec$/i.test(key) ? 2 : MIN_OVERHEAD_MODELS;
+    if (/OverheadSec$/i.test(key) && models < minModels) { unfitted.push(`${key} (rows of ${models} model${models === 1 ? '' : 's'})`); return; }
     const base = get();
+    const before = structuredClone(cal);
     // Probe with a grid value that differs from the current one (else every prediction stays put).
     const probe = grid[grid.length - 1] !== base ? grid[grid.length - 1]! : grid[0]!;
-    if (!readsOnce(key, rs, set, base, probe)) { unfitted.push(`${key} (the engine does not read it)`); set(base); return; }
-    let best = base, bestLoss = Infinity;
+    // A value the engine does not read is left as it was (absent stays absent).
+    if (!readsOnce(key, rs, set, base, probe)) { unfitted.push(`${key} (the engine does not read it)`); assignInPlace(cal, before); return; }
+    let bestLoss = Infinity;
+    let best: CalibrationValues = structuredClone(cal);
     for (const v of grid) {
       set(v); refit();
       const l = loss(rs, estimate);
-      if (l < bestLoss) { bestLoss = l; best = v; }
+      if (l < bestLoss) { bestLoss = l; best = structuredClone(cal); }
     }
-    set(best); refit();
+    // Back to the state the best value was scored in: refitting from the last grid value's state
+    // is not the same (a factor pushed to its clamp, or a prefill rate at the compute cap, does not
+    // come back in one step).
+    assignInPlace(cal, best);
   };
 
   for (let it = 0; it < iterations; it++) {
@@ -277,11 +332,27 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
       if (bDecode.length >= MIN_ROWS) {
         fitDecodeEfficiencies(b);
         fitEraAndGenerations(b, e, bDecode, 'decode');
-        // The backend's own per-layer cost applies to the generations without one of their own.
+        // MoE layers first: with their extra cost at zero, the MoE rows would pull the per-layer cost
+        // of every layer up to cover it, and the descent would stay there.
+        const moeDecode = bDecode.filter((r) => isMoeRow(r) && !is2024(r));
+        if (moeDecode.length < MIN_ROWS) delete e.decodeMoeLayerOverheadSec;
+        else {
+          gridSearch(`${b}.decodeMoeLayerOverheadSec`, moeDecode, MOE_OVERHEAD_GRID,
+            () => e.decodeMoeLayerOverheadSec ?? 0, (v) => { if (v > 0) e.decodeMoeLayerOverheadSec = v; else delete e.decodeMoeLayerOverheadSec; }, () => fitDecodeEfficiencies(b));
+        }
+        // The backend's own per-layer cost applies to the generations without one of their own; it is
+        // fitted on dense rows (MoE layers add their own cost on top).
         const ownOverhead = (r: MeasurementRow) => e.generation?.[generationOfRow(r)]?.layerOverheadSec === undefined;
-        const current = bDecode.filter((r) => !is2024(r) && ownOverhead(r));
-        gridSearch(`${b}.decodeLayerOverheadSec`, current.length >= MIN_ROWS ? current : bDecode.filter(ownOverhead), OVERHEAD_GRID,
-          () => e.decodeLayerOverheadSec ?? 0, (v) => { e.decodeLayerOverheadSec = v; }, () => fitDecodeEfficiencies(b));
+        const dense = bDecode.filter((r) => ownOverhead(r) && !isMoeRow(r));
+        const current = dense.filter((r) => !is2024(r));
+        gridSearch(`${b}.decodeLayerOverheadSec`, current.length >= MIN_ROWS ? current : dense, overheadGrid(b),
+          () => e.decodeLayerOverheadSec ?? 0, (v) => { e.decodeLayerOverheadSec = v; }, () => fitDecodeEfficiencies(b, true));
+        // A fixed cost per step for the engines a Python loop drives (llama.cpp's C++ loop costs far less
+        // than its per-layer kernels), told from the per-layer cost by models of different depths.
+        const stepRows = PYTHON_HOSTED.has(b) ? bDecode.filter((r) => !isMoeRow(r)) : [];
+        if (stepRows.length === 0) delete e.decodeStepOverheadSec;
+        else gridSearch(`${b}.decodeStepOverheadSec`, stepRows, STEP_OVERHEAD_GRID,
+          () => e.decodeStepOverheadSec ?? 0, (v) => { if (v > 0) e.decodeStepOverheadSec = v; else delete e.decodeStepOverheadSec; }, () => fitDecodeEfficiencies(b, true));
         // Attention over a deep cache in decode, when enough rows attend 2,048 tokens or more on average
         // (0 = not modelled: only the KV read grows with depth).
         const deep = bDecode.filter((r) => r.settings.depth + r.settings.output / 2 >= 2048);
@@ -350,6 +421,14 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
         else {
           gridSearch(`${b}.prefillMoeFactor`, moe, [1, 0.8, 0.6, 0.5, 0.4, 0.3, 0.25, 0.2, 0.15, 0.1, 0.07, 0.05],
             () => e.prefillMoeFactor ?? 1, (v) => { e.prefillMoeFactor = v; }, fitPrefill);
+          // How the experts' efficiency falls with fewer tokens per expert: only told apart from the
+          // factor by rows whose tokens per expert differ (micro-batch, experts and top-k).
+          const perExpert = new Set(moe.map((r) => tokensPerExpertOf(r)));
+          if (perExpert.size < 2) delete e.prefillMoeBatchTokens;
+          else {
+            gridSearch(`${b}.prefillMoeBatchTokens`, moe, [0, 8, 16, 32, 64, 128, 256],
+              () => e.prefillMoeBatchTokens ?? 0, (v) => { if (v > 0) e.prefillMoeBatchTokens = v; else delete e.prefillMoeBatchTokens; }, fitPrefill);
+          }
         }
       }
     }

@@ -22,7 +22,7 @@ const result = (over: Partial<EstimateResult> = {}): EstimateResult => ({
   schemaVersion: 1, warnings: [],
   model: { id: 'm', name: 'm', totalParams: 1, activeParams: 1, maxContext: 8192, source: 'catalog' },
   quant: { id: 'Q4_K_M', bitsPerWeight: 4.8 },
-  settings: { context: 4096, prompt: 1, output: 1, depth: 0, sequences: 1, kvUnified: false, kvCache: 'f16', engine: 'llama.cpp', split: 'layer', backend: null },
+  settings: { context: 4096, prompt: 1, output: 1, depth: 0, sequences: 1, kvUnified: false, ubatch: 512, kvCache: 'f16', engine: 'llama.cpp', split: 'layer', backend: null },
   memory: { weightsBytes: 5, kvCacheBytes: 7, kvBytesPerToken: 1, overheadBytes: 0, totalBytes: 12, hostBytes: 0, stateBytes: 0 },
   hardware: null,
   fit: { verdict: 'offload', fits: false, offloadedLayers: 1, offloadedBytes: 1, headroomBytes: -1, maxContext: 0, bestQuant: null, offloadMode: 'layers' },

@@ -66,6 +66,8 @@ export function requestFor(row: MeasurementRow): EstimateRequest {
   if (s.engine === 'llama.cpp' && row.source.date < '2025') req.kernels = '2024';
   // Flash attention as the run had it; unknown (null: the source does not print it) = engine default.
   if (s.flashAttention !== null) req.flashAttention = s.flashAttention;
+  // The micro-batch as the run had it (llama-bench's -ub); unknown = llama.cpp's default.
+  if ((s.engine === 'llama.cpp' || s.engine === 'ollama') && s.ubatch !== null && s.ubatch > 0) req.ubatch = s.ubatch;
   if (row.kind === 'prefill') {
     req.prompt = Math.max(1, s.prompt);
     req.output = 1;

@@ -11,7 +11,11 @@ import type { BackendId, DeviceGeneration, InterconnectId, RuntimeId, WeightFami
  * (absent = 1), and their own per-layer decode cost, seconds (absent = the backend's): kernel
  * launch and synchronisation costs differ more between drivers, hosts and builds than bandwidth does.
  */
-export interface EraOrGenerationFactors { decode?: number; prefill?: number; layerOverheadSec?: number }
+export interface EraOrGenerationFactors {
+  decode?: number; prefill?: number; layerOverheadSec?: number;
+  /** The generation's own extra decode cost per MoE layer, seconds (absent = the backend's). */
+  moeLayerOverheadSec?: number;
+}
 
 /** Calibrated efficiencies of one backend. */
 export interface BackendEfficiency {
@@ -81,6 +85,25 @@ export interface BackendEfficiency {
    * gathered per expert. Optional: 1.
    */
   prefillMoeFactor?: number;
+  /**
+   * Tokens per expert per micro-batch at which the routed experts' prefill GEMMs reach half of
+   * `prefillMoeFactor`: a micro-batch of u tokens gives each of E experts u x k / E of them on
+   * average (k chosen per token), and small GEMMs leave the tensor cores idle, so the experts'
+   * efficiency is `prefillMoeFactor x t / (t + this)` for t tokens per expert. Optional: absent = 0
+   * (no dependence on the batch per expert).
+   */
+  prefillMoeBatchTokens?: number;
+  /**
+   * Fixed decode cost per token per mixture-of-experts layer, seconds, on top of
+   * `decodeLayerOverheadSec`: routing (router product, top-k, softmax) and the gather of the chosen
+   * experts' rows add kernels and a device-side sort to every MoE layer. Optional: absent means 0.
+   */
+  decodeMoeLayerOverheadSec?: number;
+  /**
+   * Fixed cost of each decode step, seconds, whatever the model's depth: sampling, the scheduler and
+   * the host's dispatch of the step (a Python loop in vLLM and Transformers). Optional: absent means 0.
+   */
+  decodeStepOverheadSec?: number;
   /**
    * Efficiency of decode attention over the cache relative to the prefill efficiency: each token's
    * attention at depth d costs 2 x heads x (d_qk + d_v) x d FLOPs per layer, which batch-1 kernels

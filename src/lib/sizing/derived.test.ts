@@ -6,7 +6,7 @@ function result(speed: EstimateResult['speed'], output = 400): EstimateResult {
   return {
     schemaVersion: 1, warnings: [], model: { id: 'm', name: 'M', totalParams: 1, activeParams: 1, maxContext: 8192, source: 'catalog' },
     quant: { id: 'Q4_K_M', bitsPerWeight: 4.8 },
-    settings: { context: 8192, prompt: 6000, output, depth: 0, sequences: 1, kvUnified: false, kvCache: 'f16', engine: 'llama.cpp', split: 'layer', backend: null },
+    settings: { context: 8192, prompt: 6000, output, depth: 0, sequences: 1, kvUnified: false, ubatch: 512, kvCache: 'f16', engine: 'llama.cpp', split: 'layer', backend: null },
     memory: { weightsBytes: 1, kvCacheBytes: 1, kvBytesPerToken: 1, overheadBytes: 1, totalBytes: 3, hostBytes: 0, stateBytes: 0 },
     hardware: null, fit: null, speed,
   };

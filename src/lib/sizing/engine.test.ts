@@ -116,6 +116,21 @@ describe('estimate', () => {
     expect(vllm.settings.kvUnified).toBe(false);
     expect(vllm.warnings.some((w) => /--kv-unified .* ignored/.test(w))).toBe(true);
   });
+  it("sizes llama.cpp's buffers and windowed cache for the micro-batch (--ubatch), speeds up MoE prefill with it, and says other engines ignore it", () => {
+    const at = (ubatch?: number) => e.estimate({ model: 'gpt-oss-20b', context: 32768, prompt: 4096, hardware: 'rtx-4090', ...(ubatch === undefined ? {} : { ubatch }) });
+    const def = at(), big = at(2048);
+    expect(def.settings.ubatch).toBe(512);
+    expect(big.settings.ubatch).toBe(2048);
+    // gpt-oss keeps 128-token windows on half its 24 layers: pad256(128 + ubatch) cells each, K and V of 8 x 64 in f16.
+    expect(big.memory.kvCacheBytes - def.memory.kvCacheBytes).toBe(12 * (2304 - 768) * 2 * 8 * 64 * 2);
+    expect(big.memory.overheadBytes).toBeGreaterThan(def.memory.overheadBytes);
+    // Four times the tokens per expert in each step.
+    expect(big.speed!.prefillTokensPerSec).toBeGreaterThan(def.speed!.prefillTokensPerSec);
+    expect(big.speed!.decodeTokensPerSec).toBe(def.speed!.decodeTokensPerSec);
+    const vllm = e.estimate({ model: 'gpt-oss-20b', engine: 'vllm', ubatch: 2048 });
+    expect(vllm.settings.ubatch).toBeNull();
+    expect(vllm.warnings.some((w) => /--ubatch .* ignored/.test(w))).toBe(true);
+  });
   it('uses 92% of each GPU under vLLM (its current gpu_memory_utilization) and splits by tensor', () => {
     const r = e.estimate({ model: 'llama-3.1-8b', engine: 'vllm', hardware: '2xrtx-4090' });
     expect(r.settings.split).toBe('tensor');

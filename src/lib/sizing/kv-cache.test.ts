@@ -39,6 +39,7 @@ describe('KV cache', () => {
     const c = kvCells('llama.cpp', l, 65536, 1);
     expect(c.full).toBe(65536);
     expect(c.window).toBe(768); // 128 + 512 rounded up to 256
+    expect(kvCells('llama.cpp', l, 65536, 1, false, 2048).window).toBe(2304); // 128 + 2048 rounded up to 256
     expect(kvTotalBytes(l, c)).toBe(18 * 36 * 65536 * 2 * 8 * 64 * 2 / 36 + 18 * 768 * 2 * 8 * 64 * 2);
   });
   it('grows with context on full layers only once the window is full', () => {

@@ -31,6 +31,7 @@
  *
  * llama.cpp rounds the cache to 256 cells; vLLM allocates 16-token blocks per sequence.
  */
+import { REQUEST_SCHEMA } from '../request.ts';
 import { RUNTIME_OF, type EngineId, type KvCacheTypeId, type RuntimeId } from '../vocabulary.ts';
 import type { Arch } from './arch.ts';
 import { attnKindOf, sharesKv } from './arch.ts';
@@ -41,7 +42,7 @@ export const kvElementBytes: Record<KvCacheTypeId, number> = {
 };
 
 /** llama.cpp's default micro-batch (`-ub`), tokens. */
-export const LLAMA_CPP_UBATCH = 512;
+export const LLAMA_CPP_UBATCH: number = REQUEST_SCHEMA.run.ubatch.default;
 /** vLLM's default chunked-prefill budget per step (`max_num_batched_tokens`), tokens. */
 export const VLLM_BATCHED_TOKENS = 2048;
 
@@ -196,7 +197,8 @@ export interface KvCells {
 
 /**
  * Token cells per layer kind for an engine, `context` per sequence and number of sequences.
- * With `unified` (llama.cpp only) `context` is instead one pool the sequences share.
+ * With `unified` (llama.cpp only) `context` is instead one pool the sequences share; `ubatch` is
+ * llama.cpp's micro-batch, tokens.
  *
  * llama.cpp at ggml-org/llama.cpp de3ff815 (2026-09): a unified cache (`--kv-unified`, llama-server's
  * default when the slot count is automatic) is one stream of `n_ctx` cells; otherwise each of the
@@ -205,7 +207,7 @@ export interface KvCells {
  * layers of a stream hold `pad256(min(size, n_swa x (unified ? n_seq_max : 1) + n_ubatch))` cells
  * (src/llama-kv-cache-iswa.cpp).
  */
-export function kvCells(engine: EngineId, layout: KvLayout, context: number, sequences: number, unified = false): KvCells {
+export function kvCells(engine: EngineId, layout: KvLayout, context: number, sequences: number, unified = false, ubatch = LLAMA_CPP_UBATCH): KvCells {
   const w = layout.windowTokens > 0 ? layout.windowTokens : context;
   if (engine === 'sglang') {
     // SGLang's token-to-KV pool holds single tokens (page size 1); windowed layers at full length like vLLM.
@@ -216,7 +218,7 @@ export function kvCells(engine: EngineId, layout: KvLayout, context: number, seq
     const pad = (cells: number) => Math.ceil(cells / 256) * 256;
     const streams = unified ? 1 : sequences;
     const perStream = pad(context);
-    const windowPerStream = Math.min(perStream, pad(w * (unified ? sequences : 1) + LLAMA_CPP_UBATCH));
+    const windowPerStream = Math.min(perStream, pad(w * (unified ? sequences : 1) + ubatch));
     return { full: perStream * streams, window: windowPerStream * streams, sequences };
   }
   if (runtime === 'vllm') {

@@ -22,7 +22,7 @@
  */
 import { RUNTIME_OF, type BackendId, type EngineId } from '../vocabulary.ts';
 import type { Arch } from './arch.ts';
-import { LLAMA_CPP_UBATCH, VLLM_BATCHED_TOKENS } from './kv-cache.ts';
+import { VLLM_BATCHED_TOKENS } from './kv-cache.ts';
 
 const MiB = 2 ** 20;
 const GiB = 2 ** 30;
@@ -77,6 +77,8 @@ export interface OverheadInput {
   cells: number;
   /** Prompt tokens (Transformers processes the prompt in one pass). */
   prompt: number;
+  /** llama.cpp's micro-batch, tokens (its compute buffers hold one). */
+  ubatch: number;
   /** Devices sharing a tensor-parallel group (1 for layer split). */
   tensorParallel: number;
   /** True for the device holding the output head. */
@@ -93,7 +95,7 @@ export function deviceOverheadBytes(o: OverheadInput): number {
   const tp = Math.max(1, o.tensorParallel);
   switch (RUNTIME_OF[o.engine]) {
     case 'llama.cpp': {
-      const ub = LLAMA_CPP_UBATCH;
+      const ub = o.ubatch;
       const act = (ub * 4 * (2 * ffn + 4 * a.hidden)) / tp;
       const logits = o.holdsOutput ? ub * 4 * a.vocab : 0;
       const mask = ub * Math.max(o.cells, 256) * 2;

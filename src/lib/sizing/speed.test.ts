@@ -80,6 +80,23 @@ describe('speed', () => {
     expect(fast.prefillTokensPerSec).toBeCloseTo(base.prefillTokensPerSec * 1.5, 6);
     expect(fast.decodeTokensPerSec).toBe(base.decodeTokensPerSec);
   });
+  it('adds the fitted cost of each MoE layer to every decode step: 1 GB at 500 GB/s plus 10 layers x 100 us is 3 ms', () => {
+    const moeArch = archFromRaw({ layers: 10, hidden: 1024, heads: 8, kvHeads: 8, vocab: 1000, intermediate: 4096, experts: 32, activeExperts: 4 });
+    const routed: BackendEfficiency = { ...eff, decodeMoeLayerOverheadSec: 100e-6 };
+    expect(speedOf(input({ arch: moeArch, moeLayers: 10, efficiency: () => routed })).decodeTokensPerSec).toBeCloseTo(1 / 0.003, 6);
+    // A dense model has no MoE layers, whatever the backend's value.
+    expect(speedOf(input({ moeLayers: 0, efficiency: () => routed })).decodeTokensPerSec).toBeCloseTo(500, 6);
+  });
+  it('runs the routed experts of a prefill at factor x t / (t + t0) for t tokens per expert, so a larger micro-batch is faster', () => {
+    const moeArch = archFromRaw({ layers: 10, hidden: 1024, heads: 8, kvHeads: 8, vocab: 1000, intermediate: 4096, experts: 32, activeExperts: 4 });
+    const routed: BackendEfficiency = { ...eff, prefillMoeFactor: 0.5, prefillMoeBatchTokens: 64 };
+    const devices = [{ weightBytes: 1e9, allWeightBytes: 1e9, expertBytes: 0, layerShare: 1, bandwidthBytesPerSec: 1e14, flopsPerSec: 1e15, backend: 'cuda' as const }];
+    const at = (ubatch: number) => speedOf(input({ arch: moeArch, devices, efficiency: () => routed, activeExpertParams: 0.5e9, prompt: 2048, ubatch })).prefillTokensPerSec;
+    const att = attentionFlopsPerToken(moeArch, 1024);
+    // 512 tokens x 4 of 32 experts = 64 per expert: half of the factor; 2048 tokens: 256 per expert, 0.8 of it.
+    expect(at(512)).toBeCloseTo(0.5e15 / (1e9 + 1e9 / (0.5 * 0.5) + att), 3);
+    expect(at(2048)).toBeCloseTo(0.5e15 / (1e9 + 1e9 / (0.5 * 0.8) + att), 3);
+  });
   it('serves more tokens in aggregate with more sequences but fewer per sequence', () => {
     const one = speedOf(input({ kvReadAt: (d) => d * 1e5, depth: 4096 }));
     const eight = speedOf(input({ kvReadAt: (d) => d * 1e5, depth: 4096, sequences: 8 }));

@@ -78,6 +78,8 @@ export interface SpeedInput {
   pipelineEff?: number;
   /** Repeating layers of the model, for the per-layer decode overhead. */
   layers?: number;
+  /** Layers whose MLP is a routed mixture of experts, for the per-MoE-layer decode overhead. */
+  moeLayers?: number;
   efficiency: (backend: BackendId) => BackendEfficiency;
   family: WeightFamily;
   /** Prefill throughput factor of this weight family on a backend; absent = 1. */
@@ -117,15 +119,17 @@ function bwEff(e: BackendEfficiency, f: WeightFamily, hbm = false): number {
 
 /**
  * The decode and prefill factors of a device's generation and of the kernel era on its backend,
- * and the per-layer decode cost that applies (the 2024 kernels', else the generation's, else the backend's).
+ * the per-layer decode cost that applies (the 2024 kernels', else the generation's, else the backend's),
+ * and the extra cost of a MoE layer (the generation's, else the backend's).
  */
-function deviceFactors(s: SpeedInput, e: BackendEfficiency, d: DeviceLoad): { decode: number; prefill: number; layerSec: number } {
+function deviceFactors(s: SpeedInput, e: BackendEfficiency, d: DeviceLoad): { decode: number; prefill: number; layerSec: number; moeLayerSec: number } {
   const g = d.generation ? e.generation?.[d.generation] : undefined;
   const era = s.kernels2024 ? e.kernels2024 : undefined;
   return {
     decode: (g?.decode ?? 1) * (era?.decode ?? 1),
     prefill: (g?.prefill ?? 1) * (era?.prefill ?? 1),
     layerSec: era?.layerOverheadSec ?? g?.layerOverheadSec ?? e.decodeLayerOverheadSec ?? 0,
+    moeLayerSec: g?.moeLayerOverheadSec ?? e.decodeMoeLayerOverheadSec ?? 0,
   };
 }
 
@@ -176,7 +180,9 @@ function decodeStepSec(s: SpeedInput, n: number, depth: number): number {
     const bytes = d.weightBytes + activeExperts * (expertFactor - 1) + kv * d.layerShare;
     // Per-token fixed cost of each layer (kernel launches, synchronisation), fitted per backend.
     // No kernel streams weights at the memory's full peak, whatever the factors multiply to.
-    const mem = bytes / (d.bandwidthBytesPerSec * Math.min(MAX_BANDWIDTH_EFFICIENCY, bwEff(e, s.family, d.hbm) * k.decode)) + k.layerSec * (s.layers ?? 0) * d.layerShare;
+    // MoE layers add routing and expert-gather kernels to that cost.
+    const fixed = (k.layerSec * (s.layers ?? 0) + k.moeLayerSec * (s.moeLayers ?? 0)) * d.layerShare;
+    const mem = bytes / (d.bandwidthBytesPerSec * Math.min(MAX_BANDWIDTH_EFFICIENCY, bwEff(e, s.family, d.hbm) * k.decode)) + fixed;
     const peak = d.flopsPerSec * e.prefillCompute * accBoost(e, d);
     const comp = (flops * d.layerShare) / peak;
     const att = e.decodeAttentionFactor ? (attFlops * d.layerShare) / (peak * e.decodeAttentionFactor) : 0;
@@ -194,6 +200,9 @@ function decodeStepSec(s: SpeedInput, n: number, depth: number): number {
   } else {
     t = sum + Math.max(0, used - 1) * s.hopSec;
   }
+  // Sampling and the host's dispatch of the step, once per step (the first device's engine settings).
+  const first = s.devices[0];
+  if (first) t += s.efficiency(first.backend).decodeStepOverheadSec ?? 0;
   if (s.cpu) {
     const e = s.efficiency('cpu');
     const activeExperts = s.cpu.expertBytes * (a.moe ? a.moe.activeExperts / a.moe.experts : 0);
@@ -210,6 +219,9 @@ function prefillSecPerToken(s: SpeedInput): number {
   const mm = 2 * s.activeMatmulParams - experts;
   const att = attentionFlopsPerToken(s.arch, attended);
   const ub = Math.max(1, Math.min(s.ubatch, s.prompt));
+  // Tokens each routed expert gets from one micro-batch, on average.
+  const moe = s.arch.moe;
+  const tokensPerExpert = moe ? (ub * moe.activeExperts) / moe.experts : 0;
   const times: number[] = [];
   for (const d of s.devices) {
     const e = s.efficiency(d.backend);
@@ -224,8 +236,11 @@ function prefillSecPerToken(s: SpeedInput): number {
     // Attention runs at a lower efficiency than the weight GEMMs (prefillAttentionFactor, fitted);
     // with flash attention the score matrix stays on chip, so it has its own factor when fitted.
     const attFactor = (s.flashAttention ?? true) && e.prefillAttentionFactorFa !== undefined ? e.prefillAttentionFactorFa : (e.prefillAttentionFactor ?? 1);
-    // Routed experts run as many small GEMMs of the tokens routed to each (prefillMoeFactor, fitted).
-    const comp = (mm / f + experts / (f * (e.prefillMoeFactor ?? 1)) + att / (f * attFactor)) * d.layerShare;
+    // Routed experts run as many small GEMMs of the tokens routed to each (prefillMoeFactor, fitted),
+    // less efficient the fewer tokens each expert gets (prefillMoeBatchTokens, fitted).
+    const t0 = e.prefillMoeBatchTokens ?? 0;
+    const moeEff = (e.prefillMoeFactor ?? 1) * (t0 > 0 ? tokensPerExpert / (tokensPerExpert + t0) : 1);
+    const comp = (mm / f + (experts > 0 ? experts / (f * moeEff) : 0) + att / (f * attFactor)) * d.layerShare;
     const mem = d.allWeightBytes / (d.bandwidthBytesPerSec * bwEff(e, s.family, d.hbm)) / ub;
     times.push(Math.max(comp, mem));
   }

@@ -28,6 +28,8 @@ export interface EstimateResult {
     context: number; prompt: number; output: number; depth: number; sequences: number;
     /** True when `context` is one llama.cpp cache the sequences share (`--kv-unified`), not each one's. */
     kvUnified: boolean;
+    /** llama.cpp's prompt micro-batch, tokens (null for the other engines). */
+    ubatch: number | null;
     kvCache: KvCacheTypeId; engine: EngineId; split: SplitMode;
     /** The compute backend the devices run (null without hardware). */
     backend: BackendId | null;

@@ -106,6 +106,8 @@ export function resolve(ctx: EngineContext, req: EstimateRequest, trusted = fals
   if (req.kvUnified === true && !kvUnified) warnings.push(`--kv-unified describes llama.cpp's own server; ${engine} sizes a cache per sequence, so it is ignored`);
   // llama.cpp's `--flash-attn auto` (the default of current builds) turns it on where supported.
   const flashAttention = req.flashAttention ?? true;
+  const ubatch = req.ubatch ?? REQUEST_SCHEMA.run.ubatch.default;
+  if (req.ubatch !== undefined && runtime !== 'llama.cpp') warnings.push(`--ubatch is llama.cpp's micro-batch; ${engine} batches prompts its own way, so it is ignored`);
   const defaultContext = engine === 'ollama' ? ollamaDefaultContext(rig) : DEFAULT_CONTEXT;
   let context = req.context ?? Math.min(defaultContext, a.maxContext);
   if (req.context === undefined && engine === 'ollama') warnings.push(`Ollama's default context for this much GPU memory: ${context} tokens (Ollama 0.15.5 and later; set num_ctx or OLLAMA_CONTEXT_LENGTH for more)`);
@@ -149,10 +151,10 @@ export function resolve(ctx: EngineContext, req: EstimateRequest, trusted = fals
     warnings.push(`vision encoder (${(a.visionParams / 1e9).toFixed(2)}B parameters, about ${((a.visionParams * 2) / 1e9).toFixed(1)} GB in 16-bit) not counted: llama.cpp loads it only with --mmproj`);
   }
   const baseKey = p.model !== null && rigKey !== null
-    ? `${p.model.id}|${engine}|${kvCache}|${split}|${sequences}|${kvUnified}|${prompt}|${rigKey}|${context}`
+    ? `${p.model.id}|${engine}|${kvCache}|${split}|${sequences}|${kvUnified}|${prompt}|${ubatch}|${rigKey}|${context}`
     : null;
   return {
-    p, quantId, quant, w, engine, runtime, kvCache, kv, split, context, prompt, output, depth, sequences, kvUnified, flashAttention, kernels: req.kernels ?? 'current', rig, interconnect,
+    p, quantId, quant, w, engine, runtime, kvCache, kv, split, context, prompt, output, depth, sequences, kvUnified, flashAttention, ubatch, kernels: req.kernels ?? 'current', rig, interconnect,
     ramCapacity, ramBytesPerSec, ramBandwidthDefaulted: req.ramBandwidthGbs === undefined, warnings, baseKey,
   };
 }

@@ -57,7 +57,7 @@ function computeContextBase(r: Resolved, context: number): ContextBase {
   const a = r.p.arch;
   const devs = devicesOf(r);
   const D = devs.length;
-  const cells = kvCells(r.engine, r.kv, context, r.sequences, r.kvUnified);
+  const cells = kvCells(r.engine, r.kv, context, r.sequences, r.kvUnified, r.ubatch);
   const L = a.layers;
   const layerKv = new Float64Array(L);
   const prefixKv = new Float64Array(L + 1);
@@ -66,7 +66,7 @@ function computeContextBase(r: Resolved, context: number): ContextBase {
   const tp = r.split === 'tensor' ? D : 1;
   const fixed: number[] = [];
   for (let d = 0; d < D; d++) {
-    fixed.push(deviceOverheadBytes({ engine: r.engine, backend: devs[d]!.backend, arch: a, cells: cells.full, prompt: r.prompt, tensorParallel: tp, holdsOutput: tp > 1 || d === D - 1 }));
+    fixed.push(deviceOverheadBytes({ engine: r.engine, backend: devs[d]!.backend, arch: a, cells: cells.full, prompt: r.prompt, ubatch: r.ubatch, tensorParallel: tp, holdsOutput: tp > 1 || d === D - 1 }));
   }
   const vision = visionBytes(r.engine, a);
   let overhead = vision;

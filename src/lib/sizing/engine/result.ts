@@ -28,7 +28,7 @@ export function evaluate(ctx: EngineContext, r: Resolved, search: boolean): Esti
     model: { id: a.id, name: a.name, totalParams: r0(totalParams), activeParams: r0(r.p.inv.activeParams), maxContext: a.maxContext, source: r.p.origin },
     quant: { id: r.quantId, bitsPerWeight: r3((w.totalBytes * 8) / totalParams) },
     settings: {
-      context: r.context, prompt: r.prompt, output: r.output, depth: r.depth, sequences: r.sequences, kvUnified: r.kvUnified,
+      context: r.context, prompt: r.prompt, output: r.output, depth: r.depth, sequences: r.sequences, kvUnified: r.kvUnified, ubatch: r.runtime === 'llama.cpp' ? r.ubatch : null,
       kvCache: r.kvCache, engine: r.engine, split: r.split, backend: r.rig?.devices[0]?.backend ?? null,
     },
     memory: {

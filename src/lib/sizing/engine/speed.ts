@@ -4,7 +4,8 @@
  */
 import { weightFamilyOf, type BackendId } from '../../vocabulary.ts';
 import type { Placement, PlacementInput } from '../fit.ts';
-import { kvReadBytesPerToken, LLAMA_CPP_UBATCH, VLLM_BATCHED_TOKENS } from '../kv-cache.ts';
+import { moeLayerCount } from '../arch.ts';
+import { kvReadBytesPerToken, VLLM_BATCHED_TOKENS } from '../kv-cache.ts';
 import { PCIE_BYTES_PER_SEC, speedOf, type DeviceLoad, type SpeedResult } from '../speed.ts';
 import { devicesOf } from './placement.ts';
 import type { EngineContext, Resolved } from './types.ts';
@@ -26,7 +27,7 @@ export function speedFor(ctx: EngineContext, r: Resolved, pl: Placement, pin: Pl
   const efficiency = (b: BackendId) => (own && b !== 'cpu' ? own : cal.backends[b]);
   return speedOf({
     arch: a, devices: loads, cpu, ramBytesPerSec: ramBw, split: r.split,
-    tpScaling: cal.tensorParallelScaling[r.interconnect], hopSec: cal.layerSplitHopSec, layers: a.layers,
+    tpScaling: cal.tensorParallelScaling[r.interconnect], hopSec: cal.layerSplitHopSec, layers: a.layers, moeLayers: moeLayerCount(a),
     pipelineEff: cal.layerSplitPrefillEfficiency ?? 1,
     efficiency, family,
     prefillFamilyFactor: (b: BackendId) => efficiency(b).prefillFamilyFactor?.[family] ?? 1,
@@ -35,7 +36,7 @@ export function speedFor(ctx: EngineContext, r: Resolved, pl: Placement, pin: Pl
     activeExpertParams: a.moe ? r.p.inv.routedExpertParams * (a.moe.activeExperts / a.moe.experts) : 0,
     kernels2024: r.runtime === 'llama.cpp' && r.kernels === '2024',
     prompt: r.prompt, output: r.output, depth: r.depth, sequences: r.sequences, flashAttention: r.flashAttention,
-    ubatch: r.runtime === 'llama.cpp' ? LLAMA_CPP_UBATCH : r.runtime === 'transformers' ? r.prompt : VLLM_BATCHED_TOKENS,
+    ubatch: r.runtime === 'llama.cpp' ? r.ubatch : r.runtime === 'transformers' ? r.prompt : VLLM_BATCHED_TOKENS,
   }, decodeOnly);
 }
 

@@ -77,6 +77,8 @@ export interface Resolved {
   kvUnified: boolean;
   /** Flash attention in prefill. */
   flashAttention: boolean;
+  /** llama.cpp's prompt micro-batch (`-ub`), tokens; the other engines' own batching is fixed. */
+  ubatch: number;
   /** Which llama.cpp kernels the speed stands for. */
   kernels: KernelEra;
   rig: Rig | null;
