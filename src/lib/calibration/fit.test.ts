@@ -244,4 +244,21 @@ describe('honest speed ranges', () => {
     expect(e.decodeSpread[1] - e.decodeSpread[0]).toBeLessThan(inSample[1] - inSample[0]);
     expect(e.decodeSpreadMulti![1] - e.decodeSpreadMulti![0]).toBeGreaterThan(0.5);
   });
+
+  it("widens the range of a backend with few rows to at least the spread of every backend's rows pooled", () => {
+    // 40 CUDA rows with noise 0.8..1.2 and 10 ROCm rows with 0.99..1.01: 50 pooled, more than 40.
+    const rows: MeasurementRow[] = [];
+    for (let i = 0; i < 40; i++) rows.push(row(`c${i}`, 'decode', 'Q4_K_M', ((1000 * 0.6) / 5) * (0.8 + (0.4 * i) / 39), 'fit'));
+    for (let i = 0; i < 10; i++) {
+      const r = row(`r${i}`, 'decode', 'Q4_K_M', ((1000 * 0.6) / 5) * (0.99 + (0.02 * i) / 9), 'fit', 'rx-7900-xtx');
+      r.settings.backend = 'rocm';
+      rows.push(r);
+    }
+    // The toy engine prices every backend with CUDA's efficiencies.
+    const { calibration: fittedCal } = fitCalibration(rows, fitted, toyEngine);
+    const { calibration } = fitOutOfFoldSpreads(rows, fittedCal, toyEngine);
+    const rocm = calibration.backends.rocm.decodeSpread;
+    expect(rocm[0]).toBeLessThan(0.9);
+    expect(rocm[1]).toBeGreaterThan(1.1);
+  });
 });

@@ -39,6 +39,8 @@ export interface FittedParam { name: string; value: number; rows: number; median
 export interface FitSummary { rowsUsed: number; iterations: number; params: FittedParam[]; unfitted: string[] }
 
 const MIN_ROWS = 3;
+/** Out-of-fold rows a backend needs of a kind for its speed range to stand on its own rows alone. */
+const MIN_OWN_SPREAD_ROWS = 40;
 /** Distinct models a per-layer decode cost needs among its rows before it is fitted. */
 const MIN_OVERHEAD_MODELS = 3;
 /**
@@ -507,7 +509,9 @@ export interface SpreadFit { backend: CalKey; kind: 'decode' | 'prefill'; device
  * other folds and the fold's rows predicted, so every residual is one the fit did not see, as a
  * test row's is (in-sample residuals are narrower and cover only ~67-75% of test rows). Returns
  * `start` with those spreads, and the spreads; `start` is not changed. Backends with fewer than 5
- * out-of-fold rows keep their spreads.
+ * out-of-fold rows keep their spreads. A backend with fewer than MIN_OWN_SPREAD_ROWS rows of a kind
+ * gets at least the spread of all backends' rows of that kind pooled: the 10th and 90th percentiles
+ * of a few dozen ratios, mostly from one or two hosts, understate how far a new device can fall.
  */
 export function fitOutOfFoldSpreads(rows: readonly MeasurementRow[], start: CalibrationValues, estimateWith: EstimateWith, folds = 5, iterations = 2): { calibration: CalibrationValues; spreads: SpreadFit[] } {
   const fitRows = rows.filter((r) => r.split === 'fit' && r.scored && (r.kind === 'decode' || r.kind === 'prefill'));
@@ -524,6 +528,11 @@ export function fitOutOfFoldSpreads(rows: readonly MeasurementRow[], start: Cali
   }
   const cal = structuredClone(start);
   const out: SpreadFit[] = [];
+  const pooled = (kind: string, devices: string): [number, number] | null => {
+    const all = [...ratios.entries()].filter(([k]) => k.endsWith(`|${kind}|${devices}`)).flatMap(([, v]) => v);
+    const lo = quantile(all, 0.1), hi = quantile(all, 0.9);
+    return all.length >= MIN_OWN_SPREAD_ROWS && lo !== null && hi !== null ? [lo, hi] : null;
+  };
   for (const b of CAL_KEYS) {
     const e = effFor(cal, b);
     if (!e) continue;
@@ -533,8 +542,10 @@ export function fitOutOfFoldSpreads(rows: readonly MeasurementRow[], start: Cali
       // One-device spreads from one-device rows (all rows when too few); several-device spreads apart.
       for (const [devices, rs] of [['single', single.length >= 5 ? single : [...single, ...multi]], ['multi', multi]] as const) {
         if (rs.length < 5) continue;
-        const lo = quantile(rs, 0.1), hi = quantile(rs, 0.9);
+        let lo = quantile(rs, 0.1), hi = quantile(rs, 0.9);
         if (lo === null || hi === null) continue;
+        const pool = rs.length < MIN_OWN_SPREAD_ROWS ? pooled(kind, devices) : null;
+        if (pool) { lo = Math.min(lo, pool[0]); hi = Math.max(hi, pool[1]); }
         const spread: [number, number] = [round(lo, 3)!, round(hi, 3)!];
         if (devices === 'single') { if (kind === 'decode') e.decodeSpread = spread; else e.prefillSpread = spread; }
         else if (kind === 'decode') e.decodeSpreadMulti = spread; else e.prefillSpreadMulti = spread;
