@@ -56,6 +56,18 @@ describe('estimate command', () => {
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/^error: --flash-attention takes on or off/);
   });
+  it('takes --ubatch N, says a micro-batch other than 512 in the breakdown and the JSON, and exits 2 outside 1..65536', () => {
+    const r = run(['--model', 'gpt-oss-20b', '--hardware', 'rtx-4090', '--ubatch', '2048']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/context 8192, micro-batch 2048\n/);
+    expect(run(['--model', 'gpt-oss-20b', '--hardware', 'rtx-4090']).out).not.toMatch(/micro-batch/);
+    expect(JSON.parse(run(['--model', 'gpt-oss-20b', '--ubatch', '2048', '--json']).out).settings.ubatch).toBe(2048);
+    for (const n of ['0', '65537', '1.5']) {
+      const bad = run(['--model', 'gpt-oss-20b', '--ubatch', n]);
+      expect(bad.code).toBe(2);
+      expect(bad.err).toMatch(/^error: .*ubatch/);
+    }
+  });
   it('refuses an option given twice, keeping neither, with one error line', () => {
     const r = run(['--model', 'llama-3.1-8b', '--model', 'qwen2.5-7b']);
     expect(r.code).toBe(2);

@@ -151,7 +151,8 @@ export function formatResult(r: EstimateResult): string {
   const m = r.model;
   lines.push(`${m.name} (${m.id}): ${(m.totalParams / 1e9).toFixed(2)}B parameters${m.activeParams < m.totalParams ? `, ${(m.activeParams / 1e9).toFixed(2)}B active` : ''}`);
   const s = r.settings;
-  lines.push(`${r.quant.id} at ${r.quant.bitsPerWeight.toFixed(2)} bits per weight, ${s.engine}${s.backend ? ` on ${s.backend}` : ''}, KV cache ${s.kvCache}, context ${s.context}${s.sequences > 1 ? (s.kvUnified ? ` shared by ${s.sequences} sequences` : ` x ${s.sequences} sequences`) : ''}`);
+  const microBatch = s.ubatch !== null && s.ubatch !== REQUEST_SCHEMA.run.ubatch.default ? `, micro-batch ${s.ubatch}` : '';
+  lines.push(`${r.quant.id} at ${r.quant.bitsPerWeight.toFixed(2)} bits per weight, ${s.engine}${s.backend ? ` on ${s.backend}` : ''}, KV cache ${s.kvCache}, context ${s.context}${s.sequences > 1 ? (s.kvUnified ? ` shared by ${s.sequences} sequences` : ` x ${s.sequences} sequences`) : ''}${microBatch}`);
   lines.push('');
   lines.push('Memory');
   lines.push(`  weights   ${size(r.memory.weightsBytes)}${r.memory.fileBytes !== undefined && r.memory.fileBytes !== r.memory.weightsBytes ? `  (file ${size(r.memory.fileBytes)})` : ''}`);

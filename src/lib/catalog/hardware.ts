@@ -61,6 +61,8 @@ interface AppleVariant {
   price?: { usd: number; seen: string; source: string; note: string };
   /** Date the spec was read, when not the file-wide SEEN. */
   specSeen?: string;
+  /** M5 generation: each GPU core has a Neural Accelerator (matrix unit); see M5_MATRIX_FACTOR. */
+  neuralAccelerators?: boolean;
   /** Appended to the generated notes (sources beyond Apple's announcement, doubts). */
   extraNote?: string;
 }
@@ -85,6 +87,7 @@ function apple(v: AppleVariant): HardwareEntry {
     memoryOptionsGiB: v.memoryOptionsGiB,
     bandwidthGBs: v.bandwidthGBs,
     fp16Tflops: tflops,
+    ...(v.neuralAccelerators ? { matrixFp16Tflops: Math.round(tflops * M5_MATRIX_FACTOR * 100) / 100 } : {}),
     powerW: v.powerW,
     backends: ['metal'],
     interconnect: 'none',
@@ -952,7 +955,14 @@ const M4_PRO_MAX_SRC = `${NR}/2024/10/apple-introduces-m4-pro-and-m4-max/`;
 const M5_SRC = `${NR}/2025/10/apple-unleashes-m5-the-next-big-leap-in-ai-performance-for-apple-silicon/`;
 const M5_PRO_MAX_SRC = `${NR}/2026/03/apple-debuts-m5-pro-and-m5-max-to-supercharge-the-most-demanding-pro-workflows/`;
 /** What the M5 generation changes for the FP16 figure. */
-const M5_NA = 'M5-generation GPUs add a Neural Accelerator (matrix unit) to every core; Apple claims over 4x the peak GPU compute for AI of M4 but publishes no FP16 matrix rate, so this row keeps the FP32-rate convention and prefill on M5 chips is likely underestimated until calibrated. hmc-tech lists the base M5 at 4.45 TFLOPS FP32 and the same for FP16 tensor with FP32 accumulate.';
+const M5_NA = 'M5-generation GPUs add a Neural Accelerator (matrix unit) to every core; Apple claims over 4x the peak GPU compute for AI of M4 but publishes no FP16 matrix rate, so fp16Tflops keeps the FP32-rate convention and matrixFp16Tflops is the lower bound that claim implies (3.38x the FP32 rate). hmc-tech lists the base M5 at 4.45 TFLOPS FP32 and the same for FP16 tensor with FP32 accumulate.';
+/**
+ * Apple: M5 has "over 4x the peak GPU compute for AI" of M4 (M5_SRC). Between the two 10-core base
+ * chips at the catalogued clocks (M4 1.47 GHz, M5 1.74 GHz) that is at least 4 x 1.47 / 1.74 = 3.38
+ * times the M5's own FP32 rate; the Neural Accelerator is per core, so every M5 variant gets the same
+ * factor. A lower bound: Apple says "over".
+ */
+const M5_MATRIX_FACTOR = (4 * 1.47) / 1.74;
 const M5_PRO_MAX_CLOCK = 'ASSUMED GPU clock: the base M5\'s 1.74 GHz (hmc-tech); no published clock was found for M5 Pro or M5 Max. Apple also sells M5 Ultra (Mac Studio, announced 2026-08-25) and M6, not catalogued here for lack of per-variant core counts from a readable source.';
 
 const MINI_M1 = "Apple's Mac mini (M1) maximum wall power, 39 W (support.apple.com/en-us/103253).";
@@ -994,9 +1004,9 @@ hardware.push(
   apple({ id: 'm4-pro-20c', chip: 'M4 Pro', gpuCores: 20, memoryOptionsGiB: [24, 48, 64], bandwidthGBs: 273, gpuClockGHz: 1.47, powerW: 140, powerNote: EST, releaseDate: '2024-11-08', source: M4_PRO_MAX_SRC }),
   apple({ id: 'm4-max-32c', chip: 'M4 Max', gpuCores: 32, memoryOptionsGiB: [36], bandwidthGBs: 410, gpuClockGHz: 1.678, powerW: 160, powerNote: EST, releaseDate: '2024-11-08', source: M4_PRO_MAX_SRC, price: { usd: 1999, seen: '2025-03-05', source: MAC_STUDIO_2025_PRICES, note: 'Launch price of the base Mac Studio (2025) with this chip, 36 GB and 512 GB SSD.' } }),
   apple({ id: 'm4-max-40c', chip: 'M4 Max', gpuCores: 40, memoryOptionsGiB: [48, 64, 128], bandwidthGBs: 546, gpuClockGHz: 1.678, powerW: 160, powerNote: EST, releaseDate: '2024-11-08', source: M4_PRO_MAX_SRC }),
-  apple({ id: 'm5-10c', chip: 'M5', gpuCores: 10, memoryOptionsGiB: [16, 24, 32], bandwidthGBs: 153, gpuClockGHz: 1.74, powerW: 65, powerNote: EST, releaseDate: '2025-10-22', source: M5_SRC, specSeen: SEEN_DEC, extraNote: `${M5_NA} Memory options 16/24/32 GB (Ars Technica's launch report). Clock 1.74 GHz from hmc-tech.`, price: { usd: 1599, seen: '2025-10-15', source: 'https://itci.kiev.ua/en/uk-uaapple-onovila-bazovij-macbook-pro-z-chipom-m5-ru-ruapple/amp', note: 'Launch price of the 14-inch MacBook Pro with M5, 16 GB and 512 GB SSD (whole laptop).' } }),
-  apple({ id: 'm5-pro-16c', chip: 'M5 Pro', gpuCores: 16, memoryOptionsGiB: [24, 48, 64], bandwidthGBs: 307, gpuClockGHz: 1.74, powerW: 140, powerNote: EST, releaseDate: '2026-03-11', source: M5_PRO_MAX_SRC, specSeen: SEEN_DEC, extraNote: `${M5_NA} ${M5_PRO_MAX_CLOCK} The 16-core GPU comes with the 15-core CPU; memory options (24 GB base, 48, up to 64) from Apple's "up to 64GB" and retail configurations (turbovs.com), not confirmed per GPU variant.` }),
-  apple({ id: 'm5-pro-20c', chip: 'M5 Pro', gpuCores: 20, memoryOptionsGiB: [24, 48, 64], bandwidthGBs: 307, gpuClockGHz: 1.74, powerW: 140, powerNote: EST, releaseDate: '2026-03-11', source: M5_PRO_MAX_SRC, specSeen: SEEN_DEC, extraNote: `${M5_NA} ${M5_PRO_MAX_CLOCK} Memory options (24 GB base, 48, up to 64) from Apple's "up to 64GB" and retail configurations (turbovs.com).` }),
-  apple({ id: 'm5-max-32c', chip: 'M5 Max', gpuCores: 32, memoryOptionsGiB: [36], bandwidthGBs: 460, gpuClockGHz: 1.74, powerW: 160, powerNote: EST, releaseDate: '2026-03-11', source: M5_PRO_MAX_SRC, specSeen: SEEN_DEC, extraNote: `${M5_NA} ${M5_PRO_MAX_CLOCK} Apple's announcement gives only the 40-core figures; the 32-core variant's 36 GB and about 460 GB/s are from cputronic.com (Apple's Mac Studio spec page lists 460 or 614 GB/s for M5 Max, per a 2026 Mac Studio write-up).` }),
-  apple({ id: 'm5-max-40c', chip: 'M5 Max', gpuCores: 40, memoryOptionsGiB: [48, 64, 128], bandwidthGBs: 614, gpuClockGHz: 1.74, powerW: 160, powerNote: EST, releaseDate: '2026-03-11', source: M5_PRO_MAX_SRC, specSeen: SEEN_DEC, extraNote: `${M5_NA} ${M5_PRO_MAX_CLOCK} Memory options 48/64/128 GB (cputronic.com; Apple: up to 128 GB at 614 GB/s).` }),
+  apple({ id: 'm5-10c', neuralAccelerators: true, chip: 'M5', gpuCores: 10, memoryOptionsGiB: [16, 24, 32], bandwidthGBs: 153, gpuClockGHz: 1.74, powerW: 65, powerNote: EST, releaseDate: '2025-10-22', source: M5_SRC, specSeen: SEEN_DEC, extraNote: `${M5_NA} Memory options 16/24/32 GB (Ars Technica's launch report). Clock 1.74 GHz from hmc-tech.`, price: { usd: 1599, seen: '2025-10-15', source: 'https://itci.kiev.ua/en/uk-uaapple-onovila-bazovij-macbook-pro-z-chipom-m5-ru-ruapple/amp', note: 'Launch price of the 14-inch MacBook Pro with M5, 16 GB and 512 GB SSD (whole laptop).' } }),
+  apple({ id: 'm5-pro-16c', neuralAccelerators: true, chip: 'M5 Pro', gpuCores: 16, memoryOptionsGiB: [24, 48, 64], bandwidthGBs: 307, gpuClockGHz: 1.74, powerW: 140, powerNote: EST, releaseDate: '2026-03-11', source: M5_PRO_MAX_SRC, specSeen: SEEN_DEC, extraNote: `${M5_NA} ${M5_PRO_MAX_CLOCK} The 16-core GPU comes with the 15-core CPU; memory options (24 GB base, 48, up to 64) from Apple's "up to 64GB" and retail configurations (turbovs.com), not confirmed per GPU variant.` }),
+  apple({ id: 'm5-pro-20c', neuralAccelerators: true, chip: 'M5 Pro', gpuCores: 20, memoryOptionsGiB: [24, 48, 64], bandwidthGBs: 307, gpuClockGHz: 1.74, powerW: 140, powerNote: EST, releaseDate: '2026-03-11', source: M5_PRO_MAX_SRC, specSeen: SEEN_DEC, extraNote: `${M5_NA} ${M5_PRO_MAX_CLOCK} Memory options (24 GB base, 48, up to 64) from Apple's "up to 64GB" and retail configurations (turbovs.com).` }),
+  apple({ id: 'm5-max-32c', neuralAccelerators: true, chip: 'M5 Max', gpuCores: 32, memoryOptionsGiB: [36], bandwidthGBs: 460, gpuClockGHz: 1.74, powerW: 160, powerNote: EST, releaseDate: '2026-03-11', source: M5_PRO_MAX_SRC, specSeen: SEEN_DEC, extraNote: `${M5_NA} ${M5_PRO_MAX_CLOCK} Apple's announcement gives only the 40-core figures; the 32-core variant's 36 GB and about 460 GB/s are from cputronic.com (Apple's Mac Studio spec page lists 460 or 614 GB/s for M5 Max, per a 2026 Mac Studio write-up).` }),
+  apple({ id: 'm5-max-40c', neuralAccelerators: true, chip: 'M5 Max', gpuCores: 40, memoryOptionsGiB: [48, 64, 128], bandwidthGBs: 614, gpuClockGHz: 1.74, powerW: 160, powerNote: EST, releaseDate: '2026-03-11', source: M5_PRO_MAX_SRC, specSeen: SEEN_DEC, extraNote: `${M5_NA} ${M5_PRO_MAX_CLOCK} Memory options 48/64/128 GB (cputronic.com; Apple: up to 128 GB at 614 GB/s).` }),
 );

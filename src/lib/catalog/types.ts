@@ -206,6 +206,12 @@ export interface HardwareEntry {
   bandwidthGBs: number;
   /** Dense FP16/BF16 tensor throughput with FP32 accumulate, 10^12 FLOP/s (never the sparse figure). */
   fp16Tflops: number;
+  /**
+   * Dense FP16 rate of matrix units beyond `fp16Tflops`, 10^12 FLOP/s, where the vendor gives one only
+   * as a multiple of another chip's (Apple M5's per-core Neural Accelerators): a lower bound, for the
+   * prefill ceiling. Absent: `fp16Tflops` is the matrix rate.
+   */
+  matrixFp16Tflops?: number;
   /** Board power (TGP/TDP) or machine package power, watts. */
   powerW: number;
   /** Compute backends llama.cpp can run this device with; the first is the usual one (the default). */

@@ -23,6 +23,8 @@ export interface Device {
   bandwidthBytesPerSec: number;
   /** Dense FP16 tensor FLOP/s. */
   flopsPerSec: number;
+  /** Dense FP16 FLOP/s of matrix units beyond `flopsPerSec` (Apple M5), else `flopsPerSec`: the prefill ceiling. */
+  matrixFlopsPerSec: number;
   backend: BackendId;
   powerW: number;
   priceUsd: number | null;
@@ -85,6 +87,7 @@ function deviceFrom(h: HardwareEntry, memoryGb: number | undefined, share: numbe
     installedBytes: Math.floor(installedGiB * GiB),
     bandwidthBytesPerSec: h.bandwidthGBs * 1e9,
     flopsPerSec: h.fp16Tflops * 1e12,
+    matrixFlopsPerSec: Math.max(h.fp16Tflops, h.matrixFp16Tflops ?? 0) * 1e12,
     backend: backendOf(h, backend),
     powerW: h.powerW,
     priceUsd: h.priceUsd ?? null,
@@ -193,12 +196,14 @@ export interface RawRigInput {
 export function rawRig(r: RawRigInput): Rig {
   const n = r.devices ?? 1;
   const backend = r.backend ?? 'cuda';
+  const flopsPerSec = (r.tflops ?? r.bandwidthGbs * 0.1) * 1e12;
   const d: Device = {
     id: 'custom',
     memoryBytes: Math.floor(r.memoryGb * GiB),
     installedBytes: Math.floor(r.memoryGb * GiB),
     bandwidthBytesPerSec: r.bandwidthGbs * 1e9,
-    flopsPerSec: (r.tflops ?? r.bandwidthGbs * 0.1) * 1e12,
+    flopsPerSec,
+    matrixFlopsPerSec: flopsPerSec,
     backend,
     powerW: 300,
     priceUsd: null,

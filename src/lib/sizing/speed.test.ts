@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BackendEfficiency } from './calibration.ts';
 import { archFromRaw } from './arch.ts';
 import { attentionFlopsPerToken, speedOf } from './speed.ts';
-import type { SpeedInput } from './speed.ts';
+import type { DeviceLoad, SpeedInput } from './speed.ts';
 
 const eff: BackendEfficiency = { decodeBandwidth: { default: 0.5 }, prefillCompute: 0.5, decodeSpread: [0.8, 1.2], prefillSpread: [0.7, 1.3] };
 const arch = archFromRaw({ layers: 10, hidden: 1024, heads: 8, kvHeads: 8, vocab: 1000, intermediate: 4096 });
@@ -96,6 +96,17 @@ describe('speed', () => {
     // 512 tokens x 4 of 32 experts = 64 per expert: half of the factor; 2048 tokens: 256 per expert, 0.8 of it.
     expect(at(512)).toBeCloseTo(0.5e15 / (1e9 + 1e9 / (0.5 * 0.5) + att), 3);
     expect(at(2048)).toBeCloseTo(0.5e15 / (1e9 + 1e9 / (0.5 * 0.8) + att), 3);
+  });
+  it("caps prefill at 90% of the device's peak, raised by a generation factor above 1 or by matrix units the peak does not count (Apple M5)", () => {
+    const plain: DeviceLoad[] = [{ weightBytes: 1e9, allWeightBytes: 1e9, expertBytes: 0, layerShare: 1, bandwidthBytesPerSec: 1e14, flopsPerSec: 1e14, backend: 'metal', generation: 'm5' }];
+    const flops = 2e9 + attentionFlopsPerToken(arch, 256);
+    // A family factor of 4 asks for 4e14 FLOP/s, four times the peak.
+    const at = (e: BackendEfficiency, devices = plain) => speedOf(input({ devices, efficiency: () => e, prefillFamilyFactor: () => 4 })).prefillTokensPerSec;
+    const base: BackendEfficiency = { ...eff, prefillCompute: 1 };
+    expect(at(base)).toBeCloseTo(0.9e14 / flops, 3);
+    expect(at(base, [{ ...plain[0]!, matrixFlopsPerSec: 3e14 }])).toBeCloseTo(2.7e14 / flops, 3);
+    // A generation factor of 1.5 gives 6e14 asked and a ceiling of 1.35e14.
+    expect(at({ ...base, generation: { m5: { prefill: 1.5 } } })).toBeCloseTo(1.35e14 / flops, 3);
   });
   it('serves more tokens in aggregate with more sequences but fewer per sequence', () => {
     const one = speedOf(input({ kvReadAt: (d) => d * 1e5, depth: 4096 }));

@@ -53,6 +53,8 @@ export interface DeviceLoad {
   layerShare: number;
   bandwidthBytesPerSec: number;
   flopsPerSec: number;
+  /** FLOP/s of matrix units beyond `flopsPerSec` (Apple M5's Neural Accelerators); absent = `flopsPerSec`. */
+  matrixFlopsPerSec?: number;
   backend: BackendId;
   /** HBM memory (A100/H100/MI300...): decode uses the backend's HBM efficiencies when fitted. */
   hbm?: boolean;
@@ -231,8 +233,12 @@ function prefillSecPerToken(s: SpeedInput): number {
     // Float and quantized weights run through different GEMM kernels (cuBLAS/FP16 vs llama.cpp's MMQ):
     // a fitted factor per backend and weight family (calibration/engine-params.ts; absent = 1).
     const fam = s.prefillFamilyFactor ? s.prefillFamilyFactor(d.backend) : 1;
-    // ...and never computes faster than a share of its peak.
-    const f = Math.min(MAX_COMPUTE_EFFICIENCY * peak, e.prefillCompute * 1e14 * Math.pow(peak / 1e14, e.prefillPeakExponent ?? 1) * fam * deviceFactors(s, e, d).prefill);
+    // ...and never computes faster than a share of its peak. The peak is the catalog's rate, raised by a
+    // generation factor above 1 (the generation's kernels beat that rate's convention, as FP16-accumulate
+    // GEMMs do on GeForce cards under Vulkan) or by matrix units the rate does not count (Apple M5).
+    const gen = deviceFactors(s, e, d).prefill;
+    const ceiling = MAX_COMPUTE_EFFICIENCY * Math.max(peak * Math.max(1, gen), d.matrixFlopsPerSec ?? 0);
+    const f = Math.min(ceiling, e.prefillCompute * 1e14 * Math.pow(peak / 1e14, e.prefillPeakExponent ?? 1) * fam * gen);
     // Attention runs at a lower efficiency than the weight GEMMs (prefillAttentionFactor, fitted);
     // with flash attention the score matrix stays on chip, so it has its own factor when fitted.
     const attFactor = (s.flashAttention ?? true) && e.prefillAttentionFactorFa !== undefined ? e.prefillAttentionFactorFa : (e.prefillAttentionFactor ?? 1);

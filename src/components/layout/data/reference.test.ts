@@ -37,6 +37,11 @@ describe('hardware page data', () => {
     for (const row of page.fits) expect(isLowBit(row.bestQuant)).toBe(false);
     for (const row of page.fitsLowBit) expect(isLowBit(row.bestQuant)).toBe(true);
   });
+  it("shows an M5's matrix-unit rate beside its FP32-rate figure, and no such line for a card without one", () => {
+    const m5 = hardwarePage(hardware.find((h) => h.id === 'm5-max-40c')!);
+    expect(m5.specs.find((f) => f.label.startsWith('FP16 matrix units'))?.value).toMatch(/^\d+(\.\d+)? TFLOPS/);
+    expect(page.specs.some((f) => f.label.startsWith('FP16 matrix units'))).toBe(false);
+  });
   it('puts Llama 3.1 8B among the models that fit one RTX 3090 and 405B among those that do not', () => {
     expect(page.fits.map((f) => f.modelId)).toContain('llama-3.1-8b');
     expect([...page.noFit, ...page.offload].map((f) => f.modelId)).toContain('llama-3.1-405b');

@@ -302,6 +302,7 @@ export function hardwarePage(h: HardwareEntry): HardwarePage {
     },
     { label: 'Memory bandwidth', value: `${h.bandwidthGBs.toLocaleString('en-US')} GB/s` },
     { label: 'FP16/BF16 tensor (dense)', value: `${h.fp16Tflops} TFLOPS` },
+    ...(h.matrixFp16Tflops !== undefined ? [{ label: 'FP16 matrix units (at least)', value: `${h.matrixFp16Tflops} TFLOPS, from the vendor's claim against an earlier chip` }] : []),
     { label: 'Power', value: `${h.powerW} W` },
     { label: 'Backends', value: h.backends.map((b, i) => `${b.toUpperCase()}${i === 0 ? ' (usual)' : ''}`).join(', ') },
     { label: 'Multi-device link', value: h.interconnect === 'none' ? 'none' : h.interconnect === 'nvlink' ? 'NVLink' : 'PCIe' },

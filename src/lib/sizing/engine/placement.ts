@@ -33,7 +33,7 @@ export type Scratch = Map<number, ContextBase>;
 export function devicesOf(r: Resolved): Device[] {
   if (r.rig) return r.rig.devices;
   const backend: BackendId = r.runtime === 'mlx' ? 'metal' : 'cuda';
-  return [{ id: 'none', memoryBytes: 0, installedBytes: 0, bandwidthBytesPerSec: 0, flopsPerSec: 0, backend, powerW: 0, priceUsd: null, unified: backend === 'metal', hbm: false, fp16Acc: false, nativeFp4: false, generation: 'other' }];
+  return [{ id: 'none', memoryBytes: 0, installedBytes: 0, bandwidthBytesPerSec: 0, flopsPerSec: 0, matrixFlopsPerSec: 0, backend, powerW: 0, priceUsd: null, unified: backend === 'metal', hbm: false, fp16Acc: false, nativeFp4: false, generation: 'other' }];
 }
 
 /**

@@ -50,7 +50,7 @@ function deviceLoads(r: Resolved, pl: Placement, pin: PlacementInput): { loads: 
   const share = a.moe ? a.moe.activeExperts / a.moe.experts : 1;
   const llama = r.runtime === 'llama.cpp';
   const loads: DeviceLoad[] = devs.map((d) => ({
-    weightBytes: 0, allWeightBytes: 0, expertBytes: 0, layerShare: 0, bandwidthBytesPerSec: d.bandwidthBytesPerSec, flopsPerSec: d.flopsPerSec, backend: d.backend,
+    weightBytes: 0, allWeightBytes: 0, expertBytes: 0, layerShare: 0, bandwidthBytesPerSec: d.bandwidthBytesPerSec, flopsPerSec: d.flopsPerSec, matrixFlopsPerSec: d.matrixFlopsPerSec, backend: d.backend,
     hbm: d.hbm, fp16Acc: d.fp16Acc, generation: d.generation,
   }));
   let cpu: HostLoad | null = null;
