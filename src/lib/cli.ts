@@ -13,7 +13,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { catalog } from './catalog/index.ts';
 import { readConfig, readGguf } from './import/node-sources.ts';
 import { estimate } from './estimate.ts';
-import { excerpt, InputError, REQUEST_FIELDS, REQUEST_GROUPS, REQUEST_SCHEMA, type EstimateRequest, type RequestFieldSpec } from './request.ts';
+import { excerpt, InputError, REQUEST_FIELDS, REQUEST_GROUPS, REQUEST_SCHEMA, type EstimateRequest, type RequestField, type RequestFieldSpec } from './request.ts';
+import { REQUEST_HELP } from './request-help.ts';
 import type { EstimateResult } from './sizing/types.ts';
 import { suggestIds } from './suggest.ts';
 
@@ -35,7 +36,7 @@ const PARSE_OPTIONS: ParseArgsConfig['options'] = {
   ...Object.fromEntries(Object.entries(COMMAND_OPTIONS).map(([name, o]) => [name, { type: o.type, ...('short' in o ? { short: o.short } : {}) }])),
 };
 
-/** `--help`, from the request schema. */
+/** `--help`, from the request schema and each field's help line. */
 function helpText(): string {
   const lines = ['Usage: npm run --silent estimate -- [options]', ''];
   const placeholder = { number: 'N', string: 'ID', enum: 'ID', boolean: 'on|off', object: 'FILE|URL' } as const;
@@ -43,9 +44,9 @@ function helpText(): string {
   const width = Math.max(...[...REQUEST_FIELDS.values()].map((f) => head(f).length)) + 2;
   for (const group of REQUEST_GROUPS) {
     lines.push(`${group[0]!.toUpperCase()}${group.slice(1)}:`);
-    for (const f of Object.values(REQUEST_SCHEMA[group]) as RequestFieldSpec[]) {
+    for (const [name, f] of Object.entries(REQUEST_SCHEMA[group]) as [RequestField, RequestFieldSpec][]) {
       const choices = f.type === 'enum' ? `: ${f.values.join(', ')}` : f.type === 'number' && f.default !== undefined ? ` (default ${f.default})` : '';
-      lines.push(`${head(f).padEnd(width)}${f.help}${choices}`);
+      lines.push(`${head(f).padEnd(width)}${REQUEST_HELP[name]}${choices}`);
     }
   }
   lines.push('Output:');

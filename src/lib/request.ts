@@ -1,7 +1,8 @@
 /**
- * The estimate request, declared once: every field's type, limits, command-line flag and help
- * text. The engine's field checks, the CLI's options and `--help`, and the `EstimateRequest` type
- * all derive from this table; the calculators' URL fields reuse its limits and vocabularies.
+ * The estimate request, declared once: every field's type, limits and command-line flag. The
+ * engine's field checks, the CLI's options and `--help` (with each field's line from
+ * request-help.ts, kept apart so the browser does not ship it), and the `EstimateRequest` type all
+ * derive from this table; the calculators' URL fields reuse its limits and vocabularies.
  *
  * Units: `Gb` fields are GiB (2^30 bytes); `Gbs` fields are 10^9 bytes/s; lengths are tokens;
  * `tflops` is dense FP16 tensor throughput with FP32 accumulate.
@@ -9,12 +10,12 @@
 import { BACKENDS, ENGINES, INTERCONNECTS, KERNEL_ERAS, KV_CACHE_TYPES, SPLIT_MODES } from './vocabulary.ts';
 
 /** One request field. `integer` numbers must be whole. */
-export type RequestFieldSpec = { flag: `--${string}`; help: string } & (
+export type RequestFieldSpec = { flag: `--${string}` } & (
   | { type: 'number'; min: number; max: number; integer?: boolean; default?: number }
   | { type: 'string'; maxLength: number }
   | { type: 'enum'; values: readonly string[] }
   | { type: 'boolean' }
-  | { type: 'object'; help: string }
+  | { type: 'object' }
 );
 
 /** Which part of a request a field describes (the `--help` groups, in order). */
@@ -27,50 +28,50 @@ export const REQUEST_GROUPS = ['model', 'weights', 'run', 'hardware'] as const;
  */
 export const REQUEST_SCHEMA = {
   model: {
-    model: { flag: '--model', type: 'string', maxLength: 200, help: 'catalog model id' },
-    config: { flag: '--config', type: 'object', help: "a model's config.json (the CLI reads FILE or URL; JSON lines give the object)" },
-    gguf: { flag: '--gguf', type: 'object', help: 'a GGUF file\'s header (the CLI reads FILE or URL, header only): exact weights' },
-    params: { flag: '--params', type: 'number', min: 1e6, max: 1e14, help: 'raw architecture: total parameters' },
-    layers: { flag: '--layers', type: 'number', min: 1, max: 2000, integer: true, help: 'raw: repeating layers' },
-    hidden: { flag: '--hidden', type: 'number', min: 1, max: 262144, integer: true, help: 'raw: hidden size' },
-    heads: { flag: '--heads', type: 'number', min: 1, max: 4096, integer: true, help: 'raw: attention heads' },
-    kvHeads: { flag: '--kv-heads', type: 'number', min: 1, max: 4096, integer: true, help: 'raw: key/value heads' },
-    headDim: { flag: '--head-dim', type: 'number', min: 1, max: 8192, integer: true, help: 'raw: head dimension' },
-    vocab: { flag: '--vocab', type: 'number', min: 1, max: 4_000_000, integer: true, help: 'raw: vocabulary size' },
-    intermediate: { flag: '--intermediate', type: 'number', min: 1, max: 4_000_000, integer: true, help: 'raw: MLP intermediate size' },
-    experts: { flag: '--experts', type: 'number', min: 1, max: 8192, integer: true, help: 'raw: routed experts' },
-    activeExperts: { flag: '--active-experts', type: 'number', min: 1, max: 8192, integer: true, help: 'raw: experts per token' },
+    model: { flag: '--model', type: 'string', maxLength: 200 },
+    config: { flag: '--config', type: 'object' },
+    gguf: { flag: '--gguf', type: 'object' },
+    params: { flag: '--params', type: 'number', min: 1e6, max: 1e14 },
+    layers: { flag: '--layers', type: 'number', min: 1, max: 2000, integer: true },
+    hidden: { flag: '--hidden', type: 'number', min: 1, max: 262144, integer: true },
+    heads: { flag: '--heads', type: 'number', min: 1, max: 4096, integer: true },
+    kvHeads: { flag: '--kv-heads', type: 'number', min: 1, max: 4096, integer: true },
+    headDim: { flag: '--head-dim', type: 'number', min: 1, max: 8192, integer: true },
+    vocab: { flag: '--vocab', type: 'number', min: 1, max: 4_000_000, integer: true },
+    intermediate: { flag: '--intermediate', type: 'number', min: 1, max: 4_000_000, integer: true },
+    experts: { flag: '--experts', type: 'number', min: 1, max: 8192, integer: true },
+    activeExperts: { flag: '--active-experts', type: 'number', min: 1, max: 8192, integer: true },
   },
   weights: {
-    quant: { flag: '--quant', type: 'string', maxLength: 64, help: 'weight format id (default: the released format)' },
-    bpw: { flag: '--bpw', type: 'number', min: 0.5, max: 32, help: 'custom bits per weight instead of a format' },
+    quant: { flag: '--quant', type: 'string', maxLength: 64 },
+    bpw: { flag: '--bpw', type: 'number', min: 0.5, max: 32 },
   },
   run: {
-    context: { flag: '--context', type: 'number', min: 1, max: 100_000_000, integer: true, default: 8192, help: 'context per sequence, capped at the model\'s maximum' },
-    prompt: { flag: '--prompt', type: 'number', min: 1, max: 100_000_000, integer: true, default: 512, help: 'prompt tokens for the prefill rate' },
-    output: { flag: '--output', type: 'number', min: 1, max: 100_000_000, integer: true, default: 128, help: 'output tokens for the decode rate' },
-    depth: { flag: '--depth', type: 'number', min: 0, max: 100_000_000, integer: true, default: 0, help: 'tokens already in the cache' },
-    sequences: { flag: '--sequences', type: 'number', min: 1, max: 100_000, integer: true, default: 1, help: 'concurrent sequences' },
-    kvUnified: { flag: '--kv-unified', type: 'boolean', help: "llama.cpp: the sequences share one cache of --context tokens, as llama-server's automatic slots do (off: each sequence gets --context)" },
-    ubatch: { flag: '--ubatch', type: 'number', min: 1, max: 65536, integer: true, default: 512, help: "llama.cpp: prompt micro-batch, tokens (-ub): sizes the compute buffers and each expert's share of a prefill step" },
-    kvCache: { flag: '--kv-cache', type: 'enum', values: KV_CACHE_TYPES, help: 'KV-cache type (f16 for llama.cpp, else the model\'s)' },
-    engine: { flag: '--engine', type: 'enum', values: ENGINES, help: 'inference engine (llama.cpp)' },
-    split: { flag: '--split', type: 'enum', values: SPLIT_MODES, help: 'multi-device split (layer; tensor for vLLM)' },
-    interconnect: { flag: '--interconnect', type: 'enum', values: INTERCONNECTS, help: 'link between devices (the hardware\'s)' },
-    flashAttention: { flag: '--flash-attention', type: 'boolean', help: 'flash attention in prefill (on)' },
-    kernels: { flag: '--kernels', type: 'enum', values: KERNEL_ERAS, help: 'llama.cpp kernels the speed stands for: current builds or those of 2024 (current)' },
+    context: { flag: '--context', type: 'number', min: 1, max: 100_000_000, integer: true, default: 8192 },
+    prompt: { flag: '--prompt', type: 'number', min: 1, max: 100_000_000, integer: true, default: 512 },
+    output: { flag: '--output', type: 'number', min: 1, max: 100_000_000, integer: true, default: 128 },
+    depth: { flag: '--depth', type: 'number', min: 0, max: 100_000_000, integer: true, default: 0 },
+    sequences: { flag: '--sequences', type: 'number', min: 1, max: 100_000, integer: true, default: 1 },
+    kvUnified: { flag: '--kv-unified', type: 'boolean' },
+    ubatch: { flag: '--ubatch', type: 'number', min: 1, max: 65536, integer: true, default: 512 },
+    kvCache: { flag: '--kv-cache', type: 'enum', values: KV_CACHE_TYPES },
+    engine: { flag: '--engine', type: 'enum', values: ENGINES },
+    split: { flag: '--split', type: 'enum', values: SPLIT_MODES },
+    interconnect: { flag: '--interconnect', type: 'enum', values: INTERCONNECTS },
+    flashAttention: { flag: '--flash-attention', type: 'boolean' },
+    kernels: { flag: '--kernels', type: 'enum', values: KERNEL_ERAS },
   },
   hardware: {
-    hardware: { flag: '--hardware', type: 'string', maxLength: 2000, help: 'a catalog id, NxID (N of them) or a comma list' },
-    memoryGb: { flag: '--memory-gb', type: 'number', min: 0.01, max: 1_000_000, help: 'GiB per device (unified memory: installed)' },
-    gpuMemoryFraction: { flag: '--gpu-share', type: 'number', min: 0.05, max: 1, help: 'unified memory: share the GPU may use, 0.05..1' },
-    bandwidthGbs: { flag: '--bandwidth-gbs', type: 'number', min: 0.01, max: 1_000_000, help: 'raw hardware: memory bandwidth, GB/s' },
-    tflops: { flag: '--tflops', type: 'number', min: 0.001, max: 1_000_000, help: 'raw: dense FP16 TFLOPS' },
-    backend: { flag: '--backend', type: 'enum', values: BACKENDS, help: "compute backend (the device's usual one; raw hardware: cuda)" },
-    devices: { flag: '--devices', type: 'number', min: 1, max: 64, integer: true, help: 'raw: identical devices (1)' },
-    ramGb: { flag: '--ram-gb', type: 'number', min: 0, max: 1_000_000, help: 'system RAM for offload, GiB' },
+    hardware: { flag: '--hardware', type: 'string', maxLength: 2000 },
+    memoryGb: { flag: '--memory-gb', type: 'number', min: 0.01, max: 1_000_000 },
+    gpuMemoryFraction: { flag: '--gpu-share', type: 'number', min: 0.05, max: 1 },
+    bandwidthGbs: { flag: '--bandwidth-gbs', type: 'number', min: 0.01, max: 1_000_000 },
+    tflops: { flag: '--tflops', type: 'number', min: 0.001, max: 1_000_000 },
+    backend: { flag: '--backend', type: 'enum', values: BACKENDS },
+    devices: { flag: '--devices', type: 'number', min: 1, max: 64, integer: true },
+    ramGb: { flag: '--ram-gb', type: 'number', min: 0, max: 1_000_000 },
     // Dual-channel DDR5 at its effective peak: what a desktop offloads into.
-    ramBandwidthGbs: { flag: '--ram-bandwidth-gbs', type: 'number', min: 0.01, max: 1_000_000, default: 80, help: 'system RAM bandwidth, GB/s' },
+    ramBandwidthGbs: { flag: '--ram-bandwidth-gbs', type: 'number', min: 0.01, max: 1_000_000, default: 80 },
   },
 } as const satisfies Record<(typeof REQUEST_GROUPS)[number], Record<string, RequestFieldSpec>>;
 

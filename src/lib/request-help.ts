@@ -1,0 +1,45 @@
+/**
+ * What each request field means, for the command line's `--help` (the browser never needs it, so it
+ * lives apart from the request schema). Every field has a line; the compiler checks it.
+ */
+import type { RequestField } from './request.ts';
+
+export const REQUEST_HELP: Record<RequestField, string> = {
+  model: 'catalog model id',
+  config: "a model's config.json (the CLI reads FILE or URL; JSON lines give the object)",
+  gguf: 'a GGUF file\'s header (the CLI reads FILE or URL, header only): exact weights',
+  params: 'raw architecture: total parameters',
+  layers: 'raw: repeating layers',
+  hidden: 'raw: hidden size',
+  heads: 'raw: attention heads',
+  kvHeads: 'raw: key/value heads',
+  headDim: 'raw: head dimension',
+  vocab: 'raw: vocabulary size',
+  intermediate: 'raw: MLP intermediate size',
+  experts: 'raw: routed experts',
+  activeExperts: 'raw: experts per token',
+  quant: 'weight format id (default: the released format)',
+  bpw: 'custom bits per weight instead of a format',
+  context: 'context per sequence, capped at the model\'s maximum',
+  prompt: 'prompt tokens for the prefill rate',
+  output: 'output tokens for the decode rate',
+  depth: 'tokens already in the cache',
+  sequences: 'concurrent sequences',
+  kvUnified: "llama.cpp: the sequences share one cache of --context tokens, as llama-server's automatic slots do (off: each sequence gets --context)",
+  ubatch: "llama.cpp: prompt micro-batch, tokens (-ub): sizes the compute buffers and each expert's share of a prefill step",
+  kvCache: 'KV-cache type (f16 for llama.cpp, else the model\'s)',
+  engine: 'inference engine (llama.cpp)',
+  split: 'multi-device split (layer; tensor for vLLM)',
+  interconnect: 'link between devices (the hardware\'s)',
+  flashAttention: 'flash attention in prefill (on)',
+  kernels: 'llama.cpp kernels the speed stands for: current builds or those of 2024 (current)',
+  hardware: 'a catalog id, NxID (N of them) or a comma list',
+  memoryGb: 'GiB per device (unified memory: installed)',
+  gpuMemoryFraction: 'unified memory: share the GPU may use, 0.05..1',
+  bandwidthGbs: 'raw hardware: memory bandwidth, GB/s',
+  tflops: 'raw: dense FP16 TFLOPS',
+  backend: "compute backend (the device's usual one; raw hardware: cuda)",
+  devices: 'raw: identical devices (1)',
+  ramGb: 'system RAM for offload, GiB',
+  ramBandwidthGbs: 'system RAM bandwidth, GB/s',
+};
