@@ -2,14 +2,18 @@
  * Fitting the shared calibration parameters on the FIT part of the calibration set. Fitted:
  *  - decode efficiency per backend (default) and per (backend, weight family) with >= 3 rows,
  *    separately for HBM devices when the engine reads `decodeBandwidthHbm`;
- *  - a fixed decode cost per layer per backend (`decodeLayerOverheadSec`);
+ *  - a fixed decode cost per layer per backend (`decodeLayerOverheadSec`, on dense rows), an extra one
+ *    per MoE layer (`decodeMoeLayerOverheadSec`, on MoE rows), both also per device generation, and a
+ *    fixed cost per step for the engines a Python loop drives (`decodeStepOverheadSec`);
  *  - prefill efficiency per backend, the GeForce FP16-accumulate factor, the peak exponent, the
  *    attention factor without and with flash attention (each on its own rows, by the row's
- *    `flashAttention` setting), and a prefill factor per weight family with >= 5 rows, fitted
- *    jointly with the prefill efficiency (the most common family is folded into it);
+ *    `flashAttention` setting), a prefill factor per weight family with >= 5 rows, fitted
+ *    jointly with the prefill efficiency (the most common family is folded into it), and the routed
+ *    experts' prefill factor with its dependence on the tokens each expert gets;
  *  - the layer-split hop cost and prefill pipelining efficiency;
  *  - the speed spreads (p10/p90 of measured/predicted per backend) used for ranges: in-sample
- *    here, replaced by out-of-fold ones by `fitOutOfFoldSpreads` (scripts/fit.ts runs both).
+ *    here, replaced by out-of-fold ones by `fitOutOfFoldSpreads` (scripts/fit.ts runs both), at
+ *    least as wide as all backends' pooled where a backend has few rows.
  * No per-model or per-row correction. The fit is a pure function: measurements and a starting
  * calibration in, a new calibration out. It works on its own copy and asks `estimateWith` for an
  * engine over that copy; the engine is a black box that reads the copy at call time, so each step
@@ -65,9 +69,9 @@ const overheadGrid = (b: CalKey) => (b === 'transformers' ? OVERHEAD_GRID : OVER
 const MIN_FAMILY_ROWS = 5;
 /** Per-MoE-layer decode costs tried, seconds (on top of the per-layer cost every layer has). */
 const MOE_OVERHEAD_GRID = [0, 10e-6, 20e-6, 30e-6, 40e-6, 50e-6, 60e-6, 80e-6, 100e-6, 150e-6, 200e-6, 300e-6];
-/** Fixed costs per decode step tried, seconds (sampling and dispatch: tenths of a millisecond to a few). */
 /** The engines whose decode steps a Python loop drives. */
-const PYTHON_HOSTED: ReadonlySet<string> = new Set(['vllm', 'transformers']);
+const PYTHON_HOSTED: ReadonlySet<CalKey> = new Set<CalKey>(['vllm', 'transformers']);
+/** Fixed costs per decode step tried, seconds (sampling and dispatch: tenths of a millisecond to a few). */
 const STEP_OVERHEAD_GRID = [0, 0.1e-3, 0.2e-3, 0.5e-3, 1e-3, 1.5e-3, 2e-3, 3e-3, 4e-3, 6e-3];
 const clampEff = (x: number) => Math.min(1, Math.max(0.02, x));
 /** Factors relative to another parameter (family factors) may exceed 1. */
@@ -277,7 +281,7 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
     if (fitted.length < 2) return;
     // The most common generation carries the backend's own efficiency; the others get a factor.
     for (const [g, gr] of fitted.slice(1)) {
-      const genStep = (rows = gr) => scaleStep(rows, estimate, () => table[g]?.[kind] ?? 1, (v) => { (table[g] ??= {})[kind] = v; }, clampFactor);
+      const genStep = () => scaleStep(gr, estimate, () => table[g]?.[kind] ?? 1, (v) => { (table[g] ??= {})[kind] = v; }, clampFactor);
       genStep();
       if (kind === 'decode') {
         // The per-layer cost of dense layers, told from the bandwidth factor by dense rows alone: MoE

@@ -12,11 +12,12 @@
  * for MoE the experts touched by N tokens are `E x (1 - (1 - k/E)^N)`.
  * Prefill: `2 x active parameters` FLOPs per token for the matrix multiplies plus attention
  * `2 x heads x (d_qk + d_v) x L` per layer for L attended tokens (windowed layers at most their
- * window), over effective compute; it also cannot beat one read of the weights per 512-token
- * micro-batch. Calibrated refinements (calibration.ts, each optional): a per-layer decode cost,
- * HBM decode efficiencies, the GeForce FP16-accumulate prefill boost, a sub-linear peak exponent,
- * an attention efficiency factor, pipelining of layer-split prefill in llama.cpp, and a prefill factor
- * per weight family. Weights in system RAM are streamed to the GPU for each micro-batch (llama.cpp
+ * window), over effective compute; it also cannot beat one read of the weights per micro-batch
+ * (`ubatch` tokens). Calibrated refinements (calibration.ts, each optional): a per-layer decode cost,
+ * an extra one per MoE layer and one per step (Python-hosted engines), HBM decode efficiencies, the
+ * routed experts' prefill efficiency by the tokens each gets per micro-batch, the GeForce
+ * FP16-accumulate prefill boost, a sub-linear peak exponent, an attention efficiency factor,
+ * pipelining of layer-split prefill in llama.cpp, and a prefill factor per weight family. Weights in system RAM are streamed to the GPU for each micro-batch (llama.cpp
  * offloads large batches to the GPU) at PCIe speed (25 GB/s assumed).
  * Averages follow llama-bench: decode over `output` tokens from `depth`, prefill over `prompt`
  * tokens from `depth`, so the mean attended length is depth + n/2.
