@@ -10,7 +10,8 @@
  *    `flashAttention` setting), a prefill factor per weight family with >= 5 rows, fitted
  *    jointly with the prefill efficiency (the most common family is folded into it), and the routed
  *    experts' prefill factor with its dependence on the tokens each expert gets;
- *  - the layer-split hop cost and prefill pipelining efficiency;
+ *  - the layer-split hop cost and prefill pipelining efficiency, and the all-reduce latency of each
+ *    interconnect on the tensor-parallel rows;
  *  - the speed spreads (p10/p90 of measured/predicted per backend) used for ranges: in-sample
  *    here, replaced by out-of-fold ones by `fitOutOfFoldSpreads` (scripts/fit.ts runs both), at
  *    least as wide as all backends' pooled where a backend has few rows.
@@ -25,7 +26,7 @@
 import { quants } from '../catalog/quants.ts';
 import type { BackendEfficiency, CalibrationValues } from '../sizing/calibration.ts';
 import { hasHbm } from '../sizing/rig.ts';
-import { BACKENDS, weightFamilyOf, type BackendId, type DeviceGeneration, type WeightFamily } from '../vocabulary.ts';
+import { BACKENDS, INTERCONNECTS, weightFamilyOf, type BackendId, type DeviceGeneration, type InterconnectId, type WeightFamily } from '../vocabulary.ts';
 import { catalog } from '../catalog/index.ts';
 import { generationOf } from '../sizing/rig.ts';
 import type { EstimateFn } from './accuracy.ts';
@@ -142,6 +143,8 @@ function mostCommonGeneration(rs: readonly MeasurementRow[]): DeviceGeneration {
   const ranked = [...n.entries()].filter(([g]) => g !== 'other').sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   return ranked.find(([g, c]) => !SOC_GENERATIONS.has(g) && c >= MIN_ROWS)?.[0] ?? ranked[0]?.[0] ?? 'other';
 }
+/** The link between a row's devices: the catalog's for its hardware (`none` for one device). */
+const interconnectOfRow = (r: MeasurementRow): InterconnectId => hardwareById.get((r.settings.hardware ?? '').split(',')[0]!.replace(/^\d+x/, ''))?.interconnect ?? 'none';
 const isMoeRow = (r: MeasurementRow) => Boolean(catalog.models.find((m) => m.id === r.settings.model)?.moe);
 /** Tokens per routed expert in one prefill micro-batch of a row (llama.cpp's 512 when the row does not say). */
 const tokensPerExpertOf = (r: MeasurementRow): number => {
@@ -220,6 +223,7 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
   const decode = fitRows.filter((r) => r.kind === 'decode');
   const decodeSingle = decode.filter((r) => r.settings.devices <= 1);
   const decodeMulti = decode.filter((r) => r.settings.devices > 1 && r.settings.splitMode !== 'tensor');
+  const decodeTensor = decode.filter((r) => r.settings.devices > 1 && r.settings.splitMode === 'tensor');
   const prefill = fitRows.filter((r) => r.kind === 'prefill');
   const prefillSingle = prefill.filter((r) => r.settings.devices <= 1);
   const prefillMulti = prefill.filter((r) => r.settings.devices > 1 && r.settings.splitMode !== 'tensor');
@@ -438,6 +442,13 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
         }
       }
     }
+    // The all-reduce latency of each interconnect, on the tensor-parallel rows that run over it.
+    for (const link of INTERCONNECTS) {
+      const rs = decodeTensor.filter((r) => interconnectOfRow(r) === link);
+      if (rs.length === 0) continue;
+      gridSearch(`tensorParallelAllReduceSec.${link}`, rs, [0, 5e-6, 10e-6, 15e-6, 20e-6, 25e-6, 30e-6, 40e-6, 50e-6, 60e-6, 80e-6],
+        () => cal.tensorParallelAllReduceSec?.[link] ?? 0, (v) => { (cal.tensorParallelAllReduceSec ??= {})[link] = v; }, () => {});
+    }
     gridSearch('layerSplitHopSec', decodeMulti, [0, 50e-6, 100e-6, 200e-6, 300e-6, 400e-6, 600e-6, 800e-6, 1e-3],
       () => cal.layerSplitHopSec, (v) => { cal.layerSplitHopSec = v; }, () => {});
     gridSearch('layerSplitPrefillEfficiency', prefillMulti, [1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0],
@@ -484,8 +495,11 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
     } else unfitted.push(`${b} prefill (${pre.length} fit rows)`);
   }
   push('layerSplitHopSec', cal.layerSplitHopSec, observe(decodeMulti, estimate));
+  for (const [link, v] of Object.entries(cal.tensorParallelAllReduceSec ?? {})) {
+    if (v !== undefined) push(`tensorParallelAllReduceSec.${link}`, v, observe(decodeTensor.filter((r) => interconnectOfRow(r) === link), estimate));
+  }
   if (cal.layerSplitPrefillEfficiency !== undefined) push('layerSplitPrefillEfficiency', cal.layerSplitPrefillEfficiency, observe(prefillMulti, estimate));
-  unfitted.push('tensorParallelScaling (no tensor-parallel rows in the set)');
+  unfitted.push('tensorParallelScaling (a prior: the all-reduce latency below carries what the tensor-parallel rows show)');
   return { calibration: cal, summary: { rowsUsed: fitRows.length, iterations, params, unfitted: [...new Set(unfitted)] } };
 }
 

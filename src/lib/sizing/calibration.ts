@@ -120,6 +120,12 @@ export interface CalibrationValues {
   /** Tensor-parallel efficiency per extra device, by interconnect. */
   tensorParallelScaling: Record<InterconnectId, number>;
   /**
+   * Time of one all-reduce of a token's activations under tensor parallelism, seconds, by
+   * interconnect: at batch 1 the message is a few KB, so its latency, not the link's bandwidth, sets
+   * it, and every layer runs two (after attention and after the MLP). Optional: absent means 0.
+   */
+  tensorParallelAllReduceSec?: Partial<Record<InterconnectId, number>>;
+  /**
    * Layer-split prefill is pipelined across devices (micro-batches in flight): speed-up over one
    * device = min(devices, ceil(prompt / ubatch)) x this efficiency. Optional: absent means no
    * pipelining is modelled.

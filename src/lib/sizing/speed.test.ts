@@ -35,6 +35,14 @@ describe('speed', () => {
     const two = input({ split: 'tensor', devices: [0, 1].map(() => ({ weightBytes: 0.5e9, allWeightBytes: 0.5e9, expertBytes: 0, layerShare: 0.5, bandwidthBytesPerSec: 1e12, flopsPerSec: 1e15, backend: 'cuda' as const })) });
     expect(speedOf(two).decodeTokensPerSec).toBeCloseTo(500 * 1.6, 6);
   });
+  it('adds two all-reduces per layer to each tensor-parallel step: 10 layers x 2 x 30 us on top of the split read', () => {
+    const devices = [0, 1].map(() => ({ weightBytes: 0.5e9, allWeightBytes: 0.5e9, expertBytes: 0, layerShare: 0.5, bandwidthBytesPerSec: 1e12, flopsPerSec: 1e15, backend: 'cuda' as const }));
+    const plain = speedOf(input({ split: 'tensor', devices, layers: 10 })).decodeTokensPerSec;
+    const linked = speedOf(input({ split: 'tensor', devices, layers: 10, tpAllReduceSec: 30e-6 })).decodeTokensPerSec;
+    expect(1 / linked - 1 / plain).toBeCloseTo(600e-6, 9);
+    // A layer split has no all-reduce.
+    expect(speedOf(input({ devices, layers: 10, tpAllReduceSec: 30e-6 })).decodeTokensPerSec).toBe(speedOf(input({ devices, layers: 10 })).decodeTokensPerSec);
+  });
   it('adds system-RAM time for offloaded layers', () => {
     const s = speedOf(input({ cpu: { weightBytes: 0.3e9, allWeightBytes: 0.3e9, expertBytes: 0, layerShare: 0.3 }, efficiency: () => eff }));
     // 2 ms on the GPU + 0.3 GB / (0.5 x 50 GB/s) = 12 ms

@@ -6,7 +6,8 @@
  * the chosen experts) plus the KV cache at the current depth. Layer split: the devices take turns,
  * so times add (no speed-up), plus a fixed cost per hop between devices. Tensor parallel: the
  * devices read their shares at once; the speed-up over one device is `1 + (N-1) x s` with `s` the
- * fitted per-device scaling for the interconnect (PCIe below NVLink). Layers or experts in system
+ * fitted per-device scaling for the interconnect (PCIe below NVLink), and each step adds two
+ * all-reduces per layer at the link's fitted latency. Layers or experts in system
  * RAM are read at RAM bandwidth. N concurrent sequences share one weight read per step and each
  * read its own KV; a step also takes at least the FLOPs of N tokens over effective compute, and
  * for MoE the experts touched by N tokens are `E x (1 - (1 - k/E)^N)`.
@@ -75,6 +76,8 @@ export interface SpeedInput {
   split: 'layer' | 'tensor';
   /** Fitted per-device tensor-parallel scaling for the interconnect. */
   tpScaling: number;
+  /** Latency of one all-reduce over the interconnect under tensor parallelism, seconds (two per layer and step). */
+  tpAllReduceSec?: number;
   /** Per-hop cost of a layer split, seconds per token per extra device. */
   hopSec: number;
   /** Efficiency of llama.cpp's layer-split prefill pipelining, 0..1 (default 1 = ideal). */
@@ -199,7 +202,8 @@ function decodeStepSec(s: SpeedInput, n: number, depth: number): number {
     // Each device holds 1/N; compare against one device reading everything.
     const n1 = s.devices.length;
     const worst = worstTime * n1;
-    t = worst / (1 + (n1 - 1) * s.tpScaling);
+    // Two all-reduces of the step's activations per layer, bound by the link's latency at batch 1.
+    t = worst / (1 + (n1 - 1) * s.tpScaling) + 2 * (s.layers ?? 0) * (s.tpAllReduceSec ?? 0);
   } else {
     t = sum + Math.max(0, used - 1) * s.hopSec;
   }

@@ -27,7 +27,7 @@ export function speedFor(ctx: EngineContext, r: Resolved, pl: Placement, pin: Pl
   const efficiency = (b: BackendId) => (own && b !== 'cpu' ? own : cal.backends[b]);
   return speedOf({
     arch: a, devices: loads, cpu, ramBytesPerSec: ramBw, split: r.split,
-    tpScaling: cal.tensorParallelScaling[r.interconnect], hopSec: cal.layerSplitHopSec, layers: a.layers, moeLayers: moeLayerCount(a),
+    tpScaling: cal.tensorParallelScaling[r.interconnect], tpAllReduceSec: cal.tensorParallelAllReduceSec?.[r.interconnect] ?? 0, hopSec: cal.layerSplitHopSec, layers: a.layers, moeLayers: moeLayerCount(a),
     pipelineEff: cal.layerSplitPrefillEfficiency ?? 1,
     efficiency, family,
     prefillFamilyFactor: (b: BackendId) => efficiency(b).prefillFamilyFactor?.[family] ?? 1,
