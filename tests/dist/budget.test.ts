@@ -6,6 +6,12 @@ import { distDir, fileGzipBytes, htmlPages, isChunkNamed, onceUsedJsGzipBytes, p
 
 const cssBudgetBytes = 15 * 1024;
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(2)} KB`;
+/**
+ * A ceiling to record for a measured weight: the measurement plus a share of it, as the record's
+ * description keeps them (1% for page types, 2% for on-demand chunks), so build noise and a few
+ * bytes of change do not fail the next run.
+ */
+const withMargin = (bytes: number, share: number): number => Math.ceil(bytes * (1 + share));
 
 const pages = htmlPages();
 
@@ -30,7 +36,7 @@ function ratchet(label: string, heaviest: Map<string, { url: string; bytes: numb
   for (const [type, p] of [...heaviest].sort()) {
     const ceiling = ceilings[type];
     const goal = target(type);
-    const note = ceiling === undefined ? 'NO RECORD' : p.bytes > ceiling ? 'OVER ITS RECORD' : p.bytes < ceiling - 256 ? `record can go down to ${p.bytes}` : '';
+    const note = ceiling === undefined ? 'NO RECORD' : p.bytes > ceiling ? 'OVER ITS RECORD' : withMargin(p.bytes, 0.01) < ceiling - 256 ? `record can go down to ${withMargin(p.bytes, 0.01)}` : '';
     console.log(`  ${type.padEnd(18)} ceiling ${ceiling === undefined ? '       –' : kb(ceiling).padStart(8)}  heaviest ${kb(p.bytes).padStart(8)} ${p.url.padEnd(34)} target ${goal === undefined ? '–' : `${kb(goal)} ${p.bytes <= goal ? 'met' : 'missed'}`}  ${note}`);
     if (ceiling === undefined || p.bytes > ceiling) over.push(`${type}: ${p.bytes} bytes (${p.url}) > ${ceiling ?? 'no record'}`);
   }
@@ -60,7 +66,7 @@ describe('page weights over dist/, against the recorded ceilings', () => {
     const measured = Object.entries(record.onDemandChunkCeilingBytes).map(([name, ceiling]) => {
       const files = chunks.filter((f) => isChunkNamed(f, [name]));
       const bytes = files.reduce((sum, f) => sum + fileGzipBytes(join(distDir, '_astro', f)), 0);
-      console.log(`  on demand ${name.padEnd(20)} ceiling ${kb(ceiling).padStart(8)}  built ${kb(bytes).padStart(8)} (${files.join(', ') || 'missing'})${bytes < ceiling - 256 ? `  record can go down to ${bytes}` : ''}`);
+      console.log(`  on demand ${name.padEnd(20)} ceiling ${kb(ceiling).padStart(8)}  built ${kb(bytes).padStart(8)} (${files.join(', ') || 'missing'})${withMargin(bytes, 0.02) < ceiling - 256 ? `  record can go down to ${withMargin(bytes, 0.02)}` : ''}`);
       return { name, found: files.length, over: bytes > ceiling ? bytes : 0 };
     });
     expect(measured).toEqual(measured.map((m) => ({ ...m, found: 1, over: 0 })));
