@@ -26,6 +26,8 @@
 import { quants } from '../catalog/quants.ts';
 import type { BackendEfficiency, CalibrationValues } from '../sizing/calibration.ts';
 import { hasHbm } from '../sizing/rig.ts';
+import { LLAMA_CPP_UBATCH } from '../sizing/kv-cache.ts';
+import { tokensPerExpert } from '../sizing/speed.ts';
 import { BACKENDS, INTERCONNECTS, weightFamilyOf, type BackendId, type DeviceGeneration, type InterconnectId, type WeightFamily } from '../vocabulary.ts';
 import { catalog } from '../catalog/index.ts';
 import { generationOf } from '../sizing/rig.ts';
@@ -121,10 +123,11 @@ function effFor(cal: CalibrationValues, key: CalKey, rows: readonly MeasurementR
   return fresh;
 }
 const hardwareById = new Map(catalog.hardware.map((h) => [h.id, h]));
-/** The generation of a row's devices (the first of a spec such as `2xrtx-3090`). */
+/** The catalog row of a row's devices (the first of a spec such as `2xrtx-3090`). */
+const hardwareOfRow = (r: MeasurementRow) => hardwareById.get((r.settings.hardware ?? '').split(',')[0]!.replace(/^\d+x/, ''));
+/** The generation of a row's devices. */
 const generationOfRow = (r: MeasurementRow): DeviceGeneration => {
-  const id = (r.settings.hardware ?? '').split(',')[0]!.replace(/^\d+x/, '');
-  const h = hardwareById.get(id);
+  const h = hardwareOfRow(r);
   return h ? generationOf(h) : 'other';
 };
 /** Rows of llama.cpp's 2024 kernels (the engine applies `kernels2024` to them). */
@@ -144,14 +147,14 @@ function mostCommonGeneration(rs: readonly MeasurementRow[]): DeviceGeneration {
   return ranked.find(([g, c]) => !SOC_GENERATIONS.has(g) && c >= MIN_ROWS)?.[0] ?? ranked[0]?.[0] ?? 'other';
 }
 /** The link between a row's devices: the catalog's for its hardware (`none` for one device). */
-const interconnectOfRow = (r: MeasurementRow): InterconnectId => hardwareById.get((r.settings.hardware ?? '').split(',')[0]!.replace(/^\d+x/, ''))?.interconnect ?? 'none';
+const interconnectOfRow = (r: MeasurementRow): InterconnectId => hardwareOfRow(r)?.interconnect ?? 'none';
 const isMoeRow = (r: MeasurementRow) => Boolean(catalog.models.find((m) => m.id === r.settings.model)?.moe);
 /** Tokens per routed expert in one prefill micro-batch of a row (llama.cpp's 512 when the row does not say). */
 const tokensPerExpertOf = (r: MeasurementRow): number => {
   const m = catalog.models.find((x) => x.id === r.settings.model)?.moe;
   if (!m) return 0;
-  const ub = Math.min(r.settings.ubatch ?? 512, Math.max(1, r.settings.prompt));
-  return Math.round((ub * m.activeExperts) / m.experts);
+  const ub = Math.min(r.settings.ubatch ?? LLAMA_CPP_UBATCH, Math.max(1, r.settings.prompt));
+  return Math.round(tokensPerExpert(ub, m.activeExperts, m.experts));
 };
 const isHbm = (r: MeasurementRow) => hasHbm(r.settings.hardware ?? '');
 const familyByQuant = new Map(quants.map((q) => [q.id.toLowerCase(), weightFamilyOf(q.family)]));

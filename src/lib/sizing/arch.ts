@@ -258,10 +258,3 @@ export function isMoeLayer(a: Arch, i: number): boolean {
   return (i + 1) % Math.max(1, m.moeEvery) === 0;
 }
 
-/** How many layers are mixture-of-experts layers (0 for a dense model). */
-export function moeLayerCount(a: Arch): number {
-  if (!a.moe) return 0;
-  let n = 0;
-  for (let i = 0; i < a.layers; i++) if (isMoeLayer(a, i)) n++;
-  return n;
-}

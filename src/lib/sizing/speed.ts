@@ -147,6 +147,11 @@ function accBoost(e: BackendEfficiency, d: DeviceLoad): number {
   return d.fp16Acc ? Math.min(2, e.prefillFp16AccBoost ?? 1) : 1;
 }
 
+/** Tokens each routed expert gets, on average, from a micro-batch of `ubatch` tokens routed to `k` of `experts`. */
+export function tokensPerExpert(ubatch: number, k: number, experts: number): number {
+  return (ubatch * k) / experts;
+}
+
 /** Attention FLOPs per token at a mean attended length (all layers). */
 export function attentionFlopsPerToken(a: Arch, attended: number): number {
   const dqk = a.mla ? a.mla.qkNopeHeadDim + a.mla.qkRopeHeadDim : a.headDim;
@@ -226,9 +231,7 @@ function prefillSecPerToken(s: SpeedInput): number {
   const mm = 2 * s.activeMatmulParams - experts;
   const att = attentionFlopsPerToken(s.arch, attended);
   const ub = Math.max(1, Math.min(s.ubatch, s.prompt));
-  // Tokens each routed expert gets from one micro-batch, on average.
-  const moe = s.arch.moe;
-  const tokensPerExpert = moe ? (ub * moe.activeExperts) / moe.experts : 0;
+  const perExpert = s.arch.moe ? tokensPerExpert(ub, s.arch.moe.activeExperts, s.arch.moe.experts) : 0;
   const times: number[] = [];
   for (const d of s.devices) {
     const e = s.efficiency(d.backend);
@@ -250,7 +253,7 @@ function prefillSecPerToken(s: SpeedInput): number {
     // Routed experts run as many small GEMMs of the tokens routed to each (prefillMoeFactor, fitted),
     // less efficient the fewer tokens each expert gets (prefillMoeBatchTokens, fitted).
     const t0 = e.prefillMoeBatchTokens ?? 0;
-    const moeEff = (e.prefillMoeFactor ?? 1) * (t0 > 0 ? tokensPerExpert / (tokensPerExpert + t0) : 1);
+    const moeEff = (e.prefillMoeFactor ?? 1) * (t0 > 0 ? perExpert / (perExpert + t0) : 1);
     const comp = (mm / f + (experts > 0 ? experts / (f * moeEff) : 0) + att / (f * attFactor)) * d.layerShare;
     const mem = d.allWeightBytes / (d.bandwidthBytesPerSec * bwEff(e, s.family, d.hbm)) / ub;
     times.push(Math.max(comp, mem));

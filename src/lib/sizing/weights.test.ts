@@ -16,6 +16,11 @@ describe('tensor inventory', () => {
   it('counts Llama 3.1 8B at 8,030,261,248 parameters, as llama.cpp reports (8.03 B)', () => {
     expect(inv('llama-3.1-8b').totalParams).toBe(8_030_261_248);
   });
+  it('counts the layers that hold routed experts: all 24 of gpt-oss-20b, 58 of DeepSeek V3\'s 61 (3 dense leading layers), none of a dense model', () => {
+    expect(inv('gpt-oss-20b').moeLayers).toBe(24);
+    expect(inv('deepseek-v3').moeLayers).toBe(58);
+    expect(inv('llama-3.1-8b').moeLayers).toBe(0);
+  });
   it('counts Llama 3.1 70B at 70,553,706,496 parameters (llama-bench: 70.55 B)', () => {
     expect(inv('llama-3.1-70b').totalParams).toBe(70_553_706_496);
   });

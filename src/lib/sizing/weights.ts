@@ -65,6 +65,15 @@ export interface TensorInventory {
   tiedOutputParams: number;
   /** Routed-expert parameters (all experts). */
   routedExpertParams: number;
+  /** Layers holding routed experts (mixture-of-experts layers), for the per-MoE-layer decode cost. */
+  moeLayers: number;
+}
+
+/** How many layers hold routed-expert tensors. */
+function moeLayersOf(tensors: readonly TensorInfo[]): number {
+  const layers = new Set<number>();
+  for (const x of tensors) if (x.routedExperts) layers.add(x.layer);
+  return layers.size;
 }
 
 function t(layer: number, name: string, category: TensorCategory, rows: number, rowLength: number, routedExperts = false, shared = false): TensorInfo {
@@ -202,6 +211,7 @@ export function tensorInventory(a: Arch): TensorInventory {
     embeddingParams: a.vocab * h + (ple ? ple.vocab * ple.hiddenPerLayer * a.layers : 0),
     tiedOutputParams: a.tied ? a.vocab * h : 0,
     routedExpertParams,
+    moeLayers: moeLayersOf(tensors),
   };
 }
 
@@ -563,5 +573,5 @@ export function inventoryFromGguf(a: Arch, g: GgufTensorsInput): TensorInventory
     if (a.tied && x.part === 'embedding') tiedOutputParams += x.elements;
   }
   const activeShare = a.moe ? a.moe.activeExperts / a.moe.experts : 1;
-  return { arch: a, tensors, totalParams, activeParams: totalParams - routedExpertParams * (1 - activeShare), embeddingParams, tiedOutputParams, routedExpertParams };
+  return { arch: a, tensors, totalParams, activeParams: totalParams - routedExpertParams * (1 - activeShare), embeddingParams, tiedOutputParams, routedExpertParams, moeLayers: moeLayersOf(tensors) };
 }

@@ -4,7 +4,6 @@
  */
 import { weightFamilyOf, type BackendId } from '../../vocabulary.ts';
 import type { Placement, PlacementInput } from '../fit.ts';
-import { moeLayerCount } from '../arch.ts';
 import { kvReadBytesPerToken, VLLM_BATCHED_TOKENS } from '../kv-cache.ts';
 import { PCIE_BYTES_PER_SEC, speedOf, type DeviceLoad, type SpeedResult } from '../speed.ts';
 import { devicesOf } from './placement.ts';
@@ -27,7 +26,7 @@ export function speedFor(ctx: EngineContext, r: Resolved, pl: Placement, pin: Pl
   const efficiency = (b: BackendId) => (own && b !== 'cpu' ? own : cal.backends[b]);
   return speedOf({
     arch: a, devices: loads, cpu, ramBytesPerSec: ramBw, split: r.split,
-    tpScaling: cal.tensorParallelScaling[r.interconnect], tpAllReduceSec: cal.tensorParallelAllReduceSec?.[r.interconnect] ?? 0, hopSec: cal.layerSplitHopSec, layers: a.layers, moeLayers: moeLayerCount(a),
+    tpScaling: cal.tensorParallelScaling[r.interconnect], tpAllReduceSec: cal.tensorParallelAllReduceSec?.[r.interconnect] ?? 0, hopSec: cal.layerSplitHopSec, layers: a.layers, moeLayers: r.p.inv.moeLayers,
     pipelineEff: cal.layerSplitPrefillEfficiency ?? 1,
     efficiency, family,
     prefillFamilyFactor: (b: BackendId) => efficiency(b).prefillFamilyFactor?.[family] ?? 1,
