@@ -35,6 +35,9 @@ export type TensorCategory =
   | 'token_embd' | 'per_layer_embd' | 'output' | 'attn_q' | 'attn_k' | 'attn_v' | 'attn_qkv' | 'attn_kv_b' | 'attn_output'
   | 'ffn_gate' | 'ffn_up' | 'ffn_down' | 'other' | 'norm' | 'router';
 
+/** The lookup tables: a token reads one row of each, and llama.cpp keeps them in system memory. */
+const isLookupTable = (c: TensorCategory): boolean => c === 'token_embd' || c === 'per_layer_embd';
+
 /** One tensor (or a 3-D stack of expert tensors) of the model. */
 export interface TensorInfo {
   /** Layer index, -1 for tensors outside the repeating blocks. */
@@ -355,7 +358,7 @@ function ggufTensorType(ft: GgufFileType, x: TensorInfo, a: Arch, qs: QuantState
     else if (base !== 'Q8_0') type = 'Q6_K';
   } else if (ft === 'MXFP4') {
     type = x.routedExperts ? 'MXFP4' : 'Q8_0';
-  } else if (cat === 'token_embd' || cat === 'per_layer_embd') {
+  } else if (isLookupTable(cat)) {
     // llama-quant.cpp gives per_layer_token_embd the token embedding's rules.
     if (ft === 'IQ2_XXS' || ft === 'IQ2_XS' || ft === 'IQ1_S' || ft === 'IQ1_M') type = 'Q2_K';
     else if (ft === 'IQ2_M' || ft === 'IQ3_XXS') type = 'IQ3_S';
@@ -418,7 +421,7 @@ function ggufTensorType(ft: GgufFileType, x: TensorInfo, a: Arch, qs: QuantState
 }
 
 function tensorBytesNonGguf(f: Exclude<WeightFormat, { kind: 'gguf' }>, x: TensorInfo, engine: EngineId, hasExperts: boolean): number {
-  const linear = x.category !== 'token_embd' && x.category !== 'per_layer_embd' && x.category !== 'output' && x.category !== 'norm' && x.category !== 'router';
+  const linear = !isLookupTable(x.category) && x.category !== 'output' && x.category !== 'norm' && x.category !== 'router';
   const n = x.elements;
   switch (f.kind) {
     case 'float':
@@ -500,7 +503,7 @@ export function weightsFor(inv: TensorInventory, f: WeightFormat, engine: Engine
     if (x.layer >= 0) {
       layerBytes[x.layer]! += bytes;
       if (x.routedExperts) layerExpertBytes[x.layer]! += bytes;
-    } else if (x.category === 'token_embd' || x.category === 'per_layer_embd') {
+    } else if (isLookupTable(x.category)) {
       embeddingBytes += bytes;
       if (a.tied && x.category === 'token_embd') tiedOutputBytes += bytes;
     } else outputBytes += bytes;
