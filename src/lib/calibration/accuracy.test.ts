@@ -104,10 +104,10 @@ describe('the calibration set', () => {
     expect(c.multiDeviceSetups.length).toBeGreaterThanOrEqual(2);
     expect(c.architectures.length).toBeGreaterThanOrEqual(8);
   });
-  it('holds speed rows of 2025-26 builds from at least 25 devices: 5 Apple with an M5, 4 AMD over ROCm and Vulkan, 4 Blackwell or Hopper', () => {
+  it('holds scored speed rows of 2025-26 builds from at least 25 devices: 5 Apple with an M5, 4 AMD over ROCm and Vulkan, 4 Blackwell or Hopper', () => {
     const backends = new Map<string, Set<string>>();
     for (const r of allRows) {
-      if ((r.kind !== 'decode' && r.kind !== 'prefill') || r.source.date < '2025') continue;
+      if ((r.kind !== 'decode' && r.kind !== 'prefill') || r.source.date < '2025' || !r.scored) continue;
       const id = (r.settings.hardware ?? '').split(',')[0]!.replace(/^\d+x/, '');
       if (id) backends.set(id, (backends.get(id) ?? new Set()).add(r.settings.backend ?? ''));
     }

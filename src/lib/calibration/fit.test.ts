@@ -67,6 +67,22 @@ describe('fitting the shared parameters', () => {
     expect(summary.rowsUsed).toBe(16);
     expect(summary.unfitted.some((u) => u.startsWith('tensorParallelScaling'))).toBe(true);
   });
+
+  it('gives a weight family no decode efficiency of its own from one device of several, nor keeps one an earlier fit left', () => {
+    const rows: MeasurementRow[] = [];
+    for (let i = 0; i < 4; i++) {
+      rows.push(row(`fa${i}`, 'decode', 'F16', (1000 * 0.8) / 16, 'fit', 'rtx-a6000'));
+      rows.push(row(`fb${i}`, 'decode', 'F16', (1000 * 0.8) / 16, 'fit', 'rtx-3090'));
+      // k-quant rows from the A6000 alone: that card's, not the family's.
+      rows.push(row(`k${i}`, 'decode', 'Q4_K_M', (1000 * 0.5) / 5, 'fit', 'rtx-a6000'));
+    }
+    const start = structuredClone(fitted);
+    start.backends.cuda.decodeBandwidth['gguf-legacy'] = 0.3;
+    const { calibration: cal } = fitCalibration(rows, start, toyEngine);
+    expect(cal.backends.cuda.decodeBandwidth['gguf-k']).toBeUndefined();
+    expect(cal.backends.cuda.decodeBandwidth['gguf-legacy']).toBeUndefined();
+    expect(cal.backends.cuda.decodeBandwidth.float).toBeCloseTo(0.8, 2);
+  });
 });
 
 /**
@@ -132,11 +148,13 @@ describe('fitting the optional engine parameters', () => {
     expect(cal.backends.cuda.prefillCompute).toBeCloseTo(truth.pre, 2);
   });
 
-  it('does not fit a per-layer decode cost from rows of only two models, and says so', () => {
+  it('does not fit a per-layer decode cost from rows of only two models, says so, and keeps no earlier value', () => {
     const start = structuredClone(fitted);
     start.backends.cuda.decodeLayerOverheadSec = 30e-6;
     const { calibration: cal, summary } = fitCalibration(rowsFor(['m', 'big']), start, (c) => toyEngine2(c, true));
-    expect(cal.backends.cuda.decodeLayerOverheadSec).toBe(30e-6);
+    // With no generation costs of its own to take the median of, the backend has none.
+    expect(Object.values(cal.backends.cuda.generation ?? {}).every((g) => g.layerOverheadSec === undefined)).toBe(true);
+    expect(cal.backends.cuda.decodeLayerOverheadSec).toBeUndefined();
     expect(summary.unfitted).toContain('cuda.decodeLayerOverheadSec (rows of 2 models)');
   });
 

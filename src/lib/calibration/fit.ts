@@ -26,9 +26,9 @@
 import { quants } from '../catalog/quants.ts';
 import type { BackendEfficiency, CalibrationValues } from '../sizing/calibration.ts';
 import { hasHbm } from '../sizing/rig.ts';
-import { LLAMA_CPP_UBATCH } from '../sizing/kv-cache.ts';
+import { LLAMA_CPP_UBATCH, prefillStepTokens } from '../sizing/kv-cache.ts';
 import { tokensPerExpert } from '../sizing/speed.ts';
-import { BACKENDS, INTERCONNECTS, weightFamilyOf, type BackendId, type DeviceGeneration, type InterconnectId, type WeightFamily } from '../vocabulary.ts';
+import { BACKENDS, INTERCONNECTS, RUNTIME_OF, weightFamilyOf, type BackendId, type DeviceGeneration, type InterconnectId, type WeightFamily } from '../vocabulary.ts';
 import { catalog } from '../catalog/index.ts';
 import { generationOf } from '../sizing/rig.ts';
 import type { EstimateFn } from './accuracy.ts';
@@ -75,6 +75,8 @@ const MOE_OVERHEAD_GRID = [0, 10e-6, 20e-6, 30e-6, 40e-6, 50e-6, 60e-6, 80e-6, 1
 /** The engines whose decode steps a Python loop drives. */
 const PYTHON_HOSTED: ReadonlySet<CalKey> = new Set<CalKey>(['vllm', 'transformers']);
 /** Fixed costs per decode step tried, seconds (sampling and dispatch: tenths of a millisecond to a few). */
+/** Fixed time per prompt before its first token, seconds. */
+const REQUEST_OVERHEAD_GRID = [0, 2e-3, 5e-3, 10e-3, 20e-3, 50e-3, 100e-3, 150e-3, 200e-3, 300e-3];
 const STEP_OVERHEAD_GRID = [0, 0.1e-3, 0.2e-3, 0.5e-3, 1e-3, 1.5e-3, 2e-3, 3e-3, 4e-3, 6e-3];
 const clampEff = (x: number) => Math.min(1, Math.max(0.02, x));
 /** Factors relative to another parameter (family factors) may exceed 1. */
@@ -153,9 +155,12 @@ const isMoeRow = (r: MeasurementRow) => Boolean(catalog.models.find((m) => m.id 
 const tokensPerExpertOf = (r: MeasurementRow): number => {
   const m = catalog.models.find((x) => x.id === r.settings.model)?.moe;
   if (!m) return 0;
-  const ub = Math.min(r.settings.ubatch ?? LLAMA_CPP_UBATCH, Math.max(1, r.settings.prompt));
+  const step = prefillStepTokens(RUNTIME_OF[r.settings.engine ?? 'llama.cpp'], r.settings.ubatch ?? LLAMA_CPP_UBATCH, r.settings.prompt);
+  const ub = Math.min(step, Math.max(1, r.settings.prompt));
   return Math.round(tokensPerExpert(ub, m.activeExperts, m.experts));
 };
+/** How many distinct devices (catalog rows, whatever their count per rig) some rows ran on. */
+const deviceCount = (rs: readonly MeasurementRow[]) => new Set(rs.map((r) => (r.settings.hardware ?? '').replace(/^\d+x/, ''))).size;
 const isHbm = (r: MeasurementRow) => hasHbm(r.settings.hardware ?? '');
 const familyByQuant = new Map(quants.map((q) => [q.id.toLowerCase(), weightFamilyOf(q.family)]));
 /** The weight family of a row's format (float for a format the catalog does not know). */
@@ -255,9 +260,12 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
         for (const f of Object.keys(table) as (keyof typeof table)[]) if (f !== 'default' && table[f] !== undefined) table[f] = clampEff(table[f]! * k);
       });
       const fams = new Set(rs.map((r) => weightFamilyOfQuant(r.settings.quant)));
+      // A family without rows has no factor of its own, whatever an earlier fit left there.
+      for (const f of Object.keys(table) as (keyof typeof table)[]) if (f !== 'default' && !fams.has(f)) delete table[f];
       for (const f of fams) {
         const fr = rs.filter((r) => weightFamilyOfQuant(r.settings.quant) === f);
-        if (fr.length < MIN_ROWS) continue;
+        // A family seen on one device of several cannot be told from that device itself.
+        if (fr.length < MIN_ROWS || (deviceCount(fr) < 2 && deviceCount(rs) > 1)) { delete table[f]; continue; }
         scaleStep(fr, estimate, () => table[f] ?? table.default, (v) => { table[f] = v; });
       }
     }
@@ -309,15 +317,22 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
     }
   };
 
-  const gridSearch = (key: string, rs: readonly MeasurementRow[], grid: number[], get: () => number, set: (v: number) => void, refit: () => void) => {
-    if (rs.length < MIN_ROWS) { unfitted.push(`${key} (${rs.length} fit rows)`); return; }
+  /**
+   * Grid search of one value (see below). When the rows cannot tell it, `unset` (if given) clears
+   * it, so that no value of an earlier fit on other rows stays behind.
+   */
+  const gridSearch = (key: string, rs: readonly MeasurementRow[], grid: number[], get: () => number, set: (v: number) => void, refit: () => void, unset?: () => void) => {
+    if (rs.length < MIN_ROWS) { unfitted.push(`${key} (${rs.length} fit rows)`); unset?.(); return; }
     // A per-layer cost is told apart from a bandwidth efficiency only by models of different depth
     // and size; rows of one or two models fit either equally well, and the fit would wander between runs.
     const models = new Set(rs.map((r) => r.settings.model)).size;
     // The extra cost of a MoE layer sits on a per-layer cost known from dense rows, so MoE models of two
     // depths tell it from the bandwidth efficiency.
-    const minModels = /moeLayerOverheadSec$/i.test(key) ? 2 : MIN_OVERHEAD_MODELS;
-    if (/OverheadSec$/i.test(key) && models < minModels) { unfitted.push(`${key} (rows of ${models} model${models === 1 ? '' : 's'})`); return; }
+    // A system-on-chip's own cost is told the same way by dense models of two depths and sizes: its
+    // shared-memory host runs kernels apart from any discrete card, whose cost it must not set.
+    const soc = [...SOC_GENERATIONS].some((g) => key.includes(`.generation.${g}.`));
+    const minModels = /moeLayerOverheadSec$/i.test(key) || soc ? 2 : MIN_OVERHEAD_MODELS;
+    if (/OverheadSec$/i.test(key) && models < minModels) { unfitted.push(`${key} (rows of ${models} model${models === 1 ? '' : 's'})`); unset?.(); return; }
     const base = get();
     const before = structuredClone(cal);
     // Probe with a grid value that differs from the current one (else every prediction stays put).
@@ -359,7 +374,14 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
         const dense = bDecode.filter((r) => ownOverhead(r) && !isMoeRow(r));
         const current = dense.filter((r) => !is2024(r));
         gridSearch(`${b}.decodeLayerOverheadSec`, current.length >= MIN_ROWS ? current : dense, overheadGrid(b),
-          () => e.decodeLayerOverheadSec ?? 0, (v) => { e.decodeLayerOverheadSec = v; }, () => fitDecodeEfficiencies(b, true));
+          () => e.decodeLayerOverheadSec ?? 0, (v) => { e.decodeLayerOverheadSec = v; }, () => fitDecodeEfficiencies(b, true),
+          () => {
+            // Not told by the rows: the median of the generations' own costs, else none.
+            const own = Object.values(e.generation ?? {}).map((g) => g.layerOverheadSec).filter((v): v is number => v !== undefined);
+            const typical = median(own);
+            if (typical !== null) e.decodeLayerOverheadSec = typical;
+            else delete e.decodeLayerOverheadSec;
+          });
         // A fixed cost per step for the engines a Python loop drives (llama.cpp's C++ loop costs far less
         // than its per-layer kernels), told from the per-layer cost by models of different depths.
         const stepRows = PYTHON_HOSTED.has(b) ? bDecode.filter((r) => !isMoeRow(r)) : [];
@@ -428,6 +450,14 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
           gridSearch(`${b}.prefillAttentionFactorFa`, fa, [4, 3, 2.5, 2, 1.6, 1.3, 1, 0.8, 0.6, 0.5, 0.4, 0.3, 0.2],
             () => e.prefillAttentionFactorFa ?? e.prefillAttentionFactor ?? 1, (v) => { e.prefillAttentionFactorFa = v; }, fitPrefill);
         }
+        // A fixed time per prompt, told from the compute efficiency by rows of several prompt lengths.
+        // llama-bench times the forward passes alone, so llama.cpp's rows hold none.
+        const prompts = new Set(bPre.map((r) => r.settings.prompt));
+        if (prompts.size < 2 || (BACKENDS as readonly string[]).includes(b)) delete e.prefillRequestOverheadSec;
+        else {
+          gridSearch(`${b}.prefillRequestOverheadSec`, bPre, REQUEST_OVERHEAD_GRID,
+            () => e.prefillRequestOverheadSec ?? 0, (v) => { if (v > 0) e.prefillRequestOverheadSec = v; else delete e.prefillRequestOverheadSec; }, fitPrefill);
+        }
         // Routed experts' GEMMs in prefill, on the MoE rows.
         const moe = bPre.filter(isMoeRow);
         if (moe.length < MIN_FAMILY_ROWS) delete e.prefillMoeFactor;
@@ -491,6 +521,7 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
       if (e.prefillFp16AccBoost !== undefined) push(`${b}.prefillFp16AccBoost`, e.prefillFp16AccBoost, pre.filter((o) => isGeForce(o.row) && o.row.settings.devices <= 1));
       if (e.prefillAttentionFactor !== undefined) push(`${b}.prefillAttentionFactor`, e.prefillAttentionFactor, pre.filter((o) => o.row.settings.devices <= 1));
       if (e.prefillPeakExponent !== undefined) push(`${b}.prefillPeakExponent`, e.prefillPeakExponent, pre.filter((o) => o.row.settings.devices <= 1));
+      if (e.prefillRequestOverheadSec !== undefined) push(`${b}.prefillRequestOverheadSec`, e.prefillRequestOverheadSec, pre);
       if (e.prefillAttentionFactorFa !== undefined) push(`${b}.prefillAttentionFactorFa`, e.prefillAttentionFactorFa, pre.filter((o) => o.row.settings.devices <= 1 && o.row.settings.flashAttention === true));
       for (const [f, v] of Object.entries(e.prefillFamilyFactor ?? {})) {
         if (v !== undefined) push(`${b}.prefillFamilyFactor.${f}`, v, pre.filter((o) => o.row.settings.devices <= 1 && weightFamilyOfQuant(o.row.settings.quant) === f));

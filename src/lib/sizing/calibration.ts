@@ -105,6 +105,12 @@ export interface BackendEfficiency {
    */
   decodeStepOverheadSec?: number;
   /**
+   * Fixed time of each prompt before its first token, seconds, whatever its length: building the
+   * graph, the first sampling and the host's round trips. Short prompts show it as a lower prefill
+   * rate. Optional: absent means 0.
+   */
+  prefillRequestOverheadSec?: number;
+  /**
    * Efficiency of decode attention over the cache relative to the prefill efficiency: each token's
    * attention at depth d costs 2 x heads x (d_qk + d_v) x d FLOPs per layer, which batch-1 kernels
    * run far from peak. Makes decode slow down with depth beyond the KV read. Optional: absent = not modelled.

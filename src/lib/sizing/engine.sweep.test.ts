@@ -1,6 +1,7 @@
 /**
  * Properties over a sweep of the catalog: for every engine, one more device of the same kind never
- * makes a verdict worse or decoding slower than the cost of the extra split; "fits" leaves every
+ * makes a verdict worse or decoding slower than the cost of the extra split (a hop, or a tensor
+ * split's all-reduces); "fits" leaves every
  * byte a place; the advice names only the flags of the engine asked for.
  */
 import { describe, expect, it } from 'vitest';
@@ -73,10 +74,14 @@ describe('a sweep over the catalog, every engine', () => {
   });
 
   it('never decodes slower with one more device than the cost of one more split', () => {
+    // A layer split costs one more hop; a tensor split two all-reduces per layer at the link's latency.
+    const allReduceSec = Math.max(0, ...Object.values(fitted.tensorParallelAllReduceSec ?? {}));
+    const layersOf = new Map(catalog.models.map((m) => [m.id, m.layers]));
+    const splitCostSec = (c: Case) => fitted.layerSplitHopSec + (c.req.split === 'tensor' ? 2 * (layersOf.get(c.req.model ?? '') ?? 0) * allReduceSec : 0);
     const slower = sweep.filter((c) => c.few.speed && c.more.speed && c.more.fit!.verdict === c.few.fit!.verdict).filter((c) => {
       const t1 = 1 / c.few.speed!.decodeTokensPerSec;
       const t2 = 1 / c.more.speed!.decodeTokensPerSec;
-      return t2 > t1 * 1.01 + fitted.layerSplitHopSec;
+      return t2 > t1 * 1.01 + splitCostSec(c);
     }).map((c) => ({ ...c.req, devices: c.few.hardware!.devices.length, from: c.few.speed!.decodeTokensPerSec, to: c.more.speed!.decodeTokensPerSec }));
     expect(slower.slice(0, 5)).toEqual([]);
   });

@@ -45,6 +45,21 @@ export const kvElementBytes: Record<KvCacheTypeId, number> = {
 export const LLAMA_CPP_UBATCH: number = REQUEST_SCHEMA.run.ubatch.default;
 /** vLLM's default chunked-prefill budget per step (`max_num_batched_tokens`), tokens. */
 export const VLLM_BATCHED_TOKENS = 2048;
+/** mlx-lm's prompt chunk (`prefill_step_size` of `generate_step`), tokens. */
+export const MLX_PREFILL_STEP_TOKENS = 2048;
+
+/**
+ * Tokens one prefill step runs through the weights: llama.cpp's micro-batch, mlx-lm's prompt chunk,
+ * vLLM's chunked-prefill budget, or the whole prompt in Transformers.
+ */
+export function prefillStepTokens(runtime: RuntimeId, ubatch: number, prompt: number): number {
+  switch (runtime) {
+    case 'llama.cpp': return ubatch;
+    case 'transformers': return prompt;
+    case 'mlx': return MLX_PREFILL_STEP_TOKENS;
+    case 'vllm': return VLLM_BATCHED_TOKENS;
+  }
+}
 
 /**
  * Bytes per element of the fixed per-sequence state of linear-attention and Mamba-2 layers

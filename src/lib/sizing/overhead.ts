@@ -22,7 +22,7 @@
  */
 import { RUNTIME_OF, type BackendId, type EngineId } from '../vocabulary.ts';
 import type { Arch } from './arch.ts';
-import { VLLM_BATCHED_TOKENS } from './kv-cache.ts';
+import { MLX_PREFILL_STEP_TOKENS, VLLM_BATCHED_TOKENS } from './kv-cache.ts';
 
 const MiB = 2 ** 20;
 const GiB = 2 ** 30;
@@ -115,7 +115,7 @@ export function deviceOverheadBytes(o: OverheadInput): number {
       return (o.backend === 'cuda' || o.backend === 'rocm' ? 0.5 * GiB : 0) + act;
     }
     case 'mlx': {
-      const step = Math.min(2048, Math.max(1, o.prompt));
+      const step = Math.min(MLX_PREFILL_STEP_TOKENS, Math.max(1, o.prompt));
       return step * 2 * (4 * a.hidden + 2 * ffn) + 64 * MiB;
     }
   }

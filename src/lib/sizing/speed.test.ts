@@ -105,7 +105,25 @@ describe('speed', () => {
     expect(at(512)).toBeCloseTo(0.5e15 / (1e9 + 1e9 / (0.5 * 0.5) + att), 3);
     expect(at(2048)).toBeCloseTo(0.5e15 / (1e9 + 1e9 / (0.5 * 0.8) + att), 3);
   });
-  it("caps prefill at 90% of the device's peak, raised by a generation factor above 1 or by matrix units the peak does not count (Apple M5)", () => {
+  it('prefills at its efficiency times the matrix units\' rate where a device has one beyond the shader rate (Apple M5)', () => {
+    const shaders: DeviceLoad[] = [{ weightBytes: 1e9, allWeightBytes: 1e9, expertBytes: 0, layerShare: 1, bandwidthBytesPerSec: 1e14, flopsPerSec: 1e14, backend: 'metal', generation: 'm5' }];
+    const flops = 2e9 + attentionFlopsPerToken(arch, 256);
+    const at = (devices: DeviceLoad[]) => speedOf(input({ devices })).prefillTokensPerSec;
+    expect(at(shaders)).toBeCloseTo(0.5e14 / flops, 3);
+    expect(at([{ ...shaders[0]!, matrixFlopsPerSec: 3e14 }])).toBeCloseTo(1.5e14 / flops, 3);
+  });
+  it('adds a fixed time per prompt to prefill, which lowers the rate of short prompts most', () => {
+    const per = (prompt: number, e: BackendEfficiency) => speedOf(input({ prompt, efficiency: () => e }));
+    const timed = { ...eff, prefillRequestOverheadSec: 0.1 };
+    for (const prompt of [128, 2048]) {
+      const plain = per(prompt, eff);
+      const slow = per(prompt, timed);
+      // The prompt takes 0.1 s longer to its first token.
+      expect(slow.timeToFirstTokenSec - plain.timeToFirstTokenSec).toBeCloseTo(0.1, 6);
+    }
+    expect(per(128, timed).prefillTokensPerSec / per(128, eff).prefillTokensPerSec).toBeLessThan(per(2048, timed).prefillTokensPerSec / per(2048, eff).prefillTokensPerSec);
+  });
+  it("caps prefill at 90% of the device's peak (the matrix units' where it has them), raised by a generation factor above 1", () => {
     const plain: DeviceLoad[] = [{ weightBytes: 1e9, allWeightBytes: 1e9, expertBytes: 0, layerShare: 1, bandwidthBytesPerSec: 1e14, flopsPerSec: 1e14, backend: 'metal', generation: 'm5' }];
     const flops = 2e9 + attentionFlopsPerToken(arch, 256);
     // A family factor of 4 asks for 4e14 FLOP/s, four times the peak.

@@ -235,17 +235,18 @@ function prefillSecPerToken(s: SpeedInput): number {
   const times: number[] = [];
   for (const d of s.devices) {
     const e = s.efficiency(d.backend);
-    const peak = d.flopsPerSec * accBoost(e, d);
+    // The peak is the matrix units' rate where the catalog has one beyond the shader rate (Apple M5):
+    // current llama.cpp (Metal tensor API) and MLX run their GEMMs on them.
+    const peak = Math.max(d.flopsPerSec, d.matrixFlopsPerSec ?? 0) * accBoost(e, d);
     // Big GPUs reach a smaller share of their peak (fixed per-op costs, dequantization traffic):
     // effective = prefillCompute x 100 TFLOP/s x (peak / 100 TFLOP/s)^prefillPeakExponent (fitted).
     // Float and quantized weights run through different GEMM kernels (cuBLAS/FP16 vs llama.cpp's MMQ):
     // a fitted factor per backend and weight family (calibration/engine-params.ts; absent = 1).
     const fam = s.prefillFamilyFactor ? s.prefillFamilyFactor(d.backend) : 1;
-    // ...and never computes faster than a share of its peak. The peak is the catalog's rate, raised by a
-    // generation factor above 1 (the generation's kernels beat that rate's convention, as FP16-accumulate
-    // GEMMs do on GeForce cards under Vulkan) or by matrix units the rate does not count (Apple M5).
+    // ...and never computes faster than a share of its peak, raised by a generation factor above 1 (the
+    // generation's kernels beat that rate's convention, as FP16-accumulate GEMMs do on GeForce cards under Vulkan).
     const gen = deviceFactors(s, e, d).prefill;
-    const ceiling = MAX_COMPUTE_EFFICIENCY * Math.max(peak * Math.max(1, gen), d.matrixFlopsPerSec ?? 0);
+    const ceiling = MAX_COMPUTE_EFFICIENCY * peak * Math.max(1, gen);
     const f = Math.min(ceiling, e.prefillCompute * 1e14 * Math.pow(peak / 1e14, e.prefillPeakExponent ?? 1) * fam * gen);
     // Attention runs at a lower efficiency than the weight GEMMs (prefillAttentionFactor, fitted);
     // with flash attention the score matrix stays on chip, so it has its own factor when fitted.
@@ -281,6 +282,14 @@ function prefillSecPerToken(s: SpeedInput): number {
   return t;
 }
 
+/** Prefill tokens/s over the prompt, with the fixed time per prompt of the first device's engine settings. */
+function prefillRate(s: SpeedInput): number {
+  const first = s.devices[0];
+  const requestSec = first ? (s.efficiency(first.backend).prefillRequestOverheadSec ?? 0) : 0;
+  const prompt = Math.max(1, s.prompt);
+  return finite(prompt / (prompt * prefillSecPerToken(s) + requestSec));
+}
+
 function finite(x: number): number {
   return Number.isFinite(x) && x > 0 ? x : 0;
 }
@@ -296,7 +305,7 @@ export function speedOf(s: SpeedInput, decodeOnly = false): SpeedResult {
   const step = decodeStepSec(s, n, decodeDepth);
   const decode = finite(1 / step);
   // Sweeps only show decode; skipping prefill saves a third of the work per row.
-  const prefill = decodeOnly ? 0 : finite(1 / prefillSecPerToken(s));
+  const prefill = decodeOnly ? 0 : prefillRate(s);
   let lo = Infinity, hi = -Infinity, plo = Infinity, phi = -Infinity;
   let active = 0;
   for (const d of s.devices) if (d.layerShare > 0) active++;

@@ -4,7 +4,7 @@
  */
 import { weightFamilyOf, type BackendId } from '../../vocabulary.ts';
 import type { Placement, PlacementInput } from '../fit.ts';
-import { kvReadBytesPerToken, VLLM_BATCHED_TOKENS } from '../kv-cache.ts';
+import { kvReadBytesPerToken, prefillStepTokens } from '../kv-cache.ts';
 import { PCIE_BYTES_PER_SEC, speedOf, type DeviceLoad, type SpeedResult } from '../speed.ts';
 import { devicesOf } from './placement.ts';
 import type { EngineContext, Resolved } from './types.ts';
@@ -35,7 +35,7 @@ export function speedFor(ctx: EngineContext, r: Resolved, pl: Placement, pin: Pl
     activeExpertParams: a.moe ? r.p.inv.routedExpertParams * (a.moe.activeExperts / a.moe.experts) : 0,
     kernels2024: r.runtime === 'llama.cpp' && r.kernels === '2024',
     prompt: r.prompt, output: r.output, depth: r.depth, sequences: r.sequences, flashAttention: r.flashAttention,
-    ubatch: r.runtime === 'llama.cpp' ? r.ubatch : r.runtime === 'transformers' ? r.prompt : VLLM_BATCHED_TOKENS,
+    ubatch: prefillStepTokens(r.runtime, r.ubatch, r.prompt),
   }, decodeOnly);
 }
 
