@@ -14,12 +14,10 @@ import type { EstimateResult } from './types.ts';
 
 const GiB = 2 ** 30;
 const RANK = { 'no-fit': 0, offload: 1, fits: 2 } as const;
-// ROCm devices are left out: their calibrated decode is far below what the cards measure, so a layer
-// moved from system RAM onto one can look slower; the speed calibration owns that defect.
 const RIGS: Record<EngineId, string[]> = {
-  'llama.cpp': ['rtx-4060', 'rtx-3090', 'rtx-5090', 'h100-sxm'],
+  'llama.cpp': ['rtx-4060', 'rtx-3090', 'rtx-5090', 'h100-sxm', 'rx-7900-xtx', 'radeon-ai-pro-r9700'],
   ollama: ['rtx-4060', 'rtx-3090'],
-  vllm: ['rtx-4060', 'rtx-3090', 'h100-sxm'],
+  vllm: ['rtx-4060', 'rtx-3090', 'h100-sxm', 'mi300x'],
   sglang: ['rtx-3090', 'h100-sxm'],
   transformers: ['rtx-4060', 'rtx-3090'],
   mlx: ['m4-max-40c'],
