@@ -6,9 +6,8 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { computeAccuracy } from '../src/lib/calibration/accuracy.ts';
 import { allRows } from '../src/lib/calibration/dataset.ts';
-import { fitCalibration, fitOutOfFoldSpreads, fittedJson, type EstimateWith } from '../src/lib/calibration/fit.ts';
+import { fitCalibration, fitOutOfFoldSpreads, fitPartError, fittedJson, type EstimateWith } from '../src/lib/calibration/fit.ts';
 import { fitted } from '../src/lib/calibration/fitted.ts';
 import type { FitRecord } from '../src/lib/calibration/types.ts';
 import { catalog } from '../src/lib/catalog/index.ts';
@@ -18,10 +17,8 @@ const estimateWith: EstimateWith = (calibration) => createFullEngine({ catalog, 
 /** Rounds of coordinate descent: the prefill factors settle only after the decode ones, which take several rounds. */
 const FIT_ROUNDS = 8;
 const fitRows = allRows.filter((r) => r.split === 'fit' && r.scored);
-/** Median + p90 absolute error of decode and prefill on the fit part: which of two fits to keep. */
-const fitLoss = (cal: typeof fitted) => computeAccuracy(allRows, estimateWith(cal), 'fit').kinds
-  .filter((k) => k.kind === 'decode-single' || k.kind === 'decode-multi' || k.kind === 'prefill')
-  .reduce((sum, k) => sum + (k.medianAbsErrorPct ?? 0) + (k.p90AbsErrorPct ?? 0), 0);
+/** The fit part's error under a calibration: which of two fits to keep. */
+const fitLoss = (cal: typeof fitted) => fitPartError(allRows, estimateWith(cal));
 // Coordinate descent moves a few parameters at a time and can stop short of a nearby better state,
 // so it is run again from its own result while that lowers the fit part's error (at most MAX_FITS
 // times). It starts from the last fitted values: from a neutral prior it settles in a worse state.
