@@ -48,8 +48,18 @@ export interface FitSummary { rowsUsed: number; iterations: number; params: Fitt
 const MIN_ROWS = 3;
 /** Out-of-fold rows a backend needs of a kind for its speed range to stand on its own rows alone. */
 const MIN_OWN_SPREAD_ROWS = 40;
-/** Distinct models a per-layer decode cost needs among its rows before it is fitted. */
+/**
+ * Distinct models a fixed cost (per layer, per step, per prompt) needs among its rows before it is
+ * fitted: rows of one or two models are fitted equally well by an efficiency, and the fit would wander.
+ */
 const MIN_OVERHEAD_MODELS = 3;
+/** The extra cost of a MoE layer sits on a per-layer cost known from dense rows: MoE models of two depths tell it. */
+const MOE_OVERHEAD_MODELS = 2;
+/**
+ * A system-on-chip's own per-layer cost is told the same way, by dense models of two depths and sizes:
+ * its shared-memory host runs kernels apart from any discrete card, whose cost it must not set.
+ */
+const SOC_OVERHEAD_MODELS = 2;
 /**
  * Per-layer decode costs tried, seconds: kernel launches and synchronisation (CUDA graphs a few µs,
  * iGPU drivers hundreds) and, for Transformers' eager PyTorch, the Python work of each layer (about a millisecond).
@@ -74,9 +84,9 @@ const MIN_FAMILY_ROWS = 5;
 const MOE_OVERHEAD_GRID = [0, 10e-6, 20e-6, 30e-6, 40e-6, 50e-6, 60e-6, 80e-6, 100e-6, 150e-6, 200e-6, 300e-6];
 /** The engines whose decode steps a Python loop drives. */
 const PYTHON_HOSTED: ReadonlySet<CalKey> = new Set<CalKey>(['vllm', 'transformers']);
-/** Fixed costs per decode step tried, seconds (sampling and dispatch: tenths of a millisecond to a few). */
-/** Fixed time per prompt before its first token, seconds. */
+/** Fixed time per prompt before its first token tried, seconds. */
 const REQUEST_OVERHEAD_GRID = [0, 2e-3, 5e-3, 10e-3, 20e-3, 50e-3, 100e-3, 150e-3, 200e-3, 300e-3];
+/** Fixed costs per decode step tried, seconds (sampling and dispatch: tenths of a millisecond to a few). */
 const STEP_OVERHEAD_GRID = [0, 0.1e-3, 0.2e-3, 0.5e-3, 1e-3, 1.5e-3, 2e-3, 3e-3, 4e-3, 6e-3];
 const clampEff = (x: number) => Math.min(1, Math.max(0.02, x));
 /** Factors relative to another parameter (family factors) may exceed 1. */
@@ -125,8 +135,10 @@ function effFor(cal: CalibrationValues, key: CalKey, rows: readonly MeasurementR
   return fresh;
 }
 const hardwareById = new Map(catalog.hardware.map((h) => [h.id, h]));
+/** The catalog id of a row's (first) device, without the count of a spec such as `2xrtx-3090`. */
+const deviceIdOfRow = (r: MeasurementRow) => (r.settings.hardware ?? '').split(',')[0]!.replace(/^\d+x/, '');
 /** The catalog row of a row's devices (the first of a spec such as `2xrtx-3090`). */
-const hardwareOfRow = (r: MeasurementRow) => hardwareById.get((r.settings.hardware ?? '').split(',')[0]!.replace(/^\d+x/, ''));
+const hardwareOfRow = (r: MeasurementRow) => hardwareById.get(deviceIdOfRow(r));
 /** The generation of a row's devices. */
 const generationOfRow = (r: MeasurementRow): DeviceGeneration => {
   const h = hardwareOfRow(r);
@@ -160,7 +172,7 @@ const tokensPerExpertOf = (r: MeasurementRow): number => {
   return Math.round(tokensPerExpert(ub, m.activeExperts, m.experts));
 };
 /** How many distinct devices (catalog rows, whatever their count per rig) some rows ran on. */
-const deviceCount = (rs: readonly MeasurementRow[]) => new Set(rs.map((r) => (r.settings.hardware ?? '').replace(/^\d+x/, ''))).size;
+const deviceCount = (rs: readonly MeasurementRow[]) => new Set(rs.map(deviceIdOfRow)).size;
 const isHbm = (r: MeasurementRow) => hasHbm(r.settings.hardware ?? '');
 const familyByQuant = new Map(quants.map((q) => [q.id.toLowerCase(), weightFamilyOf(q.family)]));
 /** The weight family of a row's format (float for a format the catalog does not know). */
@@ -284,7 +296,7 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
       // The 2024 kernels differ from current builds mainly in their fixed cost per layer (CUDA graphs
       // and fused kernels came in 2024-25); bandwidth and compute efficiencies are shared.
       gridSearch(`${b}.kernels2024.layerOverheadSec`, old, overheadGrid(b), () => e.kernels2024?.layerOverheadSec ?? e.decodeLayerOverheadSec ?? 0,
-        (v) => { (e.kernels2024 ??= {}).layerOverheadSec = v; }, () => {});
+        (v) => { (e.kernels2024 ??= {}).layerOverheadSec = v; }, () => {}, { minModels: MIN_OVERHEAD_MODELS });
     } else if (kind === 'decode' && e.kernels2024) delete e.kernels2024.layerOverheadSec;
     if (e.kernels2024) { delete e.kernels2024.decode; delete e.kernels2024.prefill; if (Object.keys(e.kernels2024).length === 0) delete e.kernels2024; }
     const gens = new Map<DeviceGeneration, MeasurementRow[]>();
@@ -303,7 +315,7 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
         // layers have their own cost on top, and MoE rows priced without it would pull both off.
         const dense = gr.filter((r) => !isMoeRow(r));
         gridSearch(`${b}.generation.${g}.layerOverheadSec`, dense, overheadGrid(b), () => table[g]?.layerOverheadSec ?? e.decodeLayerOverheadSec ?? 0,
-          (v) => { (table[g] ??= {}).layerOverheadSec = v; }, genStep);
+          (v) => { (table[g] ??= {}).layerOverheadSec = v; }, genStep, { minModels: SOC_GENERATIONS.has(g) ? SOC_OVERHEAD_MODELS : MIN_OVERHEAD_MODELS });
         // Rows of 2024 kernels carry the era's cost, so a generation known only from them has none of its own.
         if (gr.every(is2024)) delete table[g]?.layerOverheadSec;
         // The generation's own cost of a MoE layer, on its MoE rows of current builds.
@@ -311,28 +323,22 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
         if (moe.length < MIN_ROWS) delete table[g]?.moeLayerOverheadSec;
         else {
           gridSearch(`${b}.generation.${g}.moeLayerOverheadSec`, moe, MOE_OVERHEAD_GRID, () => table[g]?.moeLayerOverheadSec ?? e.decodeMoeLayerOverheadSec ?? 0,
-            (v) => { (table[g] ??= {}).moeLayerOverheadSec = v; }, genStep);
+            (v) => { (table[g] ??= {}).moeLayerOverheadSec = v; }, genStep, { minModels: MOE_OVERHEAD_MODELS });
         }
       }
     }
   };
 
   /**
-   * Grid search of one value (see below). When the rows cannot tell it, `unset` (if given) clears
-   * it, so that no value of an earlier fit on other rows stays behind.
+   * Grid search of one value (see below). `minModels`: the distinct models its rows need (a fixed
+   * cost is told from an efficiency only by models of different sizes); `unset`: clears the value
+   * when the rows cannot tell it, so that no value of an earlier fit on other rows stays behind.
    */
-  const gridSearch = (key: string, rs: readonly MeasurementRow[], grid: number[], get: () => number, set: (v: number) => void, refit: () => void, unset?: () => void) => {
-    if (rs.length < MIN_ROWS) { unfitted.push(`${key} (${rs.length} fit rows)`); unset?.(); return; }
-    // A per-layer cost is told apart from a bandwidth efficiency only by models of different depth
-    // and size; rows of one or two models fit either equally well, and the fit would wander between runs.
+  const gridSearch = (key: string, rs: readonly MeasurementRow[], grid: number[], get: () => number, set: (v: number) => void, refit: () => void,
+    opts: { minModels?: number; unset?: () => void } = {}) => {
+    if (rs.length < MIN_ROWS) { unfitted.push(`${key} (${rs.length} fit rows)`); opts.unset?.(); return; }
     const models = new Set(rs.map((r) => r.settings.model)).size;
-    // The extra cost of a MoE layer sits on a per-layer cost known from dense rows, so MoE models of two
-    // depths tell it from the bandwidth efficiency.
-    // A system-on-chip's own cost is told the same way by dense models of two depths and sizes: its
-    // shared-memory host runs kernels apart from any discrete card, whose cost it must not set.
-    const soc = [...SOC_GENERATIONS].some((g) => key.includes(`.generation.${g}.`));
-    const minModels = /moeLayerOverheadSec$/i.test(key) || soc ? 2 : MIN_OVERHEAD_MODELS;
-    if (/OverheadSec$/i.test(key) && models < minModels) { unfitted.push(`${key} (rows of ${models} model${models === 1 ? '' : 's'})`); unset?.(); return; }
+    if (models < (opts.minModels ?? 1)) { unfitted.push(`${key} (rows of ${models} model${models === 1 ? '' : 's'})`); opts.unset?.(); return; }
     const base = get();
     const before = structuredClone(cal);
     // Probe with a grid value that differs from the current one (else every prediction stays put).
@@ -369,7 +375,8 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
         if (moeDecode.length < MIN_ROWS) delete e.decodeMoeLayerOverheadSec;
         else {
           gridSearch(`${b}.decodeMoeLayerOverheadSec`, moeDecode, MOE_OVERHEAD_GRID,
-            () => e.decodeMoeLayerOverheadSec ?? 0, (v) => { if (v > 0) e.decodeMoeLayerOverheadSec = v; else delete e.decodeMoeLayerOverheadSec; }, () => fitDecodeEfficiencies(b));
+            () => e.decodeMoeLayerOverheadSec ?? 0, (v) => { if (v > 0) e.decodeMoeLayerOverheadSec = v; else delete e.decodeMoeLayerOverheadSec; }, () => fitDecodeEfficiencies(b),
+            { minModels: MOE_OVERHEAD_MODELS });
         }
         // The backend's own per-layer cost applies to the generations without one of their own; it is
         // fitted on dense rows (MoE layers add their own cost on top).
@@ -377,20 +384,23 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
         const dense = bDecode.filter((r) => ownOverhead(r) && !isMoeRow(r));
         const current = dense.filter((r) => !is2024(r));
         gridSearch(`${b}.decodeLayerOverheadSec`, current.length >= MIN_ROWS ? current : dense, overheadGrid(b),
-          () => e.decodeLayerOverheadSec ?? 0, (v) => { e.decodeLayerOverheadSec = v; }, () => fitDecodeEfficiencies(b, true),
-          () => {
-            // Not told by the rows: the median of the generations' own costs, else none.
-            const own = Object.values(e.generation ?? {}).map((g) => g.layerOverheadSec).filter((v): v is number => v !== undefined);
-            const typical = median(own);
-            if (typical !== null) e.decodeLayerOverheadSec = typical;
-            else delete e.decodeLayerOverheadSec;
+          () => e.decodeLayerOverheadSec ?? 0, (v) => { e.decodeLayerOverheadSec = v; }, () => fitDecodeEfficiencies(b, true), {
+            minModels: MIN_OVERHEAD_MODELS,
+            unset: () => {
+              // Not told by the rows: the median of the generations' own costs, else none.
+              const own = Object.values(e.generation ?? {}).map((g) => g.layerOverheadSec).filter((v): v is number => v !== undefined);
+              const typical = median(own);
+              if (typical !== null) e.decodeLayerOverheadSec = typical;
+              else delete e.decodeLayerOverheadSec;
+            },
           });
         // A fixed cost per step for the engines a Python loop drives (llama.cpp's C++ loop costs far less
         // than its per-layer kernels), told from the per-layer cost by models of different depths.
         const stepRows = PYTHON_HOSTED.has(b) ? bDecode.filter((r) => !isMoeRow(r)) : [];
         if (stepRows.length === 0) delete e.decodeStepOverheadSec;
         else gridSearch(`${b}.decodeStepOverheadSec`, stepRows, STEP_OVERHEAD_GRID,
-          () => e.decodeStepOverheadSec ?? 0, (v) => { if (v > 0) e.decodeStepOverheadSec = v; else delete e.decodeStepOverheadSec; }, () => fitDecodeEfficiencies(b, true));
+          () => e.decodeStepOverheadSec ?? 0, (v) => { if (v > 0) e.decodeStepOverheadSec = v; else delete e.decodeStepOverheadSec; }, () => fitDecodeEfficiencies(b, true),
+          { minModels: MIN_OVERHEAD_MODELS });
         // Attention over a deep cache in decode, when enough rows attend 2,048 tokens or more on average
         // (0 = not modelled: only the KV read grows with depth).
         const deep = bDecode.filter((r) => r.settings.depth + r.settings.output / 2 >= 2048);
@@ -436,7 +446,7 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
         }
         // How efficiency falls with peak is only identifiable across devices of different peaks: with
         // one device class dominating (an iGPU), the exponent would bend every other device's estimate.
-        const peaks = new Set(bPre.map((r) => (r.settings.hardware ?? '').replace(/^\d+x/, '')));
+        const peaks = new Set(bPre.map(deviceIdOfRow));
         if (peaks.size >= 4) {
           gridSearch(`${b}.prefillPeakExponent`, bPre, [1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3],
             () => e.prefillPeakExponent ?? 1, (v) => { e.prefillPeakExponent = v; }, fitPrefill);
@@ -459,7 +469,8 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
         if (prompts.size < 2 || (BACKENDS as readonly string[]).includes(b)) delete e.prefillRequestOverheadSec;
         else {
           gridSearch(`${b}.prefillRequestOverheadSec`, bPre, REQUEST_OVERHEAD_GRID,
-            () => e.prefillRequestOverheadSec ?? 0, (v) => { if (v > 0) e.prefillRequestOverheadSec = v; else delete e.prefillRequestOverheadSec; }, fitPrefill);
+            () => e.prefillRequestOverheadSec ?? 0, (v) => { if (v > 0) e.prefillRequestOverheadSec = v; else delete e.prefillRequestOverheadSec; }, fitPrefill,
+            { minModels: MIN_OVERHEAD_MODELS });
         }
         // Routed experts' GEMMs in prefill, on the MoE rows.
         const moe = bPre.filter(isMoeRow);
@@ -555,7 +566,7 @@ export function fittedJson(cal: CalibrationValues): string {
  * device, decode on several and prefill, over the scored rows of the fit part.
  */
 export function fitPartError(rows: readonly MeasurementRow[], estimate: EstimateFn): number {
-  return computeAccuracy(rows, estimate, 'fit').kinds
+  return computeAccuracy(rows.filter((r) => r.kind === 'decode' || r.kind === 'prefill'), estimate, 'fit').kinds
     .filter((k) => k.kind === 'decode-single' || k.kind === 'decode-multi' || k.kind === 'prefill')
     .reduce((sum, k) => sum + (k.medianAbsErrorPct ?? 0) + (k.p90AbsErrorPct ?? 0), 0);
 }

@@ -1,8 +1,8 @@
 /**
  * Properties over a sweep of the catalog: for every engine, one more device of the same kind never
  * makes a verdict worse or decoding slower than the cost of the extra split (a hop, or a tensor
- * split's all-reduces); "fits" leaves every
- * byte a place; the advice names only the flags of the engine asked for.
+ * split's all-reduces); "fits" leaves every byte a place; the advice names only the flags of the
+ * engine asked for.
  */
 import { describe, expect, it } from 'vitest';
 import { fitted } from '../calibration/fitted.ts';

@@ -212,9 +212,8 @@ function decodeStepSec(s: SpeedInput, n: number, depth: number): number {
   } else {
     t = sum + Math.max(0, used - 1) * s.hopSec;
   }
-  // Sampling and the host's dispatch of the step, once per step (the first device's engine settings).
-  const first = s.devices[0];
-  if (first) t += s.efficiency(first.backend).decodeStepOverheadSec ?? 0;
+  // Sampling and the host's dispatch of the step, once per step.
+  t += hostEfficiency(s)?.decodeStepOverheadSec ?? 0;
   if (s.cpu) {
     const e = s.efficiency('cpu');
     const activeExperts = s.cpu.expertBytes * (a.moe ? a.moe.activeExperts / a.moe.experts : 0);
@@ -282,10 +281,15 @@ function prefillSecPerToken(s: SpeedInput): number {
   return t;
 }
 
-/** Prefill tokens/s over the prompt, with the fixed time per prompt of the first device's engine settings. */
-function prefillRate(s: SpeedInput): number {
+/** The efficiencies whose once-per-step and once-per-prompt costs apply: the first device's engine settings. */
+function hostEfficiency(s: SpeedInput): BackendEfficiency | undefined {
   const first = s.devices[0];
-  const requestSec = first ? (s.efficiency(first.backend).prefillRequestOverheadSec ?? 0) : 0;
+  return first ? s.efficiency(first.backend) : undefined;
+}
+
+/** Prefill tokens/s over the prompt, with the engine's fixed time per prompt. */
+function prefillRate(s: SpeedInput): number {
+  const requestSec = hostEfficiency(s)?.prefillRequestOverheadSec ?? 0;
   const prompt = Math.max(1, s.prompt);
   return finite(prompt / (prompt * prefillSecPerToken(s) + requestSec));
 }
