@@ -7,12 +7,20 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allRows } from '../src/lib/calibration/dataset.ts';
-import { fitCalibration, fitOutOfFoldSpreads, fitPartError, fittedJson, type EstimateWith } from '../src/lib/calibration/fit.ts';
+import { CAL_KEYS, fitCalibration, fitOutOfFoldSpreads, fitPartError, fittedJson, withEfficienciesOf, type CalKey, type EstimateWith, type FittedParam, type SpreadFit } from '../src/lib/calibration/fit.ts';
+import { fitRecord as fitRecordBefore } from '../src/lib/calibration/fit-record.ts';
 import { fitted } from '../src/lib/calibration/fitted.ts';
 import type { FitRecord } from '../src/lib/calibration/types.ts';
 import { catalog } from '../src/lib/catalog/index.ts';
 import { createFullEngine } from '../src/lib/sizing/full-engine.ts';
 
+/** What the record before this fit said: its parameters, unfitted notes and spreads. */
+const paramsOf = (r: FitRecord) => (Array.isArray(r.params) ? (r.params as FittedParam[]) : []);
+const unfittedOf = (r: FitRecord) => (Array.isArray(r.unfitted) ? (r.unfitted as string[]) : []);
+const spreadsOf = (r: FitRecord) => {
+  const s = r.spreads as { values?: unknown } | undefined;
+  return Array.isArray(s?.values) ? (s.values as SpreadFit[]) : [];
+};
 const estimateWith: EstimateWith = (calibration) => createFullEngine({ catalog, calibration }).estimate;
 /** Rounds of coordinate descent: the prefill factors settle only after the decode ones, which take several rounds. */
 const FIT_ROUNDS = 8;
@@ -23,10 +31,23 @@ const fitLoss = (cal: typeof fitted) => fitPartError(allRows, estimateWith(cal))
 // so it is run again from its own result while that lowers the fit part's error (at most MAX_FITS
 // times). It starts from the last fitted values: from a neutral prior it settles in a worse state.
 const MAX_FITS = 8;
-let best = fitCalibration(allRows, fitted, estimateWith, FIT_ROUNDS);
+// `--only KEY` (a backend, or mlx, vllm, transformers) keeps every other key's values as they are: a
+// change that reaches one engine's rows is fitted without moving the rest from where they settled.
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+if (only !== undefined && !(CAL_KEYS as readonly string[]).includes(only)) {
+  console.error(`error: --only takes one of ${CAL_KEYS.join(', ')}`);
+  process.exit(2);
+}
+const onlyKey = only as CalKey | undefined;
+const fitFrom = (start: typeof fitted) => {
+  const f = fitCalibration(allRows, start, estimateWith, FIT_ROUNDS);
+  return onlyKey ? { ...f, calibration: withEfficienciesOf(fitted, f.calibration, onlyKey) } : f;
+};
+let best = fitFrom(fitted);
 let bestLoss = fitLoss(best.calibration);
 for (let i = 1; i < MAX_FITS; i++) {
-  const next = fitCalibration(allRows, best.calibration, estimateWith, FIT_ROUNDS);
+  const next = fitFrom(best.calibration);
   const loss = fitLoss(next.calibration);
   console.log(`fit ${i + 1}: fit-part loss ${loss.toFixed(2)} (was ${bestLoss.toFixed(2)})`);
   if (loss >= bestLoss) break;
@@ -44,14 +65,18 @@ if (startLoss <= bestLoss && !process.argv.includes('--force')) {
 }
 const { calibration: fittedValues, summary } = best;
 // Ranges: p10/p90 of out-of-fold residuals of the fit part (5 folds by run), not in-sample ones.
-const { calibration, spreads } = fitOutOfFoldSpreads(allRows, fittedValues, estimateWith);
+const outOfFold = fitOutOfFoldSpreads(allRows, fittedValues, estimateWith);
+const calibration = onlyKey ? withEfficienciesOf(fittedValues, outOfFold.calibration, onlyKey) : outOfFold.calibration;
+// With `--only`, the record keeps what it said of the other keys.
+const ownedBy = (name: string) => !onlyKey || name.startsWith(`${onlyKey}.`) || name.startsWith(`${onlyKey} `);
+const spreads = [...(onlyKey ? spreadsOf(fitRecordBefore).filter((s) => s.backend !== onlyKey) : []), ...outOfFold.spreads.filter((s) => !onlyKey || s.backend === onlyKey)];
 const fitRecord: FitRecord = {
   date: new Date().toISOString().slice(0, 10),
   rows: summary.rowsUsed,
   note: 'Fitted by scripts/fit.ts on the fit part of data/measurements (decode, prefill, fit-verdict rows whose split is "fit"); the test part was not used.',
   sources: [...new Set(fitRows.map((r) => r.source.url.replace(/#L\d+$/, '')))].length,
-  params: summary.params,
-  unfitted: summary.unfitted,
+  params: [...(onlyKey ? paramsOf(fitRecordBefore).filter((p) => !ownedBy(p.name)) : []), ...summary.params.filter((p) => ownedBy(p.name))],
+  unfitted: [...(onlyKey ? unfittedOf(fitRecordBefore).filter((u) => !ownedBy(u)) : []), ...summary.unfitted.filter(ownedBy)],
   spreads: { method: 'p10/p90 of measured/predicted over out-of-fold predictions of the fit part (5 folds by run, each re-fitted without its fold)', values: spreads },
 };
 const here = dirname(fileURLToPath(import.meta.url));

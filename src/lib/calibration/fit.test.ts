@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EstimateResult } from '../sizing/types.ts';
 import type { EstimateRequest } from '../request.ts';
-import { fitCalibration, fitOutOfFoldSpreads } from './fit.ts';
+import { fitCalibration, fitOutOfFoldSpreads, withEfficienciesOf } from './fit.ts';
 import { fitted } from './fitted.ts';
 import type { CalibrationValues } from '../sizing/calibration.ts';
 import type { MeasurementRow } from './types.ts';
@@ -82,6 +82,37 @@ describe('fitting the shared parameters', () => {
     expect(cal.backends.cuda.decodeBandwidth['gguf-k']).toBeUndefined();
     expect(cal.backends.cuda.decodeBandwidth['gguf-legacy']).toBeUndefined();
     expect(cal.backends.cuda.decodeBandwidth.float).toBeCloseTo(0.8, 2);
+  });
+
+  it('gives a weight family no decode efficiency of its own from one model of several', () => {
+    const rows: MeasurementRow[] = [];
+    const of = (r: MeasurementRow, model: string): MeasurementRow => ({ ...r, settings: { ...r.settings, model } });
+    for (let i = 0; i < 4; i++) {
+      rows.push(of(row(`fa${i}`, 'decode', 'F16', (1000 * 0.8) / 16, 'fit', i % 2 ? 'rtx-a6000' : 'rtx-3090'), 'm'));
+      rows.push(of(row(`fb${i}`, 'decode', 'F16', (1000 * 0.8) / 16, 'fit', i % 2 ? 'rtx-a6000' : 'rtx-3090'), 'mid'));
+      // k-quant rows of one model on both cards: that model's, not the family's.
+      rows.push(of(row(`k${i}`, 'decode', 'Q4_K_M', (1000 * 0.5) / 5, 'fit', i % 2 ? 'rtx-a6000' : 'rtx-3090'), 'm'));
+    }
+    const { calibration: cal } = fitCalibration(rows, fitted, toyEngine);
+    expect(cal.backends.cuda.decodeBandwidth['gguf-k']).toBeUndefined();
+    expect(cal.backends.cuda.decodeBandwidth.float).toBeCloseTo(0.8, 2);
+  });
+
+  it("takes one key's efficiencies from another calibration and keeps every other key's, changing neither argument", () => {
+    const target = structuredClone(fitted);
+    const source = structuredClone(fitted);
+    source.backends.rocm.prefillCompute = 0.123;
+    source.backends.cuda.prefillCompute = 0.456;
+    (source.runtimes ??= {}).transformers = { ...source.runtimes.transformers!, decodeHostLayerSec: 7e-4 };
+    const before = JSON.stringify([target, source]);
+    const rocm = withEfficienciesOf(target, source, 'rocm');
+    expect(rocm.backends.rocm.prefillCompute).toBe(0.123);
+    expect(rocm.backends.cuda.prefillCompute).toBe(target.backends.cuda.prefillCompute);
+    expect(rocm.runtimes?.transformers).toEqual(target.runtimes?.transformers);
+    const eager = withEfficienciesOf(target, source, 'transformers');
+    expect(eager.runtimes?.transformers?.decodeHostLayerSec).toBe(7e-4);
+    expect(eager.backends.cuda.prefillCompute).toBe(target.backends.cuda.prefillCompute);
+    expect(JSON.stringify([target, source])).toBe(before);
   });
 });
 

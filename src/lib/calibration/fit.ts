@@ -61,18 +61,19 @@ const MOE_OVERHEAD_MODELS = 2;
  */
 const SOC_OVERHEAD_MODELS = 2;
 /**
- * Per-layer decode costs tried, seconds: kernel launches and synchronisation (CUDA graphs a few µs,
- * iGPU drivers hundreds) and, for Transformers' eager PyTorch, the Python work of each layer (about a millisecond).
+ * Per-layer decode costs on the device tried, seconds: kernel launches and synchronisation (CUDA graphs
+ * a few µs, iGPU drivers hundreds). At most 200 µs: rows of one or two mid-sized models cannot tell a
+ * larger per-layer cost from a lower bandwidth efficiency, and 250 µs over 28 layers would hold a 3B
+ * model on an 800 GB/s M1 Ultra under a quarter of its bandwidth roof, below anything measured on such
+ * a machine. The Python work of an eager engine's layer is the host's (`HOST_LAYER_GRID`).
  */
-const OVERHEAD_GRID = [0, 5e-6, 10e-6, 20e-6, 30e-6, 40e-6, 50e-6, 60e-6, 70e-6, 80e-6, 100e-6, 120e-6, 150e-6, 200e-6, 250e-6, 300e-6, 400e-6, 500e-6, 600e-6, 700e-6, 800e-6, 1e-3, 1.2e-3, 1.5e-3];
-/**
- * The largest per-layer cost tried for compiled engines (llama.cpp, MLX, vLLM/SGLang), seconds. Rows of
- * one or two mid-sized models cannot tell a larger per-layer cost from a lower bandwidth efficiency,
- * and 250 us over 28 layers would hold a 3B model on an 800 GB/s M1 Ultra under a quarter of its
- * bandwidth roof, below anything measured on such a machine.
- */
-const MAX_COMPILED_LAYER_SEC = 200e-6;
-const overheadGrid = (b: CalKey) => (b === 'transformers' ? OVERHEAD_GRID : OVERHEAD_GRID.filter((v) => v <= MAX_COMPILED_LAYER_SEC));
+const OVERHEAD_GRID = [0, 5e-6, 10e-6, 20e-6, 30e-6, 40e-6, 50e-6, 60e-6, 70e-6, 80e-6, 100e-6, 120e-6, 150e-6, 200e-6];
+/** Host dispatch times per layer tried for eager engines, seconds (eager PyTorch: about a millisecond). */
+const HOST_LAYER_GRID = [0, 0.2e-3, 0.4e-3, 0.5e-3, 0.6e-3, 0.7e-3, 0.8e-3, 0.85e-3, 0.9e-3, 0.95e-3, 1e-3, 1.1e-3, 1.2e-3, 1.5e-3];
+/** The engines that launch each kernel from Python, with no captured graph, in decode. */
+const EAGER: ReadonlySet<CalKey> = new Set<CalKey>(['transformers']);
+/** Decode attention efficiencies tried (0 = not modelled; eager attention that copies the cache each step is far below 1%). */
+const DECODE_ATTENTION_GRID = [0, 1, 0.5, 0.3, 0.2, 0.15, 0.1, 0.07, 0.05, 0.03, 0.02, 0.01, 0.005, 0.003, 0.002, 0.001];
 /**
  * A prefill family factor moves every estimate of its family, so it needs more evidence than a
  * backend-wide value: with 4 Metal legacy-quant rows, two of them Mixtral on a December-2023 build
@@ -173,6 +174,8 @@ const tokensPerExpertOf = (r: MeasurementRow): number => {
 };
 /** How many distinct devices (catalog rows, whatever their count per rig) some rows ran on. */
 const deviceCount = (rs: readonly MeasurementRow[]) => new Set(rs.map(deviceIdOfRow)).size;
+/** How many distinct models some rows ran. */
+const modelCount = (rs: readonly MeasurementRow[]) => new Set(rs.map((r) => r.settings.model)).size;
 const isHbm = (r: MeasurementRow) => hasHbm(r.settings.hardware ?? '');
 const familyByQuant = new Map(quants.map((q) => [q.id.toLowerCase(), weightFamilyOf(q.family)]));
 /** The weight family of a row's format (float for a format the catalog does not know). */
@@ -191,6 +194,24 @@ function assignInPlace(target: object, source: object): void {
     if (v && typeof v === 'object' && !Array.isArray(v) && cur && typeof cur === 'object' && !Array.isArray(cur)) assignInPlace(cur, v);
     else t[k] = structuredClone(v);
   }
+}
+
+/**
+ * `target` with the efficiencies of one key (a backend, or an engine's own) taken from `source`: a
+ * fit of one engine's parameters, whose rows no other key's predictions read, without refitting the rest.
+ * Neither argument is changed.
+ */
+export function withEfficienciesOf(target: CalibrationValues, source: CalibrationValues, key: CalKey): CalibrationValues {
+  const out = structuredClone(target);
+  const from = (BACKENDS as readonly string[]).includes(key) ? source.backends[key as BackendId] : source.runtimes?.[key as 'mlx' | 'vllm' | 'transformers'];
+  if ((BACKENDS as readonly string[]).includes(key)) {
+    if (from) out.backends[key as BackendId] = structuredClone(from);
+  } else {
+    const k = key as 'mlx' | 'vllm' | 'transformers';
+    if (from) (out.runtimes ??= {})[k] = structuredClone(from);
+    else if (out.runtimes) delete out.runtimes[k];
+  }
+  return out;
 }
 
 /** Median + p90 of |log ratio| over the rows: the objective of the grid searches (lower is better). */
@@ -276,8 +297,8 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
       for (const f of Object.keys(table) as (keyof typeof table)[]) if (f !== 'default' && !fams.has(f)) delete table[f];
       for (const f of fams) {
         const fr = rs.filter((r) => weightFamilyOfQuant(r.settings.quant) === f);
-        // A family seen on one device of several cannot be told from that device itself.
-        if (fr.length < MIN_ROWS || (deviceCount(fr) < 2 && deviceCount(rs) > 1)) { delete table[f]; continue; }
+        // A family seen on one device, or one model, of several cannot be told from that device or model itself.
+        if (fr.length < MIN_ROWS || (deviceCount(fr) < 2 && deviceCount(rs) > 1) || (modelCount(fr) < 2 && modelCount(rs) > 1)) { delete table[f]; continue; }
         scaleStep(fr, estimate, () => table[f] ?? table.default, (v) => { table[f] = v; });
       }
     }
@@ -295,7 +316,7 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
     if (old.length >= min && cur.length >= min && kind === 'decode') {
       // The 2024 kernels differ from current builds mainly in their fixed cost per layer (CUDA graphs
       // and fused kernels came in 2024-25); bandwidth and compute efficiencies are shared.
-      gridSearch(`${b}.kernels2024.layerOverheadSec`, old, overheadGrid(b), () => e.kernels2024?.layerOverheadSec ?? e.decodeLayerOverheadSec ?? 0,
+      gridSearch(`${b}.kernels2024.layerOverheadSec`, old, OVERHEAD_GRID, () => e.kernels2024?.layerOverheadSec ?? e.decodeLayerOverheadSec ?? 0,
         (v) => { (e.kernels2024 ??= {}).layerOverheadSec = v; }, () => {}, { minModels: MIN_OVERHEAD_MODELS });
     } else if (kind === 'decode' && e.kernels2024) delete e.kernels2024.layerOverheadSec;
     if (e.kernels2024) { delete e.kernels2024.decode; delete e.kernels2024.prefill; if (Object.keys(e.kernels2024).length === 0) delete e.kernels2024; }
@@ -314,7 +335,7 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
         // The per-layer cost of dense layers, told from the bandwidth factor by dense rows alone: MoE
         // layers have their own cost on top, and MoE rows priced without it would pull both off.
         const dense = gr.filter((r) => !isMoeRow(r));
-        gridSearch(`${b}.generation.${g}.layerOverheadSec`, dense, overheadGrid(b), () => table[g]?.layerOverheadSec ?? e.decodeLayerOverheadSec ?? 0,
+        gridSearch(`${b}.generation.${g}.layerOverheadSec`, dense, OVERHEAD_GRID, () => table[g]?.layerOverheadSec ?? e.decodeLayerOverheadSec ?? 0,
           (v) => { (table[g] ??= {}).layerOverheadSec = v; }, genStep, { minModels: SOC_GENERATIONS.has(g) ? SOC_OVERHEAD_MODELS : MIN_OVERHEAD_MODELS });
         // Rows of 2024 kernels carry the era's cost, so a generation known only from them has none of its own.
         if (gr.every(is2024)) delete table[g]?.layerOverheadSec;
@@ -383,7 +404,7 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
         const ownOverhead = (r: MeasurementRow) => e.generation?.[generationOfRow(r)]?.layerOverheadSec === undefined;
         const dense = bDecode.filter((r) => ownOverhead(r) && !isMoeRow(r));
         const current = dense.filter((r) => !is2024(r));
-        gridSearch(`${b}.decodeLayerOverheadSec`, current.length >= MIN_ROWS ? current : dense, overheadGrid(b),
+        gridSearch(`${b}.decodeLayerOverheadSec`, current.length >= MIN_ROWS ? current : dense, OVERHEAD_GRID,
           () => e.decodeLayerOverheadSec ?? 0, (v) => { e.decodeLayerOverheadSec = v; }, () => fitDecodeEfficiencies(b, true), {
             minModels: MIN_OVERHEAD_MODELS,
             unset: () => {
@@ -401,12 +422,18 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
         else gridSearch(`${b}.decodeStepOverheadSec`, stepRows, STEP_OVERHEAD_GRID,
           () => e.decodeStepOverheadSec ?? 0, (v) => { if (v > 0) e.decodeStepOverheadSec = v; else delete e.decodeStepOverheadSec; }, () => fitDecodeEfficiencies(b, true),
           { minModels: MIN_OVERHEAD_MODELS });
+        // The host's dispatch time per layer, for engines whose Python launches every kernel: told from
+        // the device's costs by small models, whose steps take as long as the host's loop.
+        if (!EAGER.has(b)) delete e.decodeHostLayerSec;
+        else gridSearch(`${b}.decodeHostLayerSec`, bDecode, HOST_LAYER_GRID,
+          () => e.decodeHostLayerSec ?? 0, (v) => { if (v > 0) e.decodeHostLayerSec = v; else delete e.decodeHostLayerSec; }, () => fitDecodeEfficiencies(b),
+          { minModels: MIN_OVERHEAD_MODELS });
         // Attention over a deep cache in decode, when enough rows attend 2,048 tokens or more on average
         // (0 = not modelled: only the KV read grows with depth).
         const deep = bDecode.filter((r) => r.settings.depth + r.settings.output / 2 >= 2048);
         if (deep.length < MIN_ROWS) delete e.decodeAttentionFactor;
         else {
-          gridSearch(`${b}.decodeAttentionFactor`, bDecode, [0, 1, 0.5, 0.3, 0.2, 0.15, 0.1, 0.07, 0.05, 0.03, 0.02, 0.01],
+          gridSearch(`${b}.decodeAttentionFactor`, bDecode, DECODE_ATTENTION_GRID,
             () => e.decodeAttentionFactor ?? 0, (v) => { if (v > 0) e.decodeAttentionFactor = v; else delete e.decodeAttentionFactor; }, () => fitDecodeEfficiencies(b));
         }
       }

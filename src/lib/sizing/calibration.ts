@@ -105,6 +105,13 @@ export interface BackendEfficiency {
    */
   decodeStepOverheadSec?: number;
   /**
+   * Host time to dispatch one layer's kernels in a decode step, seconds, for engines that launch
+   * every kernel from Python without a captured graph (Transformers in eager mode). The host runs
+   * ahead of the GPU, so a step takes the longer of the two: small models are bound by the host
+   * whatever their size. Optional: absent means 0 (the host keeps ahead).
+   */
+  decodeHostLayerSec?: number;
+  /**
    * Fixed time of each prompt before its first token, seconds, whatever its length: building the
    * graph, the first sampling and the host's round trips. Short prompts show it as a lower prefill
    * rate. Optional: absent means 0.

@@ -112,6 +112,15 @@ describe('speed', () => {
     expect(at(shaders)).toBeCloseTo(0.5e14 / flops, 3);
     expect(at([{ ...shaders[0]!, matrixFlopsPerSec: 3e14 }])).toBeCloseTo(1.5e14 / flops, 3);
   });
+  it("waits for an eager engine's host to dispatch every layer: 10 layers x 1 ms hold a 2 ms read at 10 ms, and a 20 ms read is not held", () => {
+    const eager = { ...eff, decodeHostLayerSec: 1e-3, decodeStepOverheadSec: 0.5e-3 };
+    const at = (weightBytes: number) => speedOf(input({ layers: 10, efficiency: () => eager,
+      devices: [{ weightBytes, allWeightBytes: weightBytes, expertBytes: 0, layerShare: 1, bandwidthBytesPerSec: 1e12, flopsPerSec: 1e15, backend: 'cuda' }] })).decodeTokensPerSec;
+    // 1 GB at 50% of 1 TB/s is 2 ms: the host's 10 ms set the step, plus the step cost.
+    expect(at(1e9)).toBeCloseTo(1 / 0.0105, 6);
+    // 10 GB is 20 ms on the device, longer than the host's loop.
+    expect(at(10e9)).toBeCloseTo(1 / 0.0205, 6);
+  });
   it('adds a fixed time per prompt to prefill, which lowers the rate of short prompts most', () => {
     const per = (prompt: number, e: BackendEfficiency) => speedOf(input({ prompt, efficiency: () => e }));
     const timed = { ...eff, prefillRequestOverheadSec: 0.1 };

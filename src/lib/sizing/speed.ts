@@ -15,7 +15,8 @@
  * `2 x heads x (d_qk + d_v) x L` per layer for L attended tokens (windowed layers at most their
  * window), over effective compute; it also cannot beat one read of the weights per micro-batch
  * (`ubatch` tokens). Calibrated refinements (calibration.ts, each optional): a per-layer decode cost,
- * an extra one per MoE layer and one per step (Python-hosted engines), HBM decode efficiencies, the
+ * an extra one per MoE layer and one per step (Python-hosted engines), the host's dispatch time per
+ * layer that a step cannot beat (eager PyTorch), HBM decode efficiencies, the
  * routed experts' prefill efficiency by the tokens each gets per micro-batch, the GeForce
  * FP16-accumulate prefill boost, a sub-linear peak exponent, an attention efficiency factor,
  * pipelining of layer-split prefill in llama.cpp, and a prefill factor per weight family. Weights in system RAM are streamed to the GPU for each micro-batch (llama.cpp
@@ -212,8 +213,11 @@ function decodeStepSec(s: SpeedInput, n: number, depth: number): number {
   } else {
     t = sum + Math.max(0, used - 1) * s.hopSec;
   }
-  // Sampling and the host's dispatch of the step, once per step.
-  t += hostEfficiency(s)?.decodeStepOverheadSec ?? 0;
+  // A host that launches each layer's kernels from Python runs ahead of the GPU while it can:
+  // the step waits for whichever finishes last. Sampling and dispatch of the step come once on top.
+  const host = hostEfficiency(s);
+  t = Math.max(t, (host?.decodeHostLayerSec ?? 0) * (s.layers ?? 0));
+  t += host?.decodeStepOverheadSec ?? 0;
   if (s.cpu) {
     const e = s.efficiency('cpu');
     const activeExperts = s.cpu.expertBytes * (a.moe ? a.moe.activeExperts / a.moe.experts : 0);
