@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allRows } from '../src/lib/calibration/dataset.ts';
-import { CAL_KEYS, fitCalibration, fitOutOfFoldSpreads, fitPartError, fittedJson, withEfficienciesOf, type CalKey, type EstimateWith, type FittedParam, type SpreadFit } from '../src/lib/calibration/fit.ts';
+import { belongsToPart, FIT_PARTS, fitCalibration, fitOutOfFoldSpreads, fitPartError, fittedJson, withPartsOf, type EstimateWith, type FitPart, type FittedParam, type SpreadFit } from '../src/lib/calibration/fit.ts';
 import { fitRecord as fitRecordBefore } from '../src/lib/calibration/fit-record.ts';
 import { fitted } from '../src/lib/calibration/fitted.ts';
 import type { FitRecord } from '../src/lib/calibration/types.ts';
@@ -31,18 +31,20 @@ const fitLoss = (cal: typeof fitted) => fitPartError(allRows, estimateWith(cal))
 // so it is run again from its own result while that lowers the fit part's error (at most MAX_FITS
 // times). It starts from the last fitted values: from a neutral prior it settles in a worse state.
 const MAX_FITS = 8;
-// `--only KEY` (a backend, or mlx, vllm, transformers) keeps every other key's values as they are: a
-// change that reaches one engine's rows is fitted without moving the rest from where they settled.
+// `--only PART[,PART...]` (a backend; mlx, vllm or transformers; multi-device for the values shared by
+// runs over several devices) keeps every other part's values as they are: a change that reaches some
+// rows is fitted without moving the rest from where they settled.
 const onlyAt = process.argv.indexOf('--only');
-const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
-if (only !== undefined && !(CAL_KEYS as readonly string[]).includes(only)) {
-  console.error(`error: --only takes one of ${CAL_KEYS.join(', ')}`);
+const onlyArg = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '') : undefined;
+const onlyParts = onlyArg === undefined ? null : onlyArg.split(',');
+if (onlyParts && (onlyParts.length === 0 || onlyParts.some((p) => !(FIT_PARTS as readonly string[]).includes(p)))) {
+  console.error(`error: --only takes a comma-separated list of ${FIT_PARTS.join(', ')}`);
   process.exit(2);
 }
-const onlyKey = only as CalKey | undefined;
+const only = onlyParts as FitPart[] | null;
 const fitFrom = (start: typeof fitted) => {
   const f = fitCalibration(allRows, start, estimateWith, FIT_ROUNDS);
-  return onlyKey ? { ...f, calibration: withEfficienciesOf(fitted, f.calibration, onlyKey) } : f;
+  return only ? { ...f, calibration: withPartsOf(fitted, f.calibration, only) } : f;
 };
 let best = fitFrom(fitted);
 let bestLoss = fitLoss(best.calibration);
@@ -66,17 +68,18 @@ if (startLoss <= bestLoss && !process.argv.includes('--force')) {
 const { calibration: fittedValues, summary } = best;
 // Ranges: p10/p90 of out-of-fold residuals of the fit part (5 folds by run), not in-sample ones.
 const outOfFold = fitOutOfFoldSpreads(allRows, fittedValues, estimateWith);
-const calibration = onlyKey ? withEfficienciesOf(fittedValues, outOfFold.calibration, onlyKey) : outOfFold.calibration;
-// With `--only`, the record keeps what it said of the other keys.
-const ownedBy = (name: string) => !onlyKey || name.startsWith(`${onlyKey}.`) || name.startsWith(`${onlyKey} `);
-const spreads = [...(onlyKey ? spreadsOf(fitRecordBefore).filter((s) => s.backend !== onlyKey) : []), ...outOfFold.spreads.filter((s) => !onlyKey || s.backend === onlyKey)];
+const calibration = only ? withPartsOf(fittedValues, outOfFold.calibration, only) : outOfFold.calibration;
+// With `--only`, the record keeps what it said of the other parts.
+const owned = (name: string) => !only || only.some((p) => belongsToPart(name, p));
+const ownedSpread = (s: SpreadFit) => !only || only.includes(s.backend);
+const spreads = [...(only ? spreadsOf(fitRecordBefore).filter((s) => !ownedSpread(s)) : []), ...outOfFold.spreads.filter(ownedSpread)];
 const fitRecord: FitRecord = {
   date: new Date().toISOString().slice(0, 10),
   rows: summary.rowsUsed,
   note: 'Fitted by scripts/fit.ts on the fit part of data/measurements (decode, prefill, fit-verdict rows whose split is "fit"); the test part was not used.',
   sources: [...new Set(fitRows.map((r) => r.source.url.replace(/#L\d+$/, '')))].length,
-  params: [...(onlyKey ? paramsOf(fitRecordBefore).filter((p) => !ownedBy(p.name)) : []), ...summary.params.filter((p) => ownedBy(p.name))],
-  unfitted: [...(onlyKey ? unfittedOf(fitRecordBefore).filter((u) => !ownedBy(u)) : []), ...summary.unfitted.filter(ownedBy)],
+  params: [...(only ? paramsOf(fitRecordBefore).filter((p) => !owned(p.name)) : []), ...summary.params.filter((p) => owned(p.name))],
+  unfitted: [...(only ? unfittedOf(fitRecordBefore).filter((u) => !owned(u)) : []), ...summary.unfitted.filter(owned)],
   spreads: { method: 'p10/p90 of measured/predicted over out-of-fold predictions of the fit part (5 folds by run, each re-fitted without its fold)', values: spreads },
 };
 const here = dirname(fileURLToPath(import.meta.url));

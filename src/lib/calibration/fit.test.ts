@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EstimateResult } from '../sizing/types.ts';
 import type { EstimateRequest } from '../request.ts';
-import { fitCalibration, fitOutOfFoldSpreads, withEfficienciesOf } from './fit.ts';
+import { belongsToPart, fitCalibration, fitOutOfFoldSpreads, withPartsOf } from './fit.ts';
 import { fitted } from './fitted.ts';
 import type { CalibrationValues } from '../sizing/calibration.ts';
 import type { MeasurementRow } from './types.ts';
@@ -98,20 +98,26 @@ describe('fitting the shared parameters', () => {
     expect(cal.backends.cuda.decodeBandwidth.float).toBeCloseTo(0.8, 2);
   });
 
-  it("takes one key's efficiencies from another calibration and keeps every other key's, changing neither argument", () => {
+  it("takes some parts of the calibration from another and keeps every other part's, changing neither argument", () => {
     const target = structuredClone(fitted);
     const source = structuredClone(fitted);
     source.backends.rocm.prefillCompute = 0.123;
     source.backends.cuda.prefillCompute = 0.456;
     (source.runtimes ??= {}).transformers = { ...source.runtimes.transformers!, decodeHostLayerSec: 7e-4 };
+    source.layerSplitHopSec = 0.0123;
     const before = JSON.stringify([target, source]);
-    const rocm = withEfficienciesOf(target, source, 'rocm');
+    const rocm = withPartsOf(target, source, ['rocm']);
     expect(rocm.backends.rocm.prefillCompute).toBe(0.123);
     expect(rocm.backends.cuda.prefillCompute).toBe(target.backends.cuda.prefillCompute);
     expect(rocm.runtimes?.transformers).toEqual(target.runtimes?.transformers);
-    const eager = withEfficienciesOf(target, source, 'transformers');
-    expect(eager.runtimes?.transformers?.decodeHostLayerSec).toBe(7e-4);
-    expect(eager.backends.cuda.prefillCompute).toBe(target.backends.cuda.prefillCompute);
+    expect(rocm.layerSplitHopSec).toBe(target.layerSplitHopSec);
+    const two = withPartsOf(target, source, ['transformers', 'multi-device']);
+    expect(two.runtimes?.transformers?.decodeHostLayerSec).toBe(7e-4);
+    expect(two.layerSplitHopSec).toBe(0.0123);
+    expect(two.backends.cuda.prefillCompute).toBe(target.backends.cuda.prefillCompute);
+    expect(belongsToPart('tensorParallelAllReduceSec.nvlink', 'multi-device')).toBe(true);
+    expect(belongsToPart('cuda.decodeLayerOverheadSec', 'multi-device')).toBe(false);
+    expect(belongsToPart('vllm.generation.hopper.decode', 'vllm')).toBe(true);
     expect(JSON.stringify([target, source])).toBe(before);
   });
 });

@@ -25,7 +25,6 @@
  */
 import { quants } from '../catalog/quants.ts';
 import type { BackendEfficiency, CalibrationValues } from '../sizing/calibration.ts';
-import { hasHbm } from '../sizing/rig.ts';
 import { LLAMA_CPP_UBATCH, prefillStepTokens } from '../sizing/kv-cache.ts';
 import { tokensPerExpert } from '../sizing/speed.ts';
 import { BACKENDS, INTERCONNECTS, RUNTIME_OF, weightFamilyOf, type BackendId, type DeviceGeneration, type InterconnectId, type WeightFamily } from '../vocabulary.ts';
@@ -116,23 +115,22 @@ const ratio = (o: Obs) => o.measured / o.predicted;
 /** What a row calibrates: its backend's llama.cpp efficiencies, or its engine's own (MLX, vLLM/SGLang, Transformers). */
 export const CAL_KEYS = [...BACKENDS, 'mlx', 'vllm', 'transformers'] as const;
 export type CalKey = (typeof CAL_KEYS)[number];
+/** The keys that are an engine's own efficiencies rather than a backend's. */
+type RuntimeKey = Exclude<CalKey, BackendId>;
+const isBackendKey = (key: CalKey): key is BackendId => (BACKENDS as readonly string[]).includes(key);
 const backendOf = (r: MeasurementRow): CalKey => {
-  const e = r.settings.engine;
-  if (e === 'mlx') return 'mlx';
-  if (e === 'vllm' || e === 'sglang') return 'vllm';
-  if (e === 'transformers') return 'transformers';
-  return (r.settings.backend ?? 'cuda') as BackendId;
+  const runtime = RUNTIME_OF[r.settings.engine ?? 'llama.cpp'];
+  return runtime === 'llama.cpp' ? ((r.settings.backend ?? 'cuda') as BackendId) : runtime;
 };
 /** The efficiencies a key stands for; an engine's own are created from the first row's backend when first fitted. */
 function effFor(cal: CalibrationValues, key: CalKey, rows: readonly MeasurementRow[] = []): BackendEfficiency | null {
-  if ((BACKENDS as readonly string[]).includes(key)) return cal.backends[key as BackendId];
-  const k = key as 'mlx' | 'vllm' | 'transformers';
-  const have = cal.runtimes?.[k];
+  if (isBackendKey(key)) return cal.backends[key];
+  const have = cal.runtimes?.[key as RuntimeKey];
   if (have) return have;
   if (rows.length === 0) return null;
   const from = (rows[0]!.settings.backend ?? 'cuda') as BackendId;
   const fresh = structuredClone(cal.backends[from] ?? cal.backends.cuda);
-  (cal.runtimes ??= {})[k] = fresh;
+  (cal.runtimes ??= {})[key as RuntimeKey] = fresh;
   return fresh;
 }
 const hardwareById = new Map(catalog.hardware.map((h) => [h.id, h]));
@@ -176,7 +174,7 @@ const tokensPerExpertOf = (r: MeasurementRow): number => {
 const deviceCount = (rs: readonly MeasurementRow[]) => new Set(rs.map(deviceIdOfRow)).size;
 /** How many distinct models some rows ran. */
 const modelCount = (rs: readonly MeasurementRow[]) => new Set(rs.map((r) => r.settings.model)).size;
-const isHbm = (r: MeasurementRow) => hasHbm(r.settings.hardware ?? '');
+const isHbm = (r: MeasurementRow) => hardwareOfRow(r)?.hbm === true;
 const familyByQuant = new Map(quants.map((q) => [q.id.toLowerCase(), weightFamilyOf(q.family)]));
 /** The weight family of a row's format (float for a format the catalog does not know). */
 const weightFamilyOfQuant = (quantId: string): WeightFamily => familyByQuant.get(quantId.toLowerCase()) ?? 'float';
@@ -196,20 +194,39 @@ function assignInPlace(target: object, source: object): void {
   }
 }
 
+/** What `--only` can refit: one key's efficiencies, or the values shared by runs over several devices. */
+export const FIT_PARTS = [...CAL_KEYS, 'multi-device'] as const;
+export type FitPart = (typeof FIT_PARTS)[number];
+/** The calibration values shared by every backend's runs over several devices. */
+const MULTI_DEVICE_VALUES = ['layerSplitHopSec', 'tensorParallelScaling', 'tensorParallelAllReduceSec', 'layerSplitPrefillEfficiency'] as const;
+
+/** Whether a fitted parameter's name (or an unfitted note) belongs to a part of the calibration. */
+export function belongsToPart(name: string, part: FitPart): boolean {
+  if (part === 'multi-device') return MULTI_DEVICE_VALUES.some((v) => name === v || name.startsWith(`${v}.`) || name.startsWith(`${v} `));
+  return name.startsWith(`${part}.`) || name.startsWith(`${part} `);
+}
+
 /**
- * `target` with the efficiencies of one key (a backend, or an engine's own) taken from `source`: a
- * fit of one engine's parameters, whose rows no other key's predictions read, without refitting the rest.
- * Neither argument is changed.
+ * `target` with some parts of the calibration taken from `source` (a backend's or an engine's
+ * efficiencies, or the multi-device values): a fit of the parameters a change reaches, without
+ * refitting the rest. Neither argument is changed.
  */
-export function withEfficienciesOf(target: CalibrationValues, source: CalibrationValues, key: CalKey): CalibrationValues {
+export function withPartsOf(target: CalibrationValues, source: CalibrationValues, parts: readonly FitPart[]): CalibrationValues {
   const out = structuredClone(target);
-  const from = (BACKENDS as readonly string[]).includes(key) ? source.backends[key as BackendId] : source.runtimes?.[key as 'mlx' | 'vllm' | 'transformers'];
-  if ((BACKENDS as readonly string[]).includes(key)) {
-    if (from) out.backends[key as BackendId] = structuredClone(from);
-  } else {
-    const k = key as 'mlx' | 'vllm' | 'transformers';
-    if (from) (out.runtimes ??= {})[k] = structuredClone(from);
-    else if (out.runtimes) delete out.runtimes[k];
+  for (const part of parts) {
+    if (part === 'multi-device') {
+      const to = out as unknown as Record<string, unknown>, from = source as unknown as Record<string, unknown>;
+      for (const v of MULTI_DEVICE_VALUES) {
+        if (from[v] === undefined) delete to[v];
+        else to[v] = structuredClone(from[v]);
+      }
+    } else if (isBackendKey(part)) {
+      out.backends[part] = structuredClone(source.backends[part]);
+    } else {
+      const from = source.runtimes?.[part as RuntimeKey];
+      if (from) (out.runtimes ??= {})[part as RuntimeKey] = structuredClone(from);
+      else if (out.runtimes) delete out.runtimes[part as RuntimeKey];
+    }
   }
   return out;
 }

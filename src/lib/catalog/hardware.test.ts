@@ -47,6 +47,11 @@ describe('hardware catalog', () => {
     expect(get('rtx-5060-ti-8gb').fp16Tflops).toBe(get('rtx-5060-ti-16gb').fp16Tflops);
   });
 
+  it('marks a row as HBM exactly when its notes name HBM memory: the A100, H100, H20, H200, B200, B300 and Instinct rows', () => {
+    const hbm = hardware.filter((h) => h.hbm).map((h) => h.id).sort();
+    expect(hbm).toEqual(hardware.filter((h) => /\bHBM/.test(h.notes ?? '')).map((h) => h.id).sort());
+    expect(hbm).toEqual(['a100-40gb', 'a100-80gb-pcie', 'a100-80gb-sxm', 'b200', 'b300', 'h100-nvl', 'h100-pcie', 'h100-sxm', 'h20', 'h200', 'mi300x', 'mi325x', 'mi355x']);
+  });
   it('gives NVLink only to products that have it', () => {
     const nvlink = hardware.filter((h) => h.interconnect === 'nvlink').map((h) => h.id).sort();
     expect(nvlink).toEqual(['a100-40gb', 'a100-80gb-sxm', 'a40', 'b200', 'b300', 'h100-nvl', 'h100-sxm', 'h20', 'h200', 'rtx-3090', 'rtx-a6000']);

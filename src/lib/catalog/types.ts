@@ -204,6 +204,8 @@ export interface HardwareEntry {
   memoryOptionsGiB?: number[];
   /** Peak memory bandwidth, 10^9 bytes per second. */
   bandwidthGBs: number;
+  /** The memory is HBM (stacked on the package, as the row's source says); absent: GDDR or LPDDR. */
+  hbm?: boolean;
   /** Dense FP16/BF16 tensor throughput with FP32 accumulate, 10^12 FLOP/s (never the sparse figure). */
   fp16Tflops: number;
   /**

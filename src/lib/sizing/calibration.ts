@@ -39,7 +39,7 @@ export interface BackendEfficiency {
    */
   decodeLayerOverheadSec?: number;
   /**
-   * Decode efficiencies for devices with HBM memory (see `hasHbm` in rig.ts), which llama.cpp's
+   * Decode efficiencies for devices with HBM memory (the catalog's `hbm` rows), which llama.cpp's
    * batch-1 kernels saturate less well than GDDR/LPDDR. Optional: absent means `decodeBandwidth`.
    */
   decodeBandwidthHbm?: Partial<Record<WeightFamily, number>> & { default: number };

@@ -29,7 +29,7 @@ export interface Device {
   powerW: number;
   priceUsd: number | null;
   unified: boolean;
-  /** HBM memory (`hasHbm`), for the decode efficiency. */
+  /** HBM memory (the catalog row says so), for the decode efficiency: llama.cpp's batch-1 kernels reach a smaller share of HBM bandwidth than of GDDR or LPDDR. */
   hbm: boolean;
   /** NVIDIA GeForce: catalog FP16 rate is the FP32-accumulate one (see calibration prefillFp16AccBoost). */
   fp16Acc: boolean;
@@ -92,7 +92,7 @@ function deviceFrom(h: HardwareEntry, memoryGb: number | undefined, share: numbe
     powerW: h.powerW,
     priceUsd: h.priceUsd ?? null,
     unified: h.unifiedMemory,
-    hbm: hasHbm(h.id),
+    hbm: h.hbm === true,
     fp16Acc: h.vendor === 'nvidia' && h.segment === 'consumer',
     nativeFp4: hasNativeFp4(h.id),
     generation: generationOf(h),
@@ -129,15 +129,6 @@ export function generationOf(h: Pick<HardwareEntry, 'id' | 'vendor'>): DeviceGen
   if (/^arc-(b|pro-b)/.test(id)) return 'battlemage';
   if (/^arc-a/.test(id)) return 'alchemist';
   return 'other';
-}
-
-/**
- * Whether a catalog hardware id (or `NxID`) has HBM memory: NVIDIA A100/H100/H200/B200/GB200 and
- * AMD Instinct MI2xx/MI3xx. llama.cpp's batch-1 kernels reach a smaller share of HBM bandwidth
- * than of GDDR or LPDDR, so decode has its own efficiencies there.
- */
-export function hasHbm(hardwareId: string): boolean {
-  return /^(a100|h100|h200|h800|b100|b200|gb200|gh200|mi2\d\d|mi3\d\d)/.test(hardwareId.replace(/^\d+x/, '').toLowerCase());
 }
 
 /**

@@ -43,6 +43,16 @@ describe('speed', () => {
     // A layer split has no all-reduce.
     expect(speedOf(input({ devices, layers: 10, tpAllReduceSec: 30e-6 })).decodeTokensPerSec).toBe(speedOf(input({ devices, layers: 10 })).decodeTokensPerSec);
   });
+  it('keeps the fixed cost of each layer whole under a tensor split, where every device runs every layer: 10 x 100 us on top of the split read', () => {
+    const devices = [0, 1].map(() => ({ weightBytes: 0.5e9, allWeightBytes: 0.5e9, expertBytes: 0, layerShare: 0.5, bandwidthBytesPerSec: 1e12, flopsPerSec: 1e15, backend: 'cuda' as const }));
+    const perLayer = { ...eff, decodeLayerOverheadSec: 100e-6 };
+    const tensor = speedOf(input({ split: 'tensor', devices, layers: 10, efficiency: () => perLayer })).decodeTokensPerSec;
+    // 2 ms of reads over 1.6 (two devices at scaling 0.6), then 1 ms of per-layer costs.
+    expect(1 / tensor).toBeCloseTo(0.002 / 1.6 + 0.001, 9);
+    // A layer split runs each layer on one device: the devices' shares of the cost add up to the whole.
+    const layer = speedOf(input({ devices, layers: 10, efficiency: () => perLayer })).decodeTokensPerSec;
+    expect(1 / layer).toBeCloseTo(0.002 + 0.001 + 0.001, 9);
+  });
   it('adds system-RAM time for offloaded layers', () => {
     const s = speedOf(input({ cpu: { weightBytes: 0.3e9, allWeightBytes: 0.3e9, expertBytes: 0, layerShare: 0.3 }, efficiency: () => eff }));
     // 2 ms on the GPU + 0.3 GB / (0.5 x 50 GB/s) = 12 ms

@@ -6,8 +6,9 @@
  * the chosen experts) plus the KV cache at the current depth. Layer split: the devices take turns,
  * so times add (no speed-up), plus a fixed cost per hop between devices. Tensor parallel: the
  * devices read their shares at once; the speed-up over one device is `1 + (N-1) x s` with `s` the
- * fitted per-device scaling for the interconnect (PCIe below NVLink), and each step adds two
- * all-reduces per layer at the link's fitted latency. Layers or experts in system
+ * fitted per-device scaling for the interconnect (PCIe below NVLink), each step adds two
+ * all-reduces per layer at the link's fitted latency, and the fixed costs per layer do not split
+ * (every device runs every layer's kernels on its slice). Layers or experts in system
  * RAM are read at RAM bandwidth. N concurrent sequences share one weight read per step and each
  * read its own KV; a step also takes at least the FLOPs of N tokens over effective compute, and
  * for MoE the experts touched by N tokens are `E x (1 - (1 - k/E)^N)`.
@@ -181,8 +182,10 @@ function decodeStepSec(s: SpeedInput, n: number, depth: number): number {
     expertFactor = (1 - Math.pow(1 - p, n)) / p;
   }
   const flops = 2 * s.activeMatmulParams * n;
-  // Sum (layer split) and max (tensor split) of the device times, without an array per step.
-  let sum = 0, worstTime = 0, used = 0;
+  // Sum (layer split) and max (tensor split) of the device times, without an array per step. Under a
+  // tensor split every device runs every layer's kernels on its slice, so the fixed costs per layer
+  // stay whole (worstFixed) while the reads and FLOPs split (worstTime).
+  let sum = 0, worstTime = 0, worstFixed = 0, used = 0;
   // Attention over the cache at this depth, all layers (run by batch-1 kernels far from peak).
   const attFlops = attentionFlopsPerToken(a, depth) * n;
   for (const d of s.devices) {
@@ -193,14 +196,16 @@ function decodeStepSec(s: SpeedInput, n: number, depth: number): number {
     // Per-token fixed cost of each layer (kernel launches, synchronisation), fitted per backend.
     // No kernel streams weights at the memory's full peak, whatever the factors multiply to.
     // MoE layers add routing and expert-gather kernels to that cost.
-    const fixed = (k.layerSec * (s.layers ?? 0) + k.moeLayerSec * (s.moeLayers ?? 0)) * d.layerShare;
-    const mem = bytes / (d.bandwidthBytesPerSec * Math.min(MAX_BANDWIDTH_EFFICIENCY, bwEff(e, s.family, d.hbm) * k.decode)) + fixed;
+    const fixedPerModel = k.layerSec * (s.layers ?? 0) + k.moeLayerSec * (s.moeLayers ?? 0);
+    const fixed = fixedPerModel * d.layerShare;
+    const streamed = bytes / (d.bandwidthBytesPerSec * Math.min(MAX_BANDWIDTH_EFFICIENCY, bwEff(e, s.family, d.hbm) * k.decode));
     const peak = d.flopsPerSec * e.prefillCompute * accBoost(e, d);
     const comp = (flops * d.layerShare) / peak;
     const att = e.decodeAttentionFactor ? (attFlops * d.layerShare) / (peak * e.decodeAttentionFactor) : 0;
-    const time = Math.max(mem, comp) + att;
-    sum += time;
-    if (time > worstTime) worstTime = time;
+    sum += Math.max(streamed + fixed, comp) + att;
+    const split = Math.max(streamed, comp) + att;
+    if (split > worstTime) worstTime = split;
+    if (fixedPerModel > worstFixed) worstFixed = fixedPerModel;
     if (d.layerShare > 0) used++;
   }
   let t: number;
@@ -209,7 +214,7 @@ function decodeStepSec(s: SpeedInput, n: number, depth: number): number {
     const n1 = s.devices.length;
     const worst = worstTime * n1;
     // Two all-reduces of the step's activations per layer, bound by the link's latency at batch 1.
-    t = worst / (1 + (n1 - 1) * s.tpScaling) + 2 * (s.layers ?? 0) * (s.tpAllReduceSec ?? 0);
+    t = worst / (1 + (n1 - 1) * s.tpScaling) + worstFixed + 2 * (s.layers ?? 0) * (s.tpAllReduceSec ?? 0);
   } else {
     t = sum + Math.max(0, used - 1) * s.hopSec;
   }
