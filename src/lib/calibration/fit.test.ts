@@ -84,6 +84,25 @@ describe('fitting the shared parameters', () => {
     expect(cal.backends.cuda.decodeBandwidth.float).toBeCloseTo(0.8, 2);
   });
 
+  it('starts from the generation values it is given and clears those its rows no longer tell, per-layer costs included', () => {
+    const rows: MeasurementRow[] = [];
+    for (let i = 0; i < 4; i++) {
+      rows.push(row(`a${i}`, 'decode', 'Q4_K_M', (1000 * 0.5) / 5, 'fit', 'rtx-a6000'));
+      rows.push(row(`b${i}`, 'decode', 'Q4_K_M', (1000 * 0.5) / 5, 'fit', 'rtx-3090'));
+    }
+    const start = structuredClone(fitted);
+    // CUDA rows of one generation (Ampere) tell no generation factor; ROCm has no rows at all.
+    start.backends.cuda.generation = { ada: { decode: 2, prefill: 2, layerOverheadSec: 1e-3, moeLayerOverheadSec: 1e-3 } };
+    start.backends.rocm.generation = { rdna4: { decode: 2, layerOverheadSec: 1e-3 } };
+    start.backends.rocm.kernels2024 = { layerOverheadSec: 1e-3 };
+    const { calibration: cal } = fitCalibration(rows, start, toyEngine);
+    expect(cal.backends.cuda.generation?.ada?.decode).toBeUndefined();
+    expect(cal.backends.cuda.generation?.ada?.layerOverheadSec).toBeUndefined();
+    expect(cal.backends.cuda.generation?.ada?.moeLayerOverheadSec).toBeUndefined();
+    expect(cal.backends.rocm.generation?.rdna4).toBeUndefined();
+    expect(cal.backends.rocm.kernels2024).toBeUndefined();
+  });
+
   it('gives a weight family no decode efficiency of its own from one model of several', () => {
     const rows: MeasurementRow[] = [];
     const of = (r: MeasurementRow, model: string): MeasurementRow => ({ ...r, settings: { ...r.settings, model } });

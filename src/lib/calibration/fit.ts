@@ -273,9 +273,8 @@ function scaleStep(rows: readonly MeasurementRow[], estimate: EstimateFn, get: (
  */
 export function fitCalibration(rows: readonly MeasurementRow[], start: CalibrationValues, estimateWith: EstimateWith, iterations = 3): { calibration: CalibrationValues; summary: FitSummary } {
   const cal = structuredClone(start);
-  // Per-generation and 2024-kernel values are fitted afresh each time: a value the rows no longer
-  // support must not linger from the calibration the fit started from.
-  for (const e of [...Object.values(cal.backends), ...Object.values(cal.runtimes ?? {})]) { delete e.generation; delete e.kernels2024; }
+  // Per-generation and 2024-kernel values start from the calibration given (a fit from scratch wanders
+  // off and does worse); each is cleared where its rows no longer tell it (fitEraAndGenerations).
   const estimate = estimateWith(cal);
   const fitRows = rows.filter((r) => r.split === 'fit' && r.scored);
   const decode = fitRows.filter((r) => r.kind === 'decode');
@@ -321,6 +320,17 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
     }
   };
 
+  /** Clears a backend's generation and 2024-kernel values of a kind when it has too few rows of that kind to tell them. */
+  const clearEraAndGenerations = (e: BackendEfficiency, kind: 'decode' | 'prefill') => {
+    if (kind === 'decode') delete e.kernels2024;
+    const table = e.generation ?? {};
+    for (const g of Object.keys(table) as DeviceGeneration[]) {
+      delete table[g]![kind];
+      if (kind === 'decode') { delete table[g]!.layerOverheadSec; delete table[g]!.moeLayerOverheadSec; }
+      if (Object.keys(table[g]!).length === 0) delete table[g];
+    }
+  };
+
   /**
    * The 2024-kernel factor of a backend (on its 2024 rows, when it also has current ones: the
    * efficiencies then follow the current rows) and its per-generation factors (on each generation
@@ -334,7 +344,7 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
       // The 2024 kernels differ from current builds mainly in their fixed cost per layer (CUDA graphs
       // and fused kernels came in 2024-25); bandwidth and compute efficiencies are shared.
       gridSearch(`${b}.kernels2024.layerOverheadSec`, old, OVERHEAD_GRID, () => e.kernels2024?.layerOverheadSec ?? e.decodeLayerOverheadSec ?? 0,
-        (v) => { (e.kernels2024 ??= {}).layerOverheadSec = v; }, () => {}, { minModels: MIN_OVERHEAD_MODELS });
+        (v) => { (e.kernels2024 ??= {}).layerOverheadSec = v; }, () => {}, { minModels: MIN_OVERHEAD_MODELS, unset: () => { delete e.kernels2024?.layerOverheadSec; } });
     } else if (kind === 'decode' && e.kernels2024) delete e.kernels2024.layerOverheadSec;
     if (e.kernels2024) { delete e.kernels2024.decode; delete e.kernels2024.prefill; if (Object.keys(e.kernels2024).length === 0) delete e.kernels2024; }
     const gens = new Map<DeviceGeneration, MeasurementRow[]>();
@@ -342,7 +352,13 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
     const base = mostCommonGeneration(rs);
     const fitted = [...gens.entries()].filter(([g, gr]) => g !== 'other' && (g === base || gr.length >= min)).sort((x, y) => (x[0] === base ? -1 : y[0] === base ? 1 : y[1].length - x[1].length));
     const table = (e.generation ??= {});
-    for (const g of Object.keys(table) as DeviceGeneration[]) if (!fitted.slice(1).some(([f]) => f === g) && table[g]) delete table[g]![kind];
+    for (const g of Object.keys(table) as DeviceGeneration[]) {
+      if (fitted.slice(1).some(([f]) => f === g) || !table[g]) continue;
+      delete table[g]![kind];
+      // A generation without rows of its own keeps no per-layer cost either.
+      if (kind === 'decode') { delete table[g]!.layerOverheadSec; delete table[g]!.moeLayerOverheadSec; }
+      if (Object.keys(table[g]!).length === 0) delete table[g];
+    }
     if (fitted.length < 2) return;
     // The most common generation carries the backend's own efficiency; the others get a factor.
     for (const [g, gr] of fitted.slice(1)) {
@@ -353,7 +369,8 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
         // layers have their own cost on top, and MoE rows priced without it would pull both off.
         const dense = gr.filter((r) => !isMoeRow(r));
         gridSearch(`${b}.generation.${g}.layerOverheadSec`, dense, OVERHEAD_GRID, () => table[g]?.layerOverheadSec ?? e.decodeLayerOverheadSec ?? 0,
-          (v) => { (table[g] ??= {}).layerOverheadSec = v; }, genStep, { minModels: SOC_GENERATIONS.has(g) ? SOC_OVERHEAD_MODELS : MIN_OVERHEAD_MODELS });
+          (v) => { (table[g] ??= {}).layerOverheadSec = v; }, genStep,
+          { minModels: SOC_GENERATIONS.has(g) ? SOC_OVERHEAD_MODELS : MIN_OVERHEAD_MODELS, unset: () => { delete table[g]?.layerOverheadSec; } });
         // Rows of 2024 kernels carry the era's cost, so a generation known only from them has none of its own.
         if (gr.every(is2024)) delete table[g]?.layerOverheadSec;
         // The generation's own cost of a MoE layer, on its MoE rows of current builds.
@@ -361,7 +378,7 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
         if (moe.length < MIN_ROWS) delete table[g]?.moeLayerOverheadSec;
         else {
           gridSearch(`${b}.generation.${g}.moeLayerOverheadSec`, moe, MOE_OVERHEAD_GRID, () => table[g]?.moeLayerOverheadSec ?? e.decodeMoeLayerOverheadSec ?? 0,
-            (v) => { (table[g] ??= {}).moeLayerOverheadSec = v; }, genStep, { minModels: MOE_OVERHEAD_MODELS });
+            (v) => { (table[g] ??= {}).moeLayerOverheadSec = v; }, genStep, { minModels: MOE_OVERHEAD_MODELS, unset: () => { delete table[g]?.moeLayerOverheadSec; } });
         }
       }
     }
@@ -404,6 +421,7 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
       const e = effFor(cal, b, [...decodeSingle, ...prefillSingle].filter((r) => backendOf(r) === b));
       if (!e) continue;
       const bDecode = decodeSingle.filter((r) => backendOf(r) === b);
+      if (bDecode.length < MIN_ROWS) clearEraAndGenerations(e, 'decode');
       if (bDecode.length >= MIN_ROWS) {
         fitDecodeEfficiencies(b);
         fitEraAndGenerations(b, e, bDecode, 'decode');
@@ -455,6 +473,7 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
         }
       }
       const bPre = prefillSingle.filter((r) => backendOf(r) === b);
+      if (bPre.length < MIN_ROWS) clearEraAndGenerations(e, 'prefill');
       // GeForce rows inform prefillCompute only when the engine applies the FP16-accumulate boost.
       const boostRead = b === 'cuda' && bPre.some(isGeForce) &&
         readsOnce('cuda.prefillFp16AccBoost', bPre.filter(isGeForce), (v) => { e.prefillFp16AccBoost = v; }, e.prefillFp16AccBoost ?? 1, 2);
