@@ -1,10 +1,11 @@
 /**
  * Fitting the shared calibration parameters on the FIT part of the calibration set. Fitted:
- *  - decode efficiency per backend (default) and per (backend, weight family) with >= 3 rows,
- *    separately for HBM devices when the engine reads `decodeBandwidthHbm`;
+ *  - decode efficiency per backend (default) and per (backend, weight family) with >= 3 rows from
+ *    two devices and two models, separately for HBM devices when the engine reads `decodeBandwidthHbm`;
  *  - a fixed decode cost per layer per backend (`decodeLayerOverheadSec`, on dense rows), an extra one
- *    per MoE layer (`decodeMoeLayerOverheadSec`, on MoE rows), both also per device generation, and a
- *    fixed cost per step for the engines a Python loop drives (`decodeStepOverheadSec`);
+ *    per MoE layer (`decodeMoeLayerOverheadSec`, on MoE rows), both also per device generation, a
+ *    fixed cost per step for the engines a Python loop drives (`decodeStepOverheadSec`), and the
+ *    host's dispatch time per layer for eager engines (`decodeHostLayerSec`, Transformers);
  *  - prefill efficiency per backend, the GeForce FP16-accumulate factor, the peak exponent, the
  *    attention factor without and with flash attention (each on its own rows, by the row's
  *    `flashAttention` setting), a prefill factor per weight family with >= 5 rows, fitted
@@ -21,7 +22,8 @@
  * changes a value and re-runs the estimates. Multiplicative parameters are fitted by median-ratio
  * fixed-point steps, additive ones by a grid search on the median + p90 of |log(measured/predicted)|.
  * A parameter the engine does not read (no prediction moves when it changes) is left at its
- * default and reported.
+ * default and reported. Every value starts where the starting calibration has it; one its rows no
+ * longer tell (too few rows, models or devices) is cleared, not kept.
  */
 import { quants } from '../catalog/quants.ts';
 import type { BackendEfficiency, CalibrationValues } from '../sizing/calibration.ts';
