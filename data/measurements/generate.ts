@@ -793,7 +793,7 @@ addBench('pr22066-a770-sycl-qwen3.5-9b-Q4_K_M', 'pr22066|arc-a770|qwen3.5-9b|Q4_
 /**
  * Why runs on a Raspberry Pi 5 host are kept apart: an RX 9070 XT decodes a 3B Q4_K_M model at 76 t/s
  * there, a quarter of its bandwidth, and prefills it at about 2,000 t/s, where the same card in a PC
- * prefills the larger Qwen3-4B at 5,223 (llama.cpp issue #26663).
+ * prefills the larger Qwen3-4B at 5,223 (its rows in tables/amd-discrete-2025-26.json).
  */
 const PI5_HOST = 'Raspberry Pi 5 host: the rates measure the host and its PCIe x1 link, not the card (3B Q4_K_M decodes at a quarter of the card\'s bandwidth).';
 // RX 9070 XT, Vulkan (RADV GFX1201), on a Raspberry Pi 5 host: geerlingguy/raspberry-pi-pcie-devices issue #766, comment 2025-10-01

@@ -322,15 +322,19 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
     }
   };
 
+  /** Clears a generation's values of a kind (for decode its per-layer costs too), and the generation once it holds none. */
+  const clearGeneration = (table: NonNullable<BackendEfficiency['generation']>, g: DeviceGeneration, kind: 'decode' | 'prefill') => {
+    const values = table[g];
+    if (!values) return;
+    delete values[kind];
+    if (kind === 'decode') { delete values.layerOverheadSec; delete values.moeLayerOverheadSec; }
+    if (Object.keys(values).length === 0) delete table[g];
+  };
   /** Clears a backend's generation and 2024-kernel values of a kind when it has too few rows of that kind to tell them. */
   const clearEraAndGenerations = (e: BackendEfficiency, kind: 'decode' | 'prefill') => {
     if (kind === 'decode') delete e.kernels2024;
     const table = e.generation ?? {};
-    for (const g of Object.keys(table) as DeviceGeneration[]) {
-      delete table[g]![kind];
-      if (kind === 'decode') { delete table[g]!.layerOverheadSec; delete table[g]!.moeLayerOverheadSec; }
-      if (Object.keys(table[g]!).length === 0) delete table[g];
-    }
+    for (const g of Object.keys(table) as DeviceGeneration[]) clearGeneration(table, g, kind);
   };
 
   /**
@@ -354,13 +358,8 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
     const base = mostCommonGeneration(rs);
     const fitted = [...gens.entries()].filter(([g, gr]) => g !== 'other' && (g === base || gr.length >= min)).sort((x, y) => (x[0] === base ? -1 : y[0] === base ? 1 : y[1].length - x[1].length));
     const table = (e.generation ??= {});
-    for (const g of Object.keys(table) as DeviceGeneration[]) {
-      if (fitted.slice(1).some(([f]) => f === g) || !table[g]) continue;
-      delete table[g]![kind];
-      // A generation without rows of its own keeps no per-layer cost either.
-      if (kind === 'decode') { delete table[g]!.layerOverheadSec; delete table[g]!.moeLayerOverheadSec; }
-      if (Object.keys(table[g]!).length === 0) delete table[g];
-    }
+    // A generation without rows of its own keeps no factor, nor per-layer cost.
+    for (const g of Object.keys(table) as DeviceGeneration[]) if (!fitted.slice(1).some(([f]) => f === g)) clearGeneration(table, g, kind);
     if (fitted.length < 2) return;
     // The most common generation carries the backend's own efficiency; the others get a factor.
     for (const [g, gr] of fitted.slice(1)) {
@@ -531,7 +530,7 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
         // A fixed time per prompt, told from the compute efficiency by rows of several prompt lengths.
         // llama-bench times the forward passes alone, so llama.cpp's rows hold none.
         const prompts = new Set(bPre.map((r) => r.settings.prompt));
-        if (prompts.size < 2 || (BACKENDS as readonly string[]).includes(b)) delete e.prefillRequestOverheadSec;
+        if (prompts.size < 2 || isBackendKey(b)) delete e.prefillRequestOverheadSec;
         else {
           gridSearch(`${b}.prefillRequestOverheadSec`, bPre, REQUEST_OVERHEAD_GRID,
             () => e.prefillRequestOverheadSec ?? 0, (v) => { if (v > 0) e.prefillRequestOverheadSec = v; else delete e.prefillRequestOverheadSec; }, fitPrefill,

@@ -249,7 +249,7 @@ function prefillSecPerToken(s: SpeedInput): number {
     // Big GPUs reach a smaller share of their peak (fixed per-op costs, dequantization traffic):
     // effective = prefillCompute x 100 TFLOP/s x (peak / 100 TFLOP/s)^prefillPeakExponent (fitted).
     // Float and quantized weights run through different GEMM kernels (cuBLAS/FP16 vs llama.cpp's MMQ):
-    // a fitted factor per backend and weight family (calibration/engine-params.ts; absent = 1).
+    // a fitted factor per backend and weight family (`prefillFamilyFactor`; absent = 1).
     const fam = s.prefillFamilyFactor ? s.prefillFamilyFactor(d.backend) : 1;
     // ...and never computes faster than a share of its peak, raised by a generation factor above 1 (the
     // generation's kernels beat that rate's convention, as FP16-accumulate GEMMs do on GeForce cards under Vulkan).
