@@ -295,6 +295,44 @@ describe('fitting the prefill family factors jointly with prefillCompute', () =>
   });
 });
 
+/**
+ * A toy MLX engine: a prompt of P tokens takes P x 2 x 8e9 FLOPs / (eff x 100 TFLOP/s), plus the engine's
+ * fixed time per prompt and its passes over the model's weights (sizes below) at 1 TB/s.
+ */
+const TOY_SIZES: Record<string, number> = { small: 4 * GB, mid: 8 * GB, big: 16 * GB };
+function toyMlxEngine(cal: CalibrationValues) {
+  const base = toyEngine(cal);
+  return (req: EstimateRequest): EstimateResult => {
+    const r = base(req);
+    const e = cal.runtimes?.mlx ?? cal.backends.metal;
+    const prompt = req.prompt ?? 512;
+    const sec = (prompt * 2 * 8e9) / (e.prefillCompute * 100e12) + (e.prefillRequestOverheadSec ?? 0)
+      + (e.prefillRequestWeightPasses ?? 0) * (TOY_SIZES[req.model ?? 'mid'] ?? 8 * GB) / 1e12;
+    return { ...r, speed: { ...r.speed!, prefillTokensPerSec: prompt / sec, prefillRange: [prompt / sec, prompt / sec] } };
+  };
+}
+
+describe('fitting the time per prompt', () => {
+  it('recovers its fixed part and its passes over the weights together, from prompts of several lengths on models of several sizes', () => {
+    const truth = { compute: 0.5, fixedSec: 0.02, passes: 5 };
+    const rows: MeasurementRow[] = [];
+    for (const model of Object.keys(TOY_SIZES)) {
+      for (const prompt of [128, 512, 2048]) {
+        const sec = (prompt * 2 * 8e9) / (truth.compute * 100e12) + truth.fixedSec + truth.passes * TOY_SIZES[model]! / 1e12;
+        const r = row(`${model}-${prompt}`, 'prefill', 'MLX-Q4', prompt / sec, 'fit', 'm5-max-40c');
+        Object.assign(r.settings, { model, prompt, context: prompt, engine: 'mlx', backend: 'metal' });
+        rows.push(r);
+      }
+    }
+    const start = structuredClone(fitted);
+    if (start.runtimes?.mlx) { start.runtimes.mlx.prefillRequestOverheadSec = 0.1; delete start.runtimes.mlx.prefillRequestWeightPasses; }
+    const e = fitCalibration(rows, start, toyMlxEngine, 4).calibration.runtimes?.mlx;
+    expect(e?.prefillRequestOverheadSec).toBeCloseTo(truth.fixedSec, 6);
+    expect(e?.prefillRequestWeightPasses).toBeCloseTo(truth.passes, 6);
+    expect(e?.prefillCompute).toBeCloseTo(truth.compute, 1);
+  });
+});
+
 describe('honest speed ranges', () => {
   it('sets the spreads from out-of-fold residuals, apart for several devices, and keeps the fitted values', () => {
     const rows: MeasurementRow[] = [];

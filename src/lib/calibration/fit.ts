@@ -88,6 +88,10 @@ const MOE_OVERHEAD_GRID = [0, 10e-6, 20e-6, 30e-6, 40e-6, 50e-6, 60e-6, 80e-6, 1
 const PYTHON_HOSTED: ReadonlySet<CalKey> = new Set<CalKey>(['vllm', 'transformers']);
 /** Fixed time per prompt before its first token tried, seconds. */
 const REQUEST_OVERHEAD_GRID = [0, 2e-3, 5e-3, 10e-3, 20e-3, 50e-3, 100e-3, 150e-3, 200e-3, 300e-3];
+/** Passes over the weights per prompt tried (a batch-1 step is one at the decode efficiency). */
+const REQUEST_WEIGHT_PASSES_GRID = [0, 0.5, 1, 1.5, 2, 3, 4, 5, 6, 8, 10];
+/** Every pair of a fixed time and passes over the weights per prompt, searched together. */
+const REQUEST_PAIRS: readonly (readonly [number, number])[] = REQUEST_OVERHEAD_GRID.flatMap((f) => REQUEST_WEIGHT_PASSES_GRID.map((p) => [f, p] as const));
 /** Fixed costs per decode step tried, seconds (sampling and dispatch: tenths of a millisecond to a few). */
 const STEP_OVERHEAD_GRID = [0, 0.1e-3, 0.2e-3, 0.5e-3, 1e-3, 1.5e-3, 2e-3, 3e-3, 4e-3, 6e-3];
 const clampEff = (x: number) => Math.min(1, Math.max(0.02, x));
@@ -527,14 +531,21 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
           gridSearch(`${b}.prefillAttentionFactorFa`, fa, [4, 3, 2.5, 2, 1.6, 1.3, 1, 0.8, 0.6, 0.5, 0.4, 0.3, 0.2],
             () => e.prefillAttentionFactorFa ?? e.prefillAttentionFactor ?? 1, (v) => { e.prefillAttentionFactorFa = v; }, fitPrefill);
         }
-        // A fixed time per prompt, told from the compute efficiency by rows of several prompt lengths.
+        // The time per prompt, fixed and in passes over the weights: told from the compute efficiency by
+        // rows of several prompt lengths, and from each other by models of different sizes. Searched
+        // as pairs: either alone can stand in for the other, and one at a time settles on a poor mix.
         // llama-bench times the forward passes alone, so llama.cpp's rows hold none.
         const prompts = new Set(bPre.map((r) => r.settings.prompt));
-        if (prompts.size < 2 || isBackendKey(b)) delete e.prefillRequestOverheadSec;
+        if (prompts.size < 2 || isBackendKey(b)) { delete e.prefillRequestOverheadSec; delete e.prefillRequestWeightPasses; }
         else {
-          gridSearch(`${b}.prefillRequestOverheadSec`, bPre, REQUEST_OVERHEAD_GRID,
-            () => e.prefillRequestOverheadSec ?? 0, (v) => { if (v > 0) e.prefillRequestOverheadSec = v; else delete e.prefillRequestOverheadSec; }, fitPrefill,
-            { minModels: MIN_OVERHEAD_MODELS });
+          const setRequest = ([fixedSec, passes]: readonly [number, number]) => {
+            if (fixedSec > 0) e.prefillRequestOverheadSec = fixedSec; else delete e.prefillRequestOverheadSec;
+            if (passes > 0) e.prefillRequestWeightPasses = passes; else delete e.prefillRequestWeightPasses;
+          };
+          const currentPair = () => REQUEST_PAIRS.findIndex(([f, p]) => f === (e.prefillRequestOverheadSec ?? 0) && p === (e.prefillRequestWeightPasses ?? 0));
+          gridSearch(`${b}.prefillRequestOverheadSec+prefillRequestWeightPasses`, bPre, REQUEST_PAIRS.map((_, i) => i),
+            () => currentPair(), (i) => setRequest(REQUEST_PAIRS[i] ?? [0, 0]), fitPrefill,
+            { minModels: MIN_OVERHEAD_MODELS, unset: () => setRequest([0, 0]) });
         }
         // Routed experts' GEMMs in prefill, on the MoE rows.
         const moe = bPre.filter(isMoeRow);
@@ -603,6 +614,7 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
       if (e.prefillAttentionFactor !== undefined) push(`${b}.prefillAttentionFactor`, e.prefillAttentionFactor, pre.filter((o) => o.row.settings.devices <= 1));
       if (e.prefillPeakExponent !== undefined) push(`${b}.prefillPeakExponent`, e.prefillPeakExponent, pre.filter((o) => o.row.settings.devices <= 1));
       if (e.prefillRequestOverheadSec !== undefined) push(`${b}.prefillRequestOverheadSec`, e.prefillRequestOverheadSec, pre);
+      if (e.prefillRequestWeightPasses !== undefined) push(`${b}.prefillRequestWeightPasses`, e.prefillRequestWeightPasses, pre);
       if (e.prefillAttentionFactorFa !== undefined) push(`${b}.prefillAttentionFactorFa`, e.prefillAttentionFactorFa, pre.filter((o) => o.row.settings.devices <= 1 && o.row.settings.flashAttention === true));
       for (const [f, v] of Object.entries(e.prefillFamilyFactor ?? {})) {
         if (v !== undefined) push(`${b}.prefillFamilyFactor.${f}`, v, pre.filter((o) => o.row.settings.devices <= 1 && weightFamilyOfQuant(o.row.settings.quant) === f));

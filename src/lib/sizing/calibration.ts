@@ -118,6 +118,14 @@ export interface BackendEfficiency {
    */
   prefillRequestOverheadSec?: number;
   /**
+   * Time of each prompt that grows with the model's size, in passes over all its weights at the
+   * device's peak bandwidth. mlx-lm's prompt time is one span from the call to the first token: it
+   * also runs the prompt's last token alone as a batch-1 step, and its rows show a per-prompt cost
+   * in proportion to all the weights, experts included, that a fixed time cannot follow from a 4-bit
+   * to an 8-bit file of one model. Optional: absent means 0.
+   */
+  prefillRequestWeightPasses?: number;
+  /**
    * Efficiency of decode attention over the cache relative to the prefill efficiency: each token's
    * attention at depth d costs 2 x heads x (d_qk + d_v) x d FLOPs per layer, which batch-1 kernels
    * run far from peak. Makes decode slow down with depth beyond the KV read. Optional: absent = not modelled.

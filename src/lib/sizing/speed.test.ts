@@ -142,6 +142,19 @@ describe('speed', () => {
     }
     expect(per(128, timed).prefillTokensPerSec / per(128, eff).prefillTokensPerSec).toBeLessThan(per(2048, timed).prefillTokensPerSec / per(2048, eff).prefillTokensPerSec);
   });
+  it('adds a time per prompt in passes over all the weights, experts included, at the devices\' peak bandwidth', () => {
+    const e = { ...eff, prefillRequestWeightPasses: 5 };
+    const ttft = (devices: DeviceLoad[], efficiency: BackendEfficiency) => speedOf(input({ devices, efficiency: () => efficiency })).timeToFirstTokenSec;
+    // A MoE whose chosen experts are 1 GB of its 8 GB: the passes read all 8 GB.
+    const moe: DeviceLoad[] = [{ weightBytes: 1e9, allWeightBytes: 8e9, expertBytes: 7.5e9, layerShare: 1, bandwidthBytesPerSec: 1e12, flopsPerSec: 1e15, backend: 'metal' }];
+    expect(ttft(moe, e) - ttft(moe, eff)).toBeCloseTo(5 * 8e9 / 1e12, 9);
+    // Over two devices of a layer split, each device's share at its own bandwidth.
+    const split: DeviceLoad[] = [
+      { weightBytes: 0.5e9, allWeightBytes: 2e9, expertBytes: 0, layerShare: 0.5, bandwidthBytesPerSec: 1e12, flopsPerSec: 1e15, backend: 'metal' },
+      { weightBytes: 0.5e9, allWeightBytes: 2e9, expertBytes: 0, layerShare: 0.5, bandwidthBytesPerSec: 0.5e12, flopsPerSec: 1e15, backend: 'metal' },
+    ];
+    expect(ttft(split, e) - ttft(split, eff)).toBeCloseTo(5 * (2e9 / 1e12 + 2e9 / 0.5e12), 9);
+  });
   it("caps prefill at 90% of the device's peak (the matrix units' where it has them), raised by a generation factor above 1", () => {
     const plain: DeviceLoad[] = [{ weightBytes: 1e9, allWeightBytes: 1e9, expertBytes: 0, layerShare: 1, bandwidthBytesPerSec: 1e14, flopsPerSec: 1e14, backend: 'metal', generation: 'm5' }];
     const flops = 2e9 + attentionFlopsPerToken(arch, 256);

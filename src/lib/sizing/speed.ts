@@ -20,8 +20,10 @@
  * layer that a step cannot beat (eager PyTorch), HBM decode efficiencies, the
  * routed experts' prefill efficiency by the tokens each gets per micro-batch, the GeForce
  * FP16-accumulate prefill boost, a sub-linear peak exponent, an attention efficiency factor,
- * pipelining of layer-split prefill in llama.cpp, and a prefill factor per weight family. Weights in system RAM are streamed to the GPU for each micro-batch (llama.cpp
- * offloads large batches to the GPU) at PCIe speed (25 GB/s assumed).
+ * pipelining of layer-split prefill in llama.cpp, a prefill factor per weight family, and a time per
+ * prompt for engines timed from the call to the first token (fixed, and in passes over all the
+ * weights). Weights in system RAM are streamed to the GPU for each micro-batch (llama.cpp offloads
+ * large batches to the GPU) at PCIe speed (25 GB/s assumed).
  * Averages follow llama-bench: decode over `output` tokens from `depth`, prefill over `prompt`
  * tokens from `depth`, so the mean attended length is depth + n/2.
  */
@@ -296,9 +298,12 @@ function hostEfficiency(s: SpeedInput): BackendEfficiency | undefined {
   return first ? s.efficiency(first.backend) : undefined;
 }
 
-/** Prefill tokens/s over the prompt, with the engine's fixed time per prompt. */
+/** Prefill tokens/s over the prompt, with the engine's time per prompt (fixed, and in passes over the weights). */
 function prefillRate(s: SpeedInput): number {
-  const requestSec = hostEfficiency(s)?.prefillRequestOverheadSec ?? 0;
+  const host = hostEfficiency(s);
+  let weightPassSec = 0;
+  for (const d of s.devices) weightPassSec += d.allWeightBytes / d.bandwidthBytesPerSec;
+  const requestSec = (host?.prefillRequestOverheadSec ?? 0) + (host?.prefillRequestWeightPasses ?? 0) * weightPassSec;
   const prompt = Math.max(1, s.prompt);
   return finite(prompt / (prompt * prefillSecPerToken(s) + requestSec));
 }
