@@ -638,6 +638,18 @@ const kyR9700: KyLog[] = [
   ['gpt-oss-20b-mxfp4__vulkan_radv__fa1__longctx16384__single.log', '2aa45ef9e (7423)', 'gpt-oss 20B MXFP4 MoE', '11.27 GiB', [[9, 'pp2048 @ d16384', '1572.07 ± 0.00'], [10, 'tg32 @ d16384', '97.97 ± 0.00']]],
   ['gpt-oss-20b-mxfp4__vulkan_radv__fa1__longctx32768__single.log', '2aa45ef9e (7423)', 'gpt-oss 20B MXFP4 MoE', '11.27 GiB', [[9, 'pp2048 @ d32768', '921.86 ± 0.00'], [10, 'tg32 @ d32768', '82.04 ± 0.00']]],
   ['gpt-oss-20b-mxfp4__vulkan_radv__fa1__single.log', '2aa45ef9e (7423)', 'gpt-oss 20B MXFP4 MoE', '11.27 GiB', [[9, 'pp512', '2664.37 ± 20.55'], [10, 'tg128', '129.48 ± 0.16']]],
+  ['gemma-3-4b-it-Q3_K_S__rocm7.1.1__fa1__longctx16384__single.log', '2aa45ef9e (7423)', 'gemma3 4B Q3_K - Small', '1.80 GiB', [[7, 'pp2048 @ d16384', '3452.97 ± 0.00'], [8, 'tg32 @ d16384', '108.32 ± 0.00']]],
+  ['gemma-3-4b-it-Q3_K_S__rocm7.1.1__fa1__longctx32768__single.log', '2aa45ef9e (7423)', 'gemma3 4B Q3_K - Small', '1.80 GiB', [[7, 'pp2048 @ d32768', '2489.72 ± 0.00'], [8, 'tg32 @ d32768', '99.16 ± 0.00']]],
+  ['gemma-3-4b-it-Q3_K_S__rocm7.1.1__fa1__single.log', '2aa45ef9e (7423)', 'gemma3 4B Q3_K - Small', '1.80 GiB', [[7, 'pp512', '6304.04 ± 142.14'], [8, 'tg128', '120.59 ± 0.11']]],
+  ['gemma-3-4b-it-Q3_K_S__vulkan_radv__fa1__longctx16384__single.log', '2aa45ef9e (7423)', 'gemma3 4B Q3_K - Small', '1.80 GiB', [[9, 'pp2048 @ d16384', '2171.23 ± 0.00'], [10, 'tg32 @ d16384', '79.14 ± 0.00']]],
+  ['gemma-3-4b-it-Q3_K_S__vulkan_radv__fa1__longctx32768__single.log', '2aa45ef9e (7423)', 'gemma3 4B Q3_K - Small', '1.80 GiB', [[9, 'pp2048 @ d32768', '1471.82 ± 0.00'], [10, 'tg32 @ d32768', '64.02 ± 0.00']]],
+  ['gemma-3-4b-it-Q3_K_S__vulkan_radv__fa1__single.log', '2aa45ef9e (7423)', 'gemma3 4B Q3_K - Small', '1.80 GiB', [[9, 'pp512', '2841.26 ± 36.09'], [10, 'tg128', '100.53 ± 0.33']]],
+  ['Qwen3-Coder-30B-A3B-Instruct-BF16-00001-of-00002__rocm7.1.1__fa1__dual.log', '2aa45ef9e (7423)', 'qwen3moe 30B.A3B BF16', '56.89 GiB', [[8, 'pp512', '1623.11 ± 61.17'], [9, 'tg128', '58.31 ± 0.69']]],
+  ['Qwen3-Coder-30B-A3B-Instruct-BF16-00001-of-00002__rocm7.1.1__fa1__longctx16384__dual.log', '2aa45ef9e (7423)', 'qwen3moe 30B.A3B BF16', '56.89 GiB', [[8, 'pp2048 @ d16384', '647.73 ± 0.00'], [9, 'tg32 @ d16384', '46.47 ± 0.00']]],
+  ['Qwen3-Coder-30B-A3B-Instruct-BF16-00001-of-00002__rocm7.1.1__fa1__longctx32768__dual.log', '2aa45ef9e (7423)', 'qwen3moe 30B.A3B BF16', '56.89 GiB', [[8, 'pp2048 @ d32768', '381.09 ± 0.00'], [9, 'tg32 @ d32768', '43.68 ± 0.00']]],
+  ['Qwen3-Coder-30B-A3B-Instruct-BF16-00001-of-00002__vulkan_radv__fa1__dual.log', '2aa45ef9e (7423)', 'qwen3moe 30B.A3B BF16', '56.89 GiB', [[9, 'pp512', '1946.32 ± 9.99'], [10, 'tg128', '30.49 ± 0.80']]],
+  ['Qwen3-Coder-30B-A3B-Instruct-BF16-00001-of-00002__vulkan_radv__fa1__longctx16384__dual.log', '2aa45ef9e (7423)', 'qwen3moe 30B.A3B BF16', '56.89 GiB', [[9, 'pp2048 @ d16384', '560.49 ± 0.00'], [10, 'tg32 @ d16384', '24.56 ± 0.00']]],
+  ['Qwen3-Coder-30B-A3B-Instruct-BF16-00001-of-00002__vulkan_radv__fa1__longctx32768__dual.log', '2aa45ef9e (7423)', 'qwen3moe 30B.A3B BF16', '56.89 GiB', [[9, 'pp2048 @ d32768', '268.40 ± 0.00'], [10, 'tg32 @ d32768', '5.05 ± 0.00']]],
   ['llama-2-7b.Q4_0__rocm7.1.1__fa1__longctx16384__single.log', '2aa45ef9e (7423)', 'llama 7B Q4_0', '3.56 GiB', [[7, 'pp2048 @ d16384', '994.65 ± 0.00'], [8, 'tg32 @ d16384', '42.30 ± 0.00']]],
   ['llama-2-7b.Q4_0__rocm7.1.1__fa1__longctx32768__single.log', '2aa45ef9e (7423)', 'llama 7B Q4_0', '3.56 GiB', [[7, 'pp2048 @ d32768', '567.61 ± 0.00'], [8, 'tg32 @ d32768', '26.82 ± 0.00']]],
   ['llama-2-7b.Q4_0__rocm7.1.1__fa1__single.log', '2aa45ef9e (7423)', 'llama 7B Q4_0', '3.56 GiB', [[7, 'pp512', '4687.55 ± 133.66'], [8, 'tg128', '103.66 ± 0.34']]],
@@ -656,6 +668,8 @@ const KY_MODELS: [RegExp, string, string, string][] = [
   [/^GLM-4\.7-Flash-BF16/, 'glm-4.7-flash', 'BF16', 'llama.cpp-default (BF16 conversion)'],
   [/^Qwen3-Coder-30B-A3B-Instruct-Q4_K_M/, 'qwen3-coder-30b-a3b', 'Q4_K_M', 'llama.cpp-default'],
   [/^gemma-3-27b-it-BF16/, 'gemma-3-27b', 'BF16', 'llama.cpp-default (BF16 conversion)'],
+  [/^gemma-3-4b-it-Q3_K_S/, 'gemma-3-4b', 'Q3_K_S', 'llama.cpp-default'],
+  [/^Qwen3-Coder-30B-A3B-Instruct-BF16/, 'qwen3-coder-30b-a3b', 'BF16', 'llama.cpp-default (BF16 conversion)'],
 ];
 function kyExpand(logs: KyLog[], box: 'strix' | 'r9700'): void {
   for (const [file, build, label, size, lines] of logs) {
@@ -687,7 +701,7 @@ function kyExpand(logs: KyLog[], box: 'strix' | 'r9700'): void {
     addBench(`ky-${box}-${backend}-${dual ? '2x-' : ''}${model}-${quant}`, group, source, base, lines, {
       notes: box === 'r9700' && !rocm ? 'The Vulkan log lists the host iGPU and both R9700s; the file name says which run used one or two cards.' : undefined,
       unscored: (test) => box === 'r9700' && dual && !rocm && test === 'tg32 @ d32768'
-        ? 'Kept apart: 8.91 t/s against 69.26 at d16384 in the same configuration (anomalous run, as published).' : undefined });
+        ? 'Kept apart: the dual-card Vulkan runs collapse at this depth (gpt-oss-120b 8.91 t/s against 69.26 at d16384, Qwen3-Coder-30B-A3B BF16 5.05 against 24.56), anomalous runs as published.' : undefined });
   }
 }
 kyExpand(kyStrix, 'strix');
