@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EstimateResult } from '../sizing/types.ts';
 import type { EstimateRequest } from '../request.ts';
-import { belongsToPart, fitCalibration, fitOutOfFoldSpreads, withPartsOf } from './fit.ts';
+import { belongsToPart, fitCalibration, fitOutOfFoldSpreads, outOfFoldError, withPartsOf } from './fit.ts';
 import { fitted } from './fitted.ts';
 import type { CalibrationValues } from '../sizing/calibration.ts';
 import type { MeasurementRow } from './types.ts';
@@ -330,6 +330,26 @@ describe('fitting the time per prompt', () => {
     expect(e?.prefillRequestOverheadSec).toBeCloseTo(truth.fixedSec, 6);
     expect(e?.prefillRequestWeightPasses).toBeCloseTo(truth.passes, 6);
     expect(e?.prefillCompute).toBeCloseTo(truth.compute, 1);
+  });
+});
+
+describe('the out-of-fold error of the fit', () => {
+  it('predicts every scored fit row by a fit without its run, and leaves out the test part', () => {
+    const rows: MeasurementRow[] = [];
+    // 18 runs that agree (efficiency 0.6) and three that each decode 30% faster than the others say.
+    for (let i = 0; i < 18; i++) rows.push(row(`k${i}`, 'decode', 'Q4_K_M', (1000 * 0.6) / 5, 'fit'));
+    for (let i = 0; i < 3; i++) rows.push(row(`fast${i}`, 'decode', 'Q4_K_M', ((1000 * 0.6) / 5) * 1.3, 'fit'));
+    rows.push(row('t0', 'decode', 'Q4_K_M', 1, 'test'));
+    const { kinds, total } = outOfFoldError(rows, fitted, toyEngine, 5, 2);
+    expect(kinds).toHaveLength(1);
+    const single = kinds[0]!;
+    expect(single.kind).toBe('decode-single');
+    expect(single.rows).toBe(21);
+    expect(single.medianAbsErrorPct).toBeCloseTo(0, 6);
+    // Each fast run, predicted from a fit that did not see it: |0.6 - 0.78| / 0.78 = 23.08%, the top
+    // three of 21 rows and so the 90th percentile.
+    expect(single.p90AbsErrorPct).toBeCloseTo(23.08, 1);
+    expect(total).toBeCloseTo(single.medianAbsErrorPct + single.p90AbsErrorPct, 2);
   });
 });
 

@@ -654,6 +654,46 @@ function foldOf(group: string, folds: number): number {
   return h % folds;
 }
 
+/**
+ * Each scored decode and prefill row of the fit part, predicted by a fit that did not see its run: the
+ * runs (groups) are dealt into `folds` folds, and each fold's rows are predicted after fitting from
+ * `start` on the other folds (`iterations` rounds). `start` itself was fitted on every fit row, so
+ * the values it starts from have seen the held-out rows; the fit's moves from there have not.
+ */
+function outOfFoldObservations(rows: readonly MeasurementRow[], start: CalibrationValues, estimateWith: EstimateWith, folds: number, iterations: number): Obs[] {
+  const fitRows = rows.filter((r) => r.split === 'fit' && r.scored && (r.kind === 'decode' || r.kind === 'prefill'));
+  const out: Obs[] = [];
+  for (let k = 0; k < folds; k++) {
+    const held = fitRows.filter((r) => foldOf(r.group, folds) === k);
+    if (held.length === 0) continue;
+    const heldIds = new Set(held.map((r) => r.id));
+    const { calibration: foldCal } = fitCalibration(rows.map((r) => (heldIds.has(r.id) ? { ...r, split: 'test' as const } : r)), start, estimateWith, iterations);
+    out.push(...observe(held, estimateWith(foldCal)));
+  }
+  return out;
+}
+
+/** Median and 90th percentile of |estimate - measurement| / measurement, percent, of a kind of row. */
+export interface OutOfFoldError { kind: 'decode-single' | 'decode-multi' | 'prefill'; rows: number; medianAbsErrorPct: number; p90AbsErrorPct: number }
+
+/**
+ * How well the fit predicts runs it did not see: the error of the out-of-fold predictions of the fit
+ * part, by kind, and their sum of medians and 90th percentiles (the measure `fitPartError` gives
+ * in-sample). A change to the fit that removes freedom raises the in-sample error whether or not it
+ * generalises better; this measure tells the two apart.
+ */
+export function outOfFoldError(rows: readonly MeasurementRow[], start: CalibrationValues, estimateWith: EstimateWith, folds = 5, iterations = 4): { kinds: OutOfFoldError[]; total: number } {
+  const obs = outOfFoldObservations(rows, start, estimateWith, folds, iterations);
+  const kindOf = (o: Obs): OutOfFoldError['kind'] => (o.row.kind === 'prefill' ? 'prefill' : o.row.settings.devices > 1 ? 'decode-multi' : 'decode-single');
+  const kinds: OutOfFoldError[] = [];
+  for (const kind of ['decode-single', 'decode-multi', 'prefill'] as const) {
+    const errors = obs.filter((o) => kindOf(o) === kind).map((o) => (100 * Math.abs(o.predicted - o.measured)) / o.measured);
+    const m = median(errors), p = quantile(errors, 0.9);
+    if (m !== null && p !== null) kinds.push({ kind, rows: errors.length, medianAbsErrorPct: round(m, 2)!, p90AbsErrorPct: round(p, 2)! });
+  }
+  return { kinds, total: round(kinds.reduce((sum, k) => sum + k.medianAbsErrorPct + k.p90AbsErrorPct, 0), 2)! };
+}
+
 /** Out-of-fold spreads of one backend and kind, with the rows they came from. */
 export interface SpreadFit { backend: CalKey; kind: 'decode' | 'prefill'; devices: 'single' | 'multi'; spread: [number, number]; rows: number }
 
@@ -669,17 +709,10 @@ export interface SpreadFit { backend: CalKey; kind: 'decode' | 'prefill'; device
  * of a few dozen ratios, mostly from one or two hosts, understate how far a new device can fall.
  */
 export function fitOutOfFoldSpreads(rows: readonly MeasurementRow[], start: CalibrationValues, estimateWith: EstimateWith, folds = 5, iterations = 2): { calibration: CalibrationValues; spreads: SpreadFit[] } {
-  const fitRows = rows.filter((r) => r.split === 'fit' && r.scored && (r.kind === 'decode' || r.kind === 'prefill'));
   const ratios = new Map<string, number[]>();
-  for (let k = 0; k < folds; k++) {
-    const held = fitRows.filter((r) => foldOf(r.group, folds) === k);
-    if (held.length === 0) continue;
-    const heldIds = new Set(held.map((r) => r.id));
-    const { calibration: foldCal } = fitCalibration(rows.map((r) => (heldIds.has(r.id) ? { ...r, split: 'test' as const } : r)), start, estimateWith, iterations);
-    for (const o of observe(held, estimateWith(foldCal))) {
-      const key = `${backendOf(o.row)}|${o.row.kind}|${o.row.settings.devices > 1 ? 'multi' : 'single'}`;
-      ratios.set(key, [...(ratios.get(key) ?? []), ratio(o)]);
-    }
+  for (const o of outOfFoldObservations(rows, start, estimateWith, folds, iterations)) {
+    const key = `${backendOf(o.row)}|${o.row.kind}|${o.row.settings.devices > 1 ? 'multi' : 'single'}`;
+    ratios.set(key, [...(ratios.get(key) ?? []), ratio(o)]);
   }
   const cal = structuredClone(start);
   const out: SpreadFit[] = [];
