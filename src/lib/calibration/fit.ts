@@ -88,7 +88,7 @@ const MOE_OVERHEAD_GRID = [0, 10e-6, 20e-6, 30e-6, 40e-6, 50e-6, 60e-6, 80e-6, 1
 const PYTHON_HOSTED: ReadonlySet<CalKey> = new Set<CalKey>(['vllm', 'transformers']);
 /** Fixed time per prompt before its first token tried, seconds. */
 const REQUEST_OVERHEAD_GRID = [0, 2e-3, 5e-3, 10e-3, 20e-3, 50e-3, 100e-3, 150e-3, 200e-3, 300e-3];
-/** Passes over the weights per prompt tried (a batch-1 step is one at the decode efficiency). */
+/** Passes over all the weights per prompt tried, each at the peak bandwidth. */
 const REQUEST_WEIGHT_PASSES_GRID = [0, 0.5, 1, 1.5, 2, 3, 4, 5, 6, 8, 10];
 /** Every pair of a fixed time and passes over the weights per prompt, searched together. */
 const REQUEST_PAIRS: readonly (readonly [number, number])[] = REQUEST_OVERHEAD_GRID.flatMap((f) => REQUEST_WEIGHT_PASSES_GRID.map((p) => [f, p] as const));
