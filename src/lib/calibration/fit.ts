@@ -32,8 +32,8 @@ import { tokensPerExpert } from '../sizing/speed.ts';
 import { BACKENDS, INTERCONNECTS, RUNTIME_OF, weightFamilyOf, type BackendId, type DeviceGeneration, type InterconnectId, type WeightFamily } from '../vocabulary.ts';
 import { catalog } from '../catalog/index.ts';
 import { generationOf } from '../sizing/rig.ts';
-import { computeAccuracy, type EstimateFn } from './accuracy.ts';
-import { predictionFor, requestFor } from './requests.ts';
+import { computeAccuracy, scoreRow, summarise, type CaseResult, type EstimateFn } from './accuracy.ts';
+import { predictionFor, requestFor, type AccuracyKind } from './requests.ts';
 import { median, quantile, round } from './stats.ts';
 import type { MeasurementRow } from './types.ts';
 
@@ -637,13 +637,16 @@ export function fittedJson(cal: CalibrationValues): string {
   return JSON.stringify(cal, (_key, value: unknown) => (typeof value === 'number' && !Number.isInteger(value) ? Number(value.toPrecision(5)) : value), 2) + '\n';
 }
 
+/** The speed kinds of the accuracy report, as the fit's error sums them. */
+const SPEED_KINDS = ['decode-single', 'decode-multi', 'prefill'] as const;
+
 /**
  * The error the fit lowers: median plus 90th percentile of the absolute % error of decode on one
  * device, decode on several and prefill, over the scored rows of the fit part.
  */
 export function fitPartError(rows: readonly MeasurementRow[], estimate: EstimateFn): number {
   return computeAccuracy(rows.filter((r) => r.kind === 'decode' || r.kind === 'prefill'), estimate, 'fit').kinds
-    .filter((k) => k.kind === 'decode-single' || k.kind === 'decode-multi' || k.kind === 'prefill')
+    .filter((k) => (SPEED_KINDS as readonly string[]).includes(k.kind))
     .reduce((sum, k) => sum + (k.medianAbsErrorPct ?? 0) + (k.p90AbsErrorPct ?? 0), 0);
 }
 
@@ -655,41 +658,44 @@ function foldOf(group: string, folds: number): number {
 }
 
 /**
- * Each scored decode and prefill row of the fit part, predicted by a fit that did not see its run: the
- * runs (groups) are dealt into `folds` folds, and each fold's rows are predicted after fitting from
- * `start` on the other folds (`iterations` rounds). `start` itself was fitted on every fit row, so
- * the values it starts from have seen the held-out rows; the fit's moves from there have not.
+ * Visits each fold of the fit part's scored decode and prefill rows with an estimate from a fit that
+ * did not see them: the runs (groups) are dealt into `folds` folds, and each fold's rows are held out
+ * of a fit from `start` (`iterations` rounds). `start` itself was fitted on every fit row, so the values
+ * it starts from have seen the held-out rows; the fit's moves from there have not.
  */
-function outOfFoldObservations(rows: readonly MeasurementRow[], start: CalibrationValues, estimateWith: EstimateWith, folds: number, iterations: number): Obs[] {
+function forEachFold(rows: readonly MeasurementRow[], start: CalibrationValues, estimateWith: EstimateWith, folds: number, iterations: number,
+  visit: (held: readonly MeasurementRow[], estimate: EstimateFn) => void): void {
   const fitRows = rows.filter((r) => r.split === 'fit' && r.scored && (r.kind === 'decode' || r.kind === 'prefill'));
-  const out: Obs[] = [];
   for (let k = 0; k < folds; k++) {
     const held = fitRows.filter((r) => foldOf(r.group, folds) === k);
     if (held.length === 0) continue;
     const heldIds = new Set(held.map((r) => r.id));
     const { calibration: foldCal } = fitCalibration(rows.map((r) => (heldIds.has(r.id) ? { ...r, split: 'test' as const } : r)), start, estimateWith, iterations);
-    out.push(...observe(held, estimateWith(foldCal)));
+    visit(held, estimateWith(foldCal));
   }
-  return out;
 }
 
 /** Median and 90th percentile of |estimate - measurement| / measurement, percent, of a kind of row. */
-export interface OutOfFoldError { kind: 'decode-single' | 'decode-multi' | 'prefill'; rows: number; medianAbsErrorPct: number; p90AbsErrorPct: number }
+export interface OutOfFoldError { kind: (typeof SPEED_KINDS)[number]; rows: number; medianAbsErrorPct: number; p90AbsErrorPct: number }
 
 /**
- * How well the fit predicts runs it did not see: the error of the out-of-fold predictions of the fit
- * part, by kind, and their sum of medians and 90th percentiles (the measure `fitPartError` gives
- * in-sample). A change to the fit that removes freedom raises the in-sample error whether or not it
- * generalises better; this measure tells the two apart.
+ * How well the fit predicts runs it did not see: the fit part's rows scored as the accuracy report
+ * scores them, each by a fit without its run, by kind, and the sum of medians and 90th percentiles
+ * (the measure `fitPartError` gives in-sample). A change to the fit that removes freedom raises the
+ * in-sample error whether or not it generalises better; this measure tells the two apart.
  */
 export function outOfFoldError(rows: readonly MeasurementRow[], start: CalibrationValues, estimateWith: EstimateWith, folds = 5, iterations = 4): { kinds: OutOfFoldError[]; total: number } {
-  const obs = outOfFoldObservations(rows, start, estimateWith, folds, iterations);
-  const kindOf = (o: Obs): OutOfFoldError['kind'] => (o.row.kind === 'prefill' ? 'prefill' : o.row.settings.devices > 1 ? 'decode-multi' : 'decode-single');
+  const cases = new Map<AccuracyKind, CaseResult[]>();
+  forEachFold(rows, start, estimateWith, folds, iterations, (held, estimate) => {
+    for (const row of held) {
+      const c = scoreRow(row, estimate);
+      if ('measured' in c) cases.set(c.kind, [...(cases.get(c.kind) ?? []), c]);
+    }
+  });
   const kinds: OutOfFoldError[] = [];
-  for (const kind of ['decode-single', 'decode-multi', 'prefill'] as const) {
-    const errors = obs.filter((o) => kindOf(o) === kind).map((o) => (100 * Math.abs(o.predicted - o.measured)) / o.measured);
-    const m = median(errors), p = quantile(errors, 0.9);
-    if (m !== null && p !== null) kinds.push({ kind, rows: errors.length, medianAbsErrorPct: round(m, 2)!, p90AbsErrorPct: round(p, 2)! });
+  for (const kind of SPEED_KINDS) {
+    const k = summarise(kind, cases.get(kind) ?? [], []);
+    if (k.medianAbsErrorPct !== null && k.p90AbsErrorPct !== null) kinds.push({ kind, rows: k.n, medianAbsErrorPct: k.medianAbsErrorPct, p90AbsErrorPct: k.p90AbsErrorPct });
   }
   return { kinds, total: round(kinds.reduce((sum, k) => sum + k.medianAbsErrorPct + k.p90AbsErrorPct, 0), 2)! };
 }
@@ -710,10 +716,12 @@ export interface SpreadFit { backend: CalKey; kind: 'decode' | 'prefill'; device
  */
 export function fitOutOfFoldSpreads(rows: readonly MeasurementRow[], start: CalibrationValues, estimateWith: EstimateWith, folds = 5, iterations = 2): { calibration: CalibrationValues; spreads: SpreadFit[] } {
   const ratios = new Map<string, number[]>();
-  for (const o of outOfFoldObservations(rows, start, estimateWith, folds, iterations)) {
-    const key = `${backendOf(o.row)}|${o.row.kind}|${o.row.settings.devices > 1 ? 'multi' : 'single'}`;
-    ratios.set(key, [...(ratios.get(key) ?? []), ratio(o)]);
-  }
+  forEachFold(rows, start, estimateWith, folds, iterations, (held, estimate) => {
+    for (const o of observe(held, estimate)) {
+      const key = `${backendOf(o.row)}|${o.row.kind}|${o.row.settings.devices > 1 ? 'multi' : 'single'}`;
+      ratios.set(key, [...(ratios.get(key) ?? []), ratio(o)]);
+    }
+  });
   const cal = structuredClone(start);
   const out: SpreadFit[] = [];
   const pooled = (kind: string, devices: string): [number, number] | null => {

@@ -301,9 +301,10 @@ function hostEfficiency(s: SpeedInput): BackendEfficiency | undefined {
 /** Prefill tokens/s over the prompt, with the engine's time per prompt (fixed, and in passes over the weights). */
 function prefillRate(s: SpeedInput): number {
   const host = hostEfficiency(s);
+  const passes = host?.prefillRequestWeightPasses ?? 0;
   let weightPassSec = 0;
-  for (const d of s.devices) weightPassSec += d.allWeightBytes / d.bandwidthBytesPerSec;
-  const requestSec = (host?.prefillRequestOverheadSec ?? 0) + (host?.prefillRequestWeightPasses ?? 0) * weightPassSec;
+  if (passes > 0) for (const d of s.devices) weightPassSec += d.allWeightBytes / d.bandwidthBytesPerSec;
+  const requestSec = (host?.prefillRequestOverheadSec ?? 0) + passes * weightPassSec;
   const prompt = Math.max(1, s.prompt);
   return finite(prompt / (prompt * prefillSecPerToken(s) + requestSec));
 }
