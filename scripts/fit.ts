@@ -67,13 +67,16 @@ for (let i = 1; i < MAX_FITS; i++) {
   best = next;
   bestLoss = loss;
 }
-// A fit that does worse on the fit part than the values it started from is not kept (unless
-// `--force`, after a change to the fit itself): repeated runs then only ever lower the error, and
-// settle where a run changes nothing.
+// A fit is kept only when it lowers the fit part's error by MIN_GAIN or more (or with `--force`, after a
+// change to the fit itself), so that repeated runs settle where a run changes nothing. Smaller gains
+// are the descent trading one row for another: two runs in a row once lowered the error from 88.03 to
+// 88.01 and 87.91 while the test part's decode over several devices went from 21% to 31% at the 90th
+// percentile.
+const MIN_GAIN = 0.25;
 const startLoss = fitLoss(fitted);
 console.log(`fit-part loss: ${bestLoss.toFixed(2)} fitted, ${startLoss.toFixed(2)} before`);
-if (startLoss <= bestLoss && !process.argv.includes('--force')) {
-  console.log('the values before fit the fit part as well or better: kept unchanged (--force writes the new fit)');
+if (startLoss - bestLoss < MIN_GAIN && !process.argv.includes('--force')) {
+  console.log(`the new fit lowers the fit part's error by less than ${MIN_GAIN}: the values before are kept (--force writes the new fit)`);
   process.exit(0);
 }
 const { calibration: fittedValues, summary } = best;
