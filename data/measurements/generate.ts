@@ -28,7 +28,7 @@ interface Settings {
   backend: string | null; hardware: string | null; hardwareLabel: string | null; devices: number;
   memoryGb?: number; gpuMemoryFraction?: number; splitMode: string; ngl: number | null; context: number | null;
   prompt: number; output: number; depth: number; flashAttention: boolean | null; ubatch: number | null;
-  kvCache: string; test?: string;
+  kvCache: string; test?: string; includesPrefill?: boolean;
 }
 interface Row {
   id: string; kind: Kind; split: Split; group: string; source: Source; settings: Settings;
@@ -864,6 +864,8 @@ interface TableFile {
     lines: [string, string][]; notes?: string;
     /** Why the table is kept apart from scoring (another engine than the vocabulary's, an unusual setup). */
     unscored?: string;
+    /** The decode rates are timed over the whole request, prefill of the input (the depth) included. */
+    includesPrefill?: boolean;
   }[];
 }
 for (const file of readdirSync(join(HERE, 'tables')).filter((f) => f.endsWith('.json')).sort()) {
@@ -879,7 +881,8 @@ for (const file of readdirSync(join(HERE, 'tables')).filter((f) => f.endsWith('.
       () => ({ url: x.url, date: x.date, what: x.what }),
       { model: x.model, modelLabel: x.modelLabel, quant: x.quant, recipe: x.recipe ?? 'llama.cpp-default', engine: x.engine ?? 'llama.cpp',
         engineVersion: x.engineVersion, backend: x.backend, hardware: x.hardware, hardwareLabel: x.hardwareLabel, devices: x.devices ?? 1,
-        splitMode: x.splitMode ?? 'none', ngl: x.ngl, flashAttention: x.flashAttention, ubatch: x.ubatch, kvCache: x.kvCache ?? 'f16' },
+        splitMode: x.splitMode ?? 'none', ngl: x.ngl, flashAttention: x.flashAttention, ubatch: x.ubatch, kvCache: x.kvCache ?? 'f16',
+        ...(x.includesPrefill ? { includesPrefill: true } : {}) },
       x.lines.map(([test, reported]) => [null, test, reported] as [null, string, string]), { notes: x.notes, unscored: x.unscored ? () => x.unscored : undefined });
   }
 }

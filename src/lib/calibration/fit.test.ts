@@ -333,6 +333,39 @@ describe('fitting the time per prompt', () => {
   });
 });
 
+/** The toy engine under vLLM: its own decode efficiency, and a time to first token from its own prefill efficiency. */
+function toyVllmEngine(cal: CalibrationValues) {
+  return (req: EstimateRequest): EstimateResult => {
+    const r = toyEngine(cal)(req);
+    const e = cal.runtimes?.vllm ?? cal.backends.cuda;
+    const decode = (1000 * GB * e.decodeBandwidth.default) / (16 * GB);
+    const ttft = ((req.prompt ?? 512) * 2 * 8e9) / (e.prefillCompute * 100e12);
+    return { ...r, speed: { ...r.speed!, decodeTokensPerSec: decode, decodeRange: [decode, decode], timeToFirstTokenSec: ttft } };
+  };
+}
+
+describe('fitting an engine from rates timed over whole requests', () => {
+  it('takes its prefill efficiency from the share of the time that long prompts add, when it has no prefill rows', () => {
+    const truth = { decodeEff: 0.8, prefillCompute: 0.6 };
+    const rows: MeasurementRow[] = [];
+    for (const prompt of [1, 6144, 16384, 32768, 65536, 131072]) {
+      const sec = (prompt * 2 * 8e9) / (truth.prefillCompute * 100e12) + 2048 / ((1000 * truth.decodeEff) / 16);
+      const r = row(`p${prompt}`, 'decode', 'F16', 2048 / sec, 'fit');
+      Object.assign(r.settings, { engine: 'vllm', flashAttention: true, includesPrefill: true, depth: prompt, prompt: 0, output: 2048, context: prompt + 2048 });
+      rows.push(r);
+    }
+    const start = structuredClone(fitted);
+    if (start.runtimes?.vllm) start.runtimes.vllm.prefillCompute = 0.3;
+    const { calibration, summary } = fitCalibration(rows, start, toyVllmEngine, 4);
+    expect(calibration.runtimes?.vllm?.prefillCompute).toBeCloseTo(truth.prefillCompute, 6);
+    expect(calibration.runtimes?.vllm?.decodeBandwidth.default).toBeCloseTo(truth.decodeEff, 2);
+    // Read as rates of the output alone, the same rows would have set no prefill efficiency at all.
+    const plain = rows.map((r) => ({ ...r, settings: { ...r.settings, includesPrefill: false } }));
+    expect(fitCalibration(plain, start, toyVllmEngine, 4).calibration.runtimes?.vllm?.prefillCompute).toBe(0.3);
+    expect(summary.unfitted.join('\n')).not.toMatch(/vllm\.prefillCompute/);
+  });
+});
+
 describe('the out-of-fold error of the fit', () => {
   it('predicts every scored fit row by a fit without its run, and leaves out the test part', () => {
     const rows: MeasurementRow[] = [];

@@ -92,6 +92,15 @@ const REQUEST_OVERHEAD_GRID = [0, 2e-3, 5e-3, 10e-3, 20e-3, 50e-3, 100e-3, 150e-
 const REQUEST_WEIGHT_PASSES_GRID = [0, 0.5, 1, 1.5, 2, 3, 4, 5, 6, 8, 10];
 /** Every pair of a fixed time and passes over the weights per prompt, searched together. */
 const REQUEST_PAIRS: readonly (readonly [number, number])[] = REQUEST_OVERHEAD_GRID.flatMap((f) => REQUEST_WEIGHT_PASSES_GRID.map((p) => [f, p] as const));
+/**
+ * Prompt length from which a decode row timed over its whole request tells the engine's prefill rate:
+ * shorter prompts take a few percent of such a request (2,048 tokens generated after them).
+ */
+const TIMED_PROMPT_MIN_TOKENS = 14336;
+/** A decode row timed over its whole request after a prompt long enough to tell the prefill rate. */
+const isTimedLongPrompt = (r: MeasurementRow) => r.settings.includesPrefill === true && r.settings.depth >= TIMED_PROMPT_MIN_TOKENS;
+/** Prefill compute efficiencies tried on those rows. */
+const TIMED_PREFILL_COMPUTE_GRID = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 /** Fixed costs per decode step tried, seconds (sampling and dispatch: tenths of a millisecond to a few). */
 const STEP_OVERHEAD_GRID = [0, 0.1e-3, 0.2e-3, 0.5e-3, 1e-3, 1.5e-3, 2e-3, 3e-3, 4e-3, 6e-3];
 const clampEff = (x: number) => Math.min(1, Math.max(0.02, x));
@@ -479,6 +488,16 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
       }
       const bPre = prefillSingle.filter((r) => backendOf(r) === b);
       if (bPre.length < MIN_ROWS) clearEraAndGenerations(e, 'prefill');
+      // An engine with no prefill rows of its own but decode rows timed over whole requests after long
+      // prompts: their prefill takes a share of the time that sets its compute and attention efficiency.
+      const timed = bPre.length < MIN_ROWS ? bDecode.filter(isTimedLongPrompt) : [];
+      if (timed.length >= MIN_ROWS) {
+        // How efficiency falls with peak is told only by devices of several peaks (as for prefill rows).
+        if (deviceCount(timed) < 4) delete e.prefillPeakExponent;
+        gridSearch(`${b}.prefillCompute`, timed, TIMED_PREFILL_COMPUTE_GRID, () => e.prefillCompute, (v) => { e.prefillCompute = v; }, () => fitDecodeEfficiencies(b));
+        gridSearch(`${b}.prefillAttentionFactorFa`, timed.filter((r) => r.settings.flashAttention === true), [4, 3, 2.5, 2, 1.6, 1.3, 1, 0.8, 0.6, 0.5, 0.4, 0.3, 0.2],
+          () => e.prefillAttentionFactorFa ?? e.prefillAttentionFactor ?? 1, (v) => { e.prefillAttentionFactorFa = v; }, () => fitDecodeEfficiencies(b));
+      }
       // GeForce rows inform prefillCompute only when the engine applies the FP16-accumulate boost.
       const boostRead = b === 'cuda' && bPre.some(isGeForce) &&
         readsOnce('cuda.prefillFp16AccBoost', bPre.filter(isGeForce), (v) => { e.prefillFp16AccBoost = v; }, e.prefillFp16AccBoost ?? 1, 2);
@@ -619,7 +638,15 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
       for (const [f, v] of Object.entries(e.prefillFamilyFactor ?? {})) {
         if (v !== undefined) push(`${b}.prefillFamilyFactor.${f}`, v, pre.filter((o) => o.row.settings.devices <= 1 && weightFamilyOfQuant(o.row.settings.quant) === f));
       }
-    } else unfitted.push(`${b} prefill (${pre.length} fit rows)`);
+    } else {
+      unfitted.push(`${b} prefill (${pre.length} fit rows)`);
+      const timed = decode.filter((r) => backendOf(r) === b && r.settings.devices <= 1 && isTimedLongPrompt(r));
+      if (timed.length >= MIN_ROWS) {
+        const obs = observe(timed, estimate);
+        push(`${b}.prefillCompute (from requests timed with their prompts)`, e.prefillCompute, obs);
+        if (e.prefillAttentionFactorFa !== undefined) push(`${b}.prefillAttentionFactorFa (from requests timed with their prompts)`, e.prefillAttentionFactorFa, obs);
+      }
+    }
   }
   push('layerSplitHopSec', cal.layerSplitHopSec, observe(decodeMulti, estimate));
   for (const [link, v] of Object.entries(cal.tensorParallelAllReduceSec ?? {})) {

@@ -61,6 +61,16 @@ describe('requests for measurement rows', () => {
     expect(predictionFor(row({ kind: 'fit' }), result())?.value).toBe('no-fit');
     expect(predictionFor(row({ kind: 'decode' }), result({ speed: null }))).toBeNull();
   });
+  it('asks for the whole request when a decode rate includes its prompt, and divides the output by the prefill and the decode together', () => {
+    const timed = row({ settings: { depth: 30720, output: 2048, context: 32768, includesPrefill: true } });
+    expect(requestFor(timed)).toMatchObject({ prompt: 30720, depth: 0, output: 2048 });
+    // 2048 tokens at 90 t/s after a 1 s prefill: 2048 / (1 + 2048 / 90) t/s, with decode's spread.
+    const p = predictionFor(timed, result());
+    const value = 2048 / (1 + 2048 / 90);
+    expect(p?.value).toBeCloseTo(value, 9);
+    expect(p?.range?.[0]).toBeCloseTo((value * 80) / 90, 9);
+    expect(p?.range?.[1]).toBeCloseTo((value * 100) / 90, 9);
+  });
   it('splits decode rows into one device and several', () => {
     expect(accuracyKindOf(row({}))).toBe('decode-single');
     expect(accuracyKindOf(row({ settings: { devices: 4 } }))).toBe('decode-multi');

@@ -32,8 +32,9 @@ const RAW_KEYS: Record<string, keyof EstimateRequest> = {
 
 /**
  * The engine request reproducing a row's run. Decode rows ask for `output` tokens from `depth`
- * (prompt 1, so the context is not inflated); prefill rows ask for `prompt` tokens from `depth`
- * (output 1). The context is the run's context, grown by the engine if it must.
+ * (prompt 1, so the context is not inflated), or after a prompt of `depth` tokens when the row's
+ * timing includes its prefill; prefill rows ask for `prompt` tokens from `depth` (output 1). The
+ * context is the run's context, grown by the engine if it must.
  */
 export function requestFor(row: MeasurementRow): EstimateRequest {
   const s = row.settings;
@@ -71,6 +72,11 @@ export function requestFor(row: MeasurementRow): EstimateRequest {
   if (row.kind === 'prefill') {
     req.prompt = Math.max(1, s.prompt);
     req.output = 1;
+  } else if (s.includesPrefill) {
+    // The cache the output attends to was the request's own prompt, prefilled inside the timed span.
+    req.prompt = Math.max(1, s.depth);
+    req.depth = 0;
+    req.output = Math.max(1, s.output);
   } else {
     req.prompt = 1;
     req.output = Math.max(1, s.output);
@@ -96,8 +102,15 @@ export function predictionFor(row: MeasurementRow, result: EstimateResult): Pred
       return { value: result.memory.weightsBytes, range: null };
     case 'kv-cache':
       return { value: result.memory.kvCacheBytes, range: null };
-    case 'decode':
-      return result.speed ? { value: result.speed.decodeTokensPerSec, range: result.speed.decodeRange } : null;
+    case 'decode': {
+      if (!result.speed) return null;
+      const { decodeTokensPerSec: decode, decodeRange, timeToFirstTokenSec } = result.speed;
+      if (!row.settings.includesPrefill || decode <= 0) return { value: decode, range: decodeRange };
+      // Output tokens over the prompt's prefill and their own decode; the range keeps decode's spread.
+      const output = Math.max(1, row.settings.output);
+      const value = output / (timeToFirstTokenSec + output / decode);
+      return { value, range: [value * (decodeRange[0] / decode), value * (decodeRange[1] / decode)] };
+    }
     case 'prefill':
       return result.speed ? { value: result.speed.prefillTokensPerSec, range: result.speed.prefillRange } : null;
     case 'fit':

@@ -43,6 +43,12 @@ export interface MeasurementSettings {
   kvCache: string;
   /** The test as the tool printed it (llama-bench `tg128 @ d4096`, ...). */
   test?: string;
+  /**
+   * A decode rate timed over the whole request: the output tokens divided by the time from the call
+   * to the last token, the prefill of `depth` prompt tokens included (a benchmark that times
+   * `generate()` end to end). Absent: the rate covers the generated tokens alone, as llama-bench's does.
+   */
+  includesPrefill?: boolean;
 }
 
 /** One measurement row. */

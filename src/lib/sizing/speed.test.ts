@@ -63,6 +63,12 @@ describe('speed', () => {
     const deep = speedOf(input({ depth: 32768, kvReadAt: (d) => d * 1e5 })).decodeTokensPerSec;
     expect(deep).toBeLessThan(shallow);
   });
+  it('decodes after the prompt, reading its cache as it reads the depth before it: 1 GB + (4096 + 64) x 100 kB per token', () => {
+    const kvReadAt = (d: number) => d * 1e5;
+    const afterPrompt = speedOf(input({ prompt: 4096, depth: 0, kvReadAt })).decodeTokensPerSec;
+    expect(afterPrompt).toBeCloseTo(1 / ((1e9 + 4160 * 1e5) / 0.5e12), 6);
+    expect(speedOf(input({ prompt: 1, depth: 4095, kvReadAt })).decodeTokensPerSec).toBeCloseTo(afterPrompt, 9);
+  });
   it('computes prefill from FLOPs over effective compute: 2 GFLOP per token at 0.5 PFLOP/s', () => {
     const s = speedOf(input({ prompt: 512 }));
     const flops = 2e9 + attentionFlopsPerToken(arch, 256);

@@ -24,8 +24,9 @@
  * prompt for engines timed from the call to the first token (fixed, and in passes over all the
  * weights). Weights in system RAM are streamed to the GPU for each micro-batch (llama.cpp offloads
  * large batches to the GPU) at PCIe speed (25 GB/s assumed).
- * Averages follow llama-bench: decode over `output` tokens from `depth`, prefill over `prompt`
- * tokens from `depth`, so the mean attended length is depth + n/2.
+ * Averages follow llama-bench: prefill over `prompt` tokens from `depth` (mean attended length
+ * depth + prompt/2), then decode over `output` tokens from where the prompt left the cache (mean
+ * attended length depth + prompt + output/2).
  */
 import { REQUEST_SCHEMA } from '../request.ts';
 import type { BackendId, DeviceGeneration } from '../vocabulary.ts';
@@ -320,7 +321,8 @@ function finite(x: number): number {
  */
 export function speedOf(s: SpeedInput, decodeOnly = false): SpeedResult {
   const n = Math.max(1, s.sequences);
-  const decodeDepth = s.depth + s.output / 2;
+  // The generated tokens attend to the prompt too: decode starts where prefill left the cache.
+  const decodeDepth = s.depth + s.prompt + s.output / 2;
   const step = decodeStepSec(s, n, decodeDepth);
   const decode = finite(1 / step);
   // Sweeps only show decode; skipping prefill saves a third of the work per row.
