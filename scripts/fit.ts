@@ -75,18 +75,32 @@ for (let i = 1; i < MAX_FITS; i++) {
 const MIN_GAIN = 0.25;
 const startLoss = fitLoss(fitted);
 console.log(`fit-part loss: ${bestLoss.toFixed(2)} fitted, ${startLoss.toFixed(2)} before`);
+const here = dirname(fileURLToPath(import.meta.url));
+// With `--only`, the record keeps what it said of the other parts.
+const owned = (name: string) => !only || only.some((p) => belongsToPart(name, p));
+const ownedSpread = (s: SpreadFit) => !only || only.includes(s.backend);
+const spreadsWith = (fresh: SpreadFit[]) => [...(only ? spreadsOf(fitRecordBefore).filter((s) => !ownedSpread(s)) : []), ...fresh.filter(ownedSpread)];
+const spreadMethod = 'p10/p90 of measured/predicted over out-of-fold predictions of the fit part (5 folds by run, each re-fitted without its fold)';
 if (startLoss - bestLoss < MIN_GAIN && !process.argv.includes('--force')) {
-  console.log(`the new fit lowers the fit part's error by less than ${MIN_GAIN}: the values before are kept (--force writes the new fit)`);
+  // The values stay, but their ranges follow the rows: new fit rows move the out-of-fold residuals.
+  const refreshed = fitOutOfFoldSpreads(allRows, fitted, estimateWith);
+  const kept = only ? withPartsOf(fitted, refreshed.calibration, only) : refreshed.calibration;
+  const keptText = fittedJson(kept);
+  if (keptText === fittedJson(fitted)) {
+    console.log(`the new fit lowers the fit part's error by less than ${MIN_GAIN}: the values before are kept (--force writes the new fit)`);
+    process.exit(0);
+  }
+  writeFileSync(join(here, '../src/lib/calibration/fitted.json'), keptText);
+  const record: FitRecord = { ...fitRecordBefore, spreads: { method: spreadMethod, values: spreadsWith(refreshed.spreads) } };
+  writeFileSync(join(here, '../src/lib/calibration/fit-record.json'), JSON.stringify(record, null, 2) + '\n');
+  console.log(`the new fit lowers the fit part's error by less than ${MIN_GAIN}: the values before are kept, with their ranges recomputed on the current rows (--force writes the new fit)`);
   process.exit(0);
 }
 const { calibration: fittedValues, summary } = best;
 // Ranges: p10/p90 of out-of-fold residuals of the fit part (5 folds by run), not in-sample ones.
 const outOfFold = fitOutOfFoldSpreads(allRows, fittedValues, estimateWith);
 const calibration = only ? withPartsOf(fittedValues, outOfFold.calibration, only) : outOfFold.calibration;
-// With `--only`, the record keeps what it said of the other parts.
-const owned = (name: string) => !only || only.some((p) => belongsToPart(name, p));
-const ownedSpread = (s: SpreadFit) => !only || only.includes(s.backend);
-const spreads = [...(only ? spreadsOf(fitRecordBefore).filter((s) => !ownedSpread(s)) : []), ...outOfFold.spreads.filter(ownedSpread)];
+const spreads = spreadsWith(outOfFold.spreads);
 const fitRecord: FitRecord = {
   date: new Date().toISOString().slice(0, 10),
   rows: summary.rowsUsed,
@@ -94,9 +108,8 @@ const fitRecord: FitRecord = {
   sources: [...new Set(fitRows.map((r) => r.source.url.replace(/#L\d+$/, '')))].length,
   params: [...(only ? paramsOf(fitRecordBefore).filter((p) => !owned(p.name)) : []), ...summary.params.filter((p) => owned(p.name))],
   unfitted: [...(only ? unfittedOf(fitRecordBefore).filter((u) => !owned(u)) : []), ...summary.unfitted.filter(owned)],
-  spreads: { method: 'p10/p90 of measured/predicted over out-of-fold predictions of the fit part (5 folds by run, each re-fitted without its fold)', values: spreads },
+  spreads: { method: spreadMethod, values: spreads },
 };
-const here = dirname(fileURLToPath(import.meta.url));
 writeFileSync(join(here, '../src/lib/calibration/fitted.json'), fittedJson(calibration));
 writeFileSync(join(here, '../src/lib/calibration/fit-record.json'), JSON.stringify(fitRecord, null, 2) + '\n');
 for (const p of summary.params) console.log(`${p.name.padEnd(34)} ${String(p.value).padStart(10)}  rows ${String(p.rows).padStart(4)}  median measured/predicted after fit ${p.medianRatioAfter ?? '-'}`);

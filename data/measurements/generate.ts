@@ -28,7 +28,7 @@ interface Settings {
   backend: string | null; hardware: string | null; hardwareLabel: string | null; devices: number;
   memoryGb?: number; gpuMemoryFraction?: number; splitMode: string; ngl: number | null; context: number | null;
   prompt: number; output: number; depth: number; flashAttention: boolean | null; ubatch: number | null;
-  kvCache: string; test?: string; includesPrefill?: boolean;
+  kvCache: string; test?: string; includesPrefill?: boolean; countsPrompt?: boolean;
 }
 interface Row {
   id: string; kind: Kind; split: Split; group: string; source: Source; settings: Settings;
@@ -866,6 +866,8 @@ interface TableFile {
     unscored?: string;
     /** The decode rates are timed over the whole request, prefill of the input (the depth) included. */
     includesPrefill?: boolean;
+    /** With includesPrefill: the rates count the input's tokens too ((input + output) / time). */
+    countsPrompt?: boolean;
   }[];
 }
 for (const file of readdirSync(join(HERE, 'tables')).filter((f) => f.endsWith('.json')).sort()) {
@@ -882,7 +884,7 @@ for (const file of readdirSync(join(HERE, 'tables')).filter((f) => f.endsWith('.
       { model: x.model, modelLabel: x.modelLabel, quant: x.quant, recipe: x.recipe ?? 'llama.cpp-default', engine: x.engine ?? 'llama.cpp',
         engineVersion: x.engineVersion, backend: x.backend, hardware: x.hardware, hardwareLabel: x.hardwareLabel, devices: x.devices ?? 1,
         splitMode: x.splitMode ?? 'none', ngl: x.ngl, flashAttention: x.flashAttention, ubatch: x.ubatch, kvCache: x.kvCache ?? 'f16',
-        ...(x.includesPrefill ? { includesPrefill: true } : {}) },
+        ...(x.includesPrefill ? { includesPrefill: true, ...(x.countsPrompt ? { countsPrompt: true } : {}) } : {}) },
       x.lines.map(([test, reported]) => [null, test, reported] as [null, string, string]), { notes: x.notes, unscored: x.unscored ? () => x.unscored : undefined });
   }
 }

@@ -71,6 +71,10 @@ describe('requests for measurement rows', () => {
     expect(p?.range?.[0]).toBeCloseTo((value * 80) / 90, 9);
     expect(p?.range?.[1]).toBeCloseTo((value * 100) / 90, 9);
   });
+  it('counts the prompt in the rate when the row says its benchmark does: (30720 + 2048) / (1 + 2048 / 90)', () => {
+    const both = row({ settings: { depth: 30720, output: 2048, context: 32768, includesPrefill: true, countsPrompt: true } });
+    expect(predictionFor(both, result())?.value).toBeCloseTo((30720 + 2048) / (1 + 2048 / 90), 9);
+  });
   it('splits decode rows into one device and several', () => {
     expect(accuracyKindOf(row({}))).toBe('decode-single');
     expect(accuracyKindOf(row({ settings: { devices: 4 } }))).toBe('decode-multi');

@@ -106,9 +106,11 @@ export function predictionFor(row: MeasurementRow, result: EstimateResult): Pred
       if (!result.speed) return null;
       const { decodeTokensPerSec: decode, decodeRange, timeToFirstTokenSec } = result.speed;
       if (!row.settings.includesPrefill || decode <= 0) return { value: decode, range: decodeRange };
-      // Output tokens over the prompt's prefill and their own decode; the range keeps decode's spread.
+      // Output tokens (and the prompt's, when the rate counts them) over the prompt's prefill and the
+      // output's decode; the range keeps decode's spread.
       const output = Math.max(1, row.settings.output);
-      const value = output / (timeToFirstTokenSec + output / decode);
+      const counted = output + (row.settings.countsPrompt ? Math.max(1, row.settings.depth) : 0);
+      const value = counted / (timeToFirstTokenSec + output / decode);
       return { value, range: [value * (decodeRange[0] / decode), value * (decodeRange[1] / decode)] };
     }
     case 'prefill':

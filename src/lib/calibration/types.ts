@@ -49,6 +49,11 @@ export interface MeasurementSettings {
    * `generate()` end to end). Absent: the rate covers the generated tokens alone, as llama-bench's does.
    */
   includesPrefill?: boolean;
+  /**
+   * With `includesPrefill`: the rate counts the prompt's tokens too, (depth + output) / time, as
+   * benchmarks that report a request's whole throughput do.
+   */
+  countsPrompt?: boolean;
 }
 
 /** One measurement row. */
