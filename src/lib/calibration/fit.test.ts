@@ -103,6 +103,27 @@ describe('fitting the shared parameters', () => {
     expect(cal.backends.rocm.kernels2024).toBeUndefined();
   });
 
+  it('keeps the generation its efficiency stood for as the base when rows of another come to outnumber it', () => {
+    // Ampere reads at 0.8 of its bandwidth, Hopper at half that; the start says so with a Hopper factor.
+    const engine = (cal: CalibrationValues) => (req: EstimateRequest): EstimateResult => {
+      const r = toyEngine(cal)(req);
+      const e = cal.backends.cuda;
+      const gen = req.hardware === 'h100-pcie' ? (e.generation?.hopper?.decode ?? 1) : (e.generation?.ampere?.decode ?? 1);
+      const decode = (1000 * (e.decodeBandwidth['gguf-k'] ?? e.decodeBandwidth.default) * gen) / 5;
+      return { ...r, speed: { ...r.speed!, decodeTokensPerSec: decode, decodeRange: [decode, decode] } };
+    };
+    const rows: MeasurementRow[] = [];
+    for (let i = 0; i < 4; i++) rows.push(row(`a${i}`, 'decode', 'Q4_K_M', (1000 * 0.8) / 5, 'fit', 'rtx-a6000'));
+    for (let i = 0; i < 8; i++) rows.push(row(`h${i}`, 'decode', 'Q4_K_M', (1000 * 0.4) / 5, 'fit', 'h100-pcie'));
+    const start = structuredClone(fitted);
+    start.backends.cuda.decodeBandwidth = { default: 0.8 };
+    start.backends.cuda.generation = { hopper: { decode: 0.5 } };
+    const cuda = fitCalibration(rows, start, engine).calibration.backends.cuda;
+    expect(cuda.generation?.ampere).toBeUndefined();
+    expect(cuda.generation?.hopper?.decode).toBeCloseTo(0.5, 2);
+    expect(cuda.decodeBandwidth['gguf-k'] ?? cuda.decodeBandwidth.default).toBeCloseTo(0.8, 2);
+  });
+
   it('gives a weight family no decode efficiency of its own from one model of several', () => {
     const rows: MeasurementRow[] = [];
     const of = (r: MeasurementRow, model: string): MeasurementRow => ({ ...r, settings: { ...r.settings, model } });

@@ -26,7 +26,7 @@
  * longer tell (too few rows, models or devices) is cleared, not kept.
  */
 import { quants } from '../catalog/quants.ts';
-import type { BackendEfficiency, CalibrationValues } from '../sizing/calibration.ts';
+import type { BackendEfficiency, CalibrationValues, EraOrGenerationFactors } from '../sizing/calibration.ts';
 import { LLAMA_CPP_UBATCH, prefillStepTokens } from '../sizing/kv-cache.ts';
 import { tokensPerExpert } from '../sizing/speed.ts';
 import { BACKENDS, INTERCONNECTS, RUNTIME_OF, weightFamilyOf, type BackendId, type DeviceGeneration, type InterconnectId, type WeightFamily } from '../vocabulary.ts';
@@ -173,6 +173,22 @@ function mostCommonGeneration(rs: readonly MeasurementRow[]): DeviceGeneration {
   for (const r of rs) n.set(generationOfRow(r), (n.get(generationOfRow(r)) ?? 0) + 1);
   const ranked = [...n.entries()].filter(([g]) => g !== 'other').sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   return ranked.find(([g, c]) => !SOC_GENERATIONS.has(g) && c >= MIN_ROWS)?.[0] ?? ranked[0]?.[0] ?? 'other';
+}
+/**
+ * The generation a backend's own efficiency stands for in a fit that starts from earlier values: the
+ * one it already stood for (rows of its own, at least MIN_ROWS, and no factor of this kind), while it
+ * has them, else the most common. New rows of another generation outnumbering it would otherwise move
+ * every efficiency and factor at once, a step coordinate descent cannot take.
+ */
+function baseGeneration(rs: readonly MeasurementRow[], table: Partial<Record<DeviceGeneration, EraOrGenerationFactors>>, kind: 'decode' | 'prefill'): DeviceGeneration {
+  const common = mostCommonGeneration(rs);
+  if (table[common]?.[kind] === undefined) return common;
+  const n = new Map<DeviceGeneration, number>();
+  for (const r of rs) n.set(generationOfRow(r), (n.get(generationOfRow(r)) ?? 0) + 1);
+  const standing = [...n.entries()]
+    .filter(([g, c]) => g !== 'other' && !SOC_GENERATIONS.has(g) && c >= MIN_ROWS && table[g]?.[kind] === undefined)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return standing[0]?.[0] ?? common;
 }
 /** The link between a row's devices: the catalog's for its hardware (`none` for one device). */
 const interconnectOfRow = (r: MeasurementRow): InterconnectId => hardwareOfRow(r)?.interconnect ?? 'none';
@@ -368,9 +384,9 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
     if (e.kernels2024) { delete e.kernels2024.decode; delete e.kernels2024.prefill; if (Object.keys(e.kernels2024).length === 0) delete e.kernels2024; }
     const gens = new Map<DeviceGeneration, MeasurementRow[]>();
     for (const r of rs) gens.set(generationOfRow(r), [...(gens.get(generationOfRow(r)) ?? []), r]);
-    const base = mostCommonGeneration(rs);
-    const fitted = [...gens.entries()].filter(([g, gr]) => g !== 'other' && (g === base || gr.length >= min)).sort((x, y) => (x[0] === base ? -1 : y[0] === base ? 1 : y[1].length - x[1].length));
     const table = (e.generation ??= {});
+    const base = baseGeneration(rs, table, kind);
+    const fitted = [...gens.entries()].filter(([g, gr]) => g !== 'other' && (g === base || gr.length >= min)).sort((x, y) => (x[0] === base ? -1 : y[0] === base ? 1 : y[1].length - x[1].length));
     // A generation without rows of its own keeps no factor, nor per-layer cost.
     for (const g of Object.keys(table) as DeviceGeneration[]) if (!fitted.slice(1).some(([f]) => f === g)) clearGeneration(table, g, kind);
     if (fitted.length < 2) return;
