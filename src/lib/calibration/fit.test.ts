@@ -387,6 +387,39 @@ describe('fitting an engine from rates timed over whole requests', () => {
   });
 });
 
+describe("fitting a generation's own attention kernels from requests timed with their prompts", () => {
+  it('gives Hopper a factor on attention, told from the GEMMs by the time that grows with the square of the prompt', () => {
+    const truth = { compute: 0.6, hopperAttention: 2 };
+    const attFlopsPerToken2 = 4e4;
+    const engine = (cal: CalibrationValues) => (req: EstimateRequest): EstimateResult => {
+      const r = toyVllmEngine(cal)(req);
+      const e = cal.runtimes?.vllm ?? cal.backends.cuda;
+      const gen = req.hardware === 'h100-pcie' ? (e.generation?.hopper?.prefillAttention ?? 1) : 1;
+      const p = req.prompt ?? 512;
+      const ttft = (p * 2 * 8e9) / (e.prefillCompute * 100e12) + (p * p * attFlopsPerToken2) / (e.prefillCompute * 100e12 * gen);
+      return { ...r, speed: { ...r.speed!, timeToFirstTokenSec: ttft } };
+    };
+    const rows: MeasurementRow[] = [];
+    for (const hardware of ['rtx-a6000', 'h100-pcie']) {
+      for (const model of ['m', 'mid']) {
+        for (const prompt of [1, 16384, 32768, 65536, 131072]) {
+          const gen = hardware === 'h100-pcie' ? truth.hopperAttention : 1;
+          const sec = (prompt * 2 * 8e9) / (truth.compute * 100e12) + (prompt * prompt * attFlopsPerToken2) / (truth.compute * 100e12 * gen) + 2048 / ((1000 * 0.8) / 16);
+          const r = row(`${hardware}-${model}-${prompt}`, 'decode', 'F16', 2048 / sec, 'fit', hardware);
+          Object.assign(r.settings, { model, engine: 'vllm', flashAttention: true, includesPrefill: true, depth: prompt, prompt: 0, output: 2048, context: prompt + 2048 });
+          rows.push(r);
+        }
+      }
+    }
+    const start = structuredClone(fitted);
+    if (start.runtimes?.vllm) { start.runtimes.vllm.prefillCompute = 0.3; start.runtimes.vllm.prefillAttentionFactorFa = 1; start.runtimes.vllm.decodeBandwidth = { default: 0.8 }; }
+    const vllm = fitCalibration(rows, start, engine, 4).calibration.runtimes?.vllm;
+    expect(vllm?.prefillCompute).toBeCloseTo(truth.compute, 6);
+    expect(vllm?.generation?.hopper?.prefillAttention).toBeCloseTo(truth.hopperAttention, 6);
+    expect(vllm?.generation?.ampere?.prefillAttention).toBeUndefined();
+  });
+});
+
 describe('the out-of-fold error of the fit', () => {
   it('predicts every scored fit row by a fit without its run, and leaves out the test part', () => {
     const rows: MeasurementRow[] = [];

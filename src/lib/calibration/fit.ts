@@ -99,6 +99,8 @@ const REQUEST_PAIRS: readonly (readonly [number, number])[] = REQUEST_OVERHEAD_G
 const TIMED_PROMPT_MIN_TOKENS = 14336;
 /** A decode row timed over its whole request after a prompt long enough to tell the prefill rate. */
 const isTimedLongPrompt = (r: MeasurementRow) => r.settings.includesPrefill === true && r.settings.depth >= TIMED_PROMPT_MIN_TOKENS;
+/** Factors on a generation's attention efficiency in prefill tried on those rows. */
+const GENERATION_ATTENTION_GRID = [0.5, 0.75, 1, 1.25, 1.5, 2, 2.5, 3];
 /** Prefill compute efficiencies tried on those rows. */
 const TIMED_PREFILL_COMPUTE_GRID = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 /** Fixed costs per decode step tried, seconds (sampling and dispatch: tenths of a millisecond to a few). */
@@ -359,6 +361,13 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
     if (kind === 'decode') { delete values.layerOverheadSec; delete values.moeLayerOverheadSec; }
     if (Object.keys(values).length === 0) delete table[g];
   };
+  /** Clears a generation's attention factor in prefill, and the generation once it holds nothing. */
+  const clearPrefillAttention = (table: NonNullable<BackendEfficiency['generation']>, g: DeviceGeneration) => {
+    const values = table[g];
+    if (!values) return;
+    delete values.prefillAttention;
+    if (Object.keys(values).length === 0) delete table[g];
+  };
   /** Clears a backend's generation and 2024-kernel values of a kind when it has too few rows of that kind to tell them. */
   const clearEraAndGenerations = (e: BackendEfficiency, kind: 'decode' | 'prefill') => {
     if (kind === 'decode') delete e.kernels2024;
@@ -513,6 +522,23 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
         gridSearch(`${b}.prefillCompute`, timed, TIMED_PREFILL_COMPUTE_GRID, () => e.prefillCompute, (v) => { e.prefillCompute = v; }, () => fitDecodeEfficiencies(b));
         gridSearch(`${b}.prefillAttentionFactorFa`, timed.filter((r) => r.settings.flashAttention === true), [4, 3, 2.5, 2, 1.6, 1.3, 1, 0.8, 0.6, 0.5, 0.4, 0.3, 0.2],
           () => e.prefillAttentionFactorFa ?? e.prefillAttentionFactor ?? 1, (v) => { e.prefillAttentionFactorFa = v; }, () => fitDecodeEfficiencies(b));
+        // A generation whose attention kernels are its own (FlashAttention 3 on Hopper) gets a factor on
+        // attention, told from the weights' GEMMs by the time that grows with the square of the prompt.
+        const table = (e.generation ??= {});
+        const base = baseGeneration(timed, table, 'decode');
+        const byGen = new Map<DeviceGeneration, MeasurementRow[]>();
+        for (const r of timed) byGen.set(generationOfRow(r), [...(byGen.get(generationOfRow(r)) ?? []), r]);
+        for (const g of Object.keys(table) as DeviceGeneration[]) {
+          if (g === base || (byGen.get(g)?.length ?? 0) < MIN_ROWS) clearPrefillAttention(table, g);
+        }
+        for (const [g, gr] of byGen) {
+          if (g === base || g === 'other' || gr.length < MIN_ROWS) continue;
+          gridSearch(`${b}.generation.${g}.prefillAttention`, gr, GENERATION_ATTENTION_GRID, () => table[g]?.prefillAttention ?? 1,
+            (v) => { if (v !== 1) (table[g] ??= {}).prefillAttention = v; else clearPrefillAttention(table, g); }, () => fitDecodeEfficiencies(b),
+            { minModels: 2, unset: () => clearPrefillAttention(table, g) });
+        }
+      } else {
+        for (const g of Object.keys(e.generation ?? {}) as DeviceGeneration[]) clearPrefillAttention(e.generation!, g);
       }
       // GeForce rows inform prefillCompute only when the engine applies the FP16-accumulate boost.
       const boostRead = b === 'cuda' && bPre.some(isGeForce) &&
@@ -661,6 +687,9 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
         const obs = observe(timed, estimate);
         push(`${b}.prefillCompute (from requests timed with their prompts)`, e.prefillCompute, obs);
         if (e.prefillAttentionFactorFa !== undefined) push(`${b}.prefillAttentionFactorFa (from requests timed with their prompts)`, e.prefillAttentionFactorFa, obs);
+        for (const [g, v] of Object.entries(e.generation ?? {})) {
+          if (v.prefillAttention !== undefined) push(`${b}.generation.${g}.prefillAttention (from requests timed with their prompts)`, v.prefillAttention, obs.filter((o) => generationOfRow(o.row) === g));
+        }
       }
     }
   }

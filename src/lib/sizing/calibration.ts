@@ -15,6 +15,12 @@ export interface EraOrGenerationFactors {
   decode?: number; prefill?: number; layerOverheadSec?: number;
   /** The generation's own extra decode cost per MoE layer, seconds (absent = the backend's). */
   moeLayerOverheadSec?: number;
+  /**
+   * Factor on the efficiency of attention in prefill (absent = 1): a generation can have attention
+   * kernels of its own (FlashAttention 3 runs only on Hopper). It never lifts attention above 90% of
+   * the device's peak.
+   */
+  prefillAttention?: number;
 }
 
 /** Calibrated efficiencies of one backend. */

@@ -69,6 +69,17 @@ describe('speed', () => {
     expect(afterPrompt).toBeCloseTo(1 / ((1e9 + 4160 * 1e5) / 0.5e12), 6);
     expect(speedOf(input({ prompt: 1, depth: 4095, kvReadAt })).decodeTokensPerSec).toBeCloseTo(afterPrompt, 9);
   });
+  it("runs prefill attention at a generation's own factor, but never past 90% of the device's peak", () => {
+    const longPrompt = { prompt: 65536, flashAttention: true } as const;
+    const dev = { weightBytes: 1e9, allWeightBytes: 1e9, expertBytes: 0, layerShare: 1, bandwidthBytesPerSec: 1e12, flopsPerSec: 1e15, backend: 'cuda' as const, generation: 'hopper' as const };
+    const withGen = (prefillAttention: number | undefined): BackendEfficiency => ({ ...eff, prefillAttentionFactorFa: 0.5, generation: prefillAttention === undefined ? {} : { hopper: { prefillAttention } } });
+    const rate = (g: number | undefined) => speedOf(input({ ...longPrompt, devices: [dev], efficiency: () => withGen(g) })).prefillTokensPerSec;
+    const mm = 2e9, att = attentionFlopsPerToken(arch, 65536 / 2);
+    // 0.5 x 1 PFLOP/s for the GEMMs; attention at 0.5 x 0.5, then x 1.5, then capped at 0.9 x 1 PFLOP/s.
+    expect(rate(undefined)).toBeCloseTo(1 / (mm / 0.5e15 + att / 0.25e15), 6);
+    expect(rate(1.5)).toBeCloseTo(1 / (mm / 0.5e15 + att / 0.375e15), 6);
+    expect(rate(10)).toBeCloseTo(1 / (mm / 0.5e15 + att / 0.9e15), 6);
+  });
   it('computes prefill from FLOPs over effective compute: 2 GFLOP per token at 0.5 PFLOP/s', () => {
     const s = speedOf(input({ prompt: 512 }));
     const flops = 2e9 + attentionFlopsPerToken(arch, 256);

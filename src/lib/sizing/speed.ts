@@ -262,11 +262,14 @@ function prefillSecPerToken(s: SpeedInput): number {
     // Attention runs at a lower efficiency than the weight GEMMs (prefillAttentionFactor, fitted);
     // with flash attention the score matrix stays on chip, so it has its own factor when fitted.
     const attFactor = (s.flashAttention ?? true) && e.prefillAttentionFactorFa !== undefined ? e.prefillAttentionFactorFa : (e.prefillAttentionFactor ?? 1);
+    const genAtt = d.generation ? (e.generation?.[d.generation]?.prefillAttention ?? 1) : 1;
+    // A generation's own attention kernels move it, but never past 90% of the peak.
+    const attRate = genAtt === 1 ? f * attFactor : Math.min(f * attFactor * genAtt, Math.max(f * attFactor, MAX_COMPUTE_EFFICIENCY * peak));
     // Routed experts run as many small GEMMs of the tokens routed to each (prefillMoeFactor, fitted),
     // less efficient the fewer tokens each expert gets (prefillMoeBatchTokens, fitted).
     const t0 = e.prefillMoeBatchTokens ?? 0;
     const moeEff = (e.prefillMoeFactor ?? 1) * (t0 > 0 ? perExpert / (perExpert + t0) : 1);
-    const comp = (mm / f + (experts > 0 ? experts / (f * moeEff) : 0) + att / (f * attFactor)) * d.layerShare;
+    const comp = (mm / f + (experts > 0 ? experts / (f * moeEff) : 0) + att / attRate) * d.layerShare;
     const mem = d.allWeightBytes / (d.bandwidthBytesPerSec * bwEff(e, s.family, d.hbm)) / ub;
     times.push(Math.max(comp, mem));
   }
