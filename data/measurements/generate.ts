@@ -877,6 +877,7 @@ for (const file of readdirSync(join(HERE, 'tables')).filter((f) => f.endsWith('.
     for (const k of ['url', 'date', 'what', 'engineVersion', 'backend', 'hardware', 'model', 'quant'] as const) {
       if (typeof x[k] !== 'string' || x[k] === '') throw new Error(`${file} table ${i}: missing ${k}`);
     }
+    if (x.countsPrompt && !x.includesPrefill) throw new Error(`${file} table ${i}: countsPrompt needs includesPrefill`);
     const slug = file.replace(/\.json$/, '');
     const pr = /\/(?:pull|issues|discussions)\/(\d+)/.exec(x.url)?.[1] ?? slug;
     addBench(`${slug}-${pr}-${x.hardware}-${x.model}-${x.quant}-${x.backend}-${i}`, `${slug}|${pr}|${x.hardware}|${x.model}|${x.quant}|${x.backend}`,
@@ -884,7 +885,7 @@ for (const file of readdirSync(join(HERE, 'tables')).filter((f) => f.endsWith('.
       { model: x.model, modelLabel: x.modelLabel, quant: x.quant, recipe: x.recipe ?? 'llama.cpp-default', engine: x.engine ?? 'llama.cpp',
         engineVersion: x.engineVersion, backend: x.backend, hardware: x.hardware, hardwareLabel: x.hardwareLabel, devices: x.devices ?? 1,
         splitMode: x.splitMode ?? 'none', ngl: x.ngl, flashAttention: x.flashAttention, ubatch: x.ubatch, kvCache: x.kvCache ?? 'f16',
-        ...(x.includesPrefill ? { includesPrefill: true, ...(x.countsPrompt ? { countsPrompt: true } : {}) } : {}) },
+        ...(x.includesPrefill ? { includesPrefill: true } : {}), ...(x.countsPrompt ? { countsPrompt: true } : {}) },
       x.lines.map(([test, reported]) => [null, test, reported] as [null, string, string]), { notes: x.notes, unscored: x.unscored ? () => x.unscored : undefined });
   }
 }

@@ -171,10 +171,8 @@ const SOC_GENERATIONS: ReadonlySet<DeviceGeneration> = new Set(['rdna3.5', 'blac
  * generations get factors relative to it; generations without rows fall back to it.
  */
 function mostCommonGeneration(rs: readonly MeasurementRow[]): DeviceGeneration {
-  const n = new Map<DeviceGeneration, number>();
-  for (const r of rs) n.set(generationOfRow(r), (n.get(generationOfRow(r)) ?? 0) + 1);
-  const ranked = [...n.entries()].filter(([g]) => g !== 'other').sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  return ranked.find(([g, c]) => !SOC_GENERATIONS.has(g) && c >= MIN_ROWS)?.[0] ?? ranked[0]?.[0] ?? 'other';
+  const ranked = [...rowsByGeneration(rs).entries()].filter(([g]) => g !== 'other').sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+  return ranked.find(([g, gr]) => !SOC_GENERATIONS.has(g) && gr.length >= MIN_ROWS)?.[0] ?? ranked[0]?.[0] ?? 'other';
 }
 /**
  * The generation a backend's own efficiency stands for in a fit that starts from earlier values: the
@@ -185,12 +183,20 @@ function mostCommonGeneration(rs: readonly MeasurementRow[]): DeviceGeneration {
 function baseGeneration(rs: readonly MeasurementRow[], table: Partial<Record<DeviceGeneration, EraOrGenerationFactors>>, kind: 'decode' | 'prefill'): DeviceGeneration {
   const common = mostCommonGeneration(rs);
   if (table[common]?.[kind] === undefined) return common;
-  const n = new Map<DeviceGeneration, number>();
-  for (const r of rs) n.set(generationOfRow(r), (n.get(generationOfRow(r)) ?? 0) + 1);
-  const standing = [...n.entries()]
-    .filter(([g, c]) => g !== 'other' && !SOC_GENERATIONS.has(g) && c >= MIN_ROWS && table[g]?.[kind] === undefined)
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const standing = [...rowsByGeneration(rs).entries()]
+    .filter(([g, gr]) => g !== 'other' && !SOC_GENERATIONS.has(g) && gr.length >= MIN_ROWS && table[g]?.[kind] === undefined)
+    .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
   return standing[0]?.[0] ?? common;
+}
+/** Rows grouped by the generation of their devices. */
+function rowsByGeneration(rs: readonly MeasurementRow[]): Map<DeviceGeneration, MeasurementRow[]> {
+  const out = new Map<DeviceGeneration, MeasurementRow[]>();
+  for (const r of rs) {
+    const g = generationOfRow(r);
+    const list = out.get(g);
+    if (list) list.push(r); else out.set(g, [r]);
+  }
+  return out;
 }
 /** The link between a row's devices: the catalog's for its hardware (`none` for one device). */
 const interconnectOfRow = (r: MeasurementRow): InterconnectId => hardwareOfRow(r)?.interconnect ?? 'none';
@@ -353,21 +359,18 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
     }
   };
 
-  /** Clears a generation's values of a kind (for decode its per-layer costs too), and the generation once it holds none. */
-  const clearGeneration = (table: NonNullable<BackendEfficiency['generation']>, g: DeviceGeneration, kind: 'decode' | 'prefill') => {
+  /** Clears some of a generation's values, and the generation once it holds none. */
+  const clearGenerationValues = (table: NonNullable<BackendEfficiency['generation']>, g: DeviceGeneration, keys: readonly (keyof EraOrGenerationFactors)[]) => {
     const values = table[g];
     if (!values) return;
-    delete values[kind];
-    if (kind === 'decode') { delete values.layerOverheadSec; delete values.moeLayerOverheadSec; }
+    for (const key of keys) delete values[key];
     if (Object.keys(values).length === 0) delete table[g];
   };
-  /** Clears a generation's attention factor in prefill, and the generation once it holds nothing. */
-  const clearPrefillAttention = (table: NonNullable<BackendEfficiency['generation']>, g: DeviceGeneration) => {
-    const values = table[g];
-    if (!values) return;
-    delete values.prefillAttention;
-    if (Object.keys(values).length === 0) delete table[g];
-  };
+  /** Clears a generation's values of a kind (for decode its per-layer costs too). */
+  const clearGeneration = (table: NonNullable<BackendEfficiency['generation']>, g: DeviceGeneration, kind: 'decode' | 'prefill') =>
+    clearGenerationValues(table, g, kind === 'decode' ? ['decode', 'layerOverheadSec', 'moeLayerOverheadSec'] : ['prefill']);
+  /** Clears a generation's attention factor in prefill. */
+  const clearPrefillAttention = (table: NonNullable<BackendEfficiency['generation']>, g: DeviceGeneration) => clearGenerationValues(table, g, ['prefillAttention']);
   /** Clears a backend's generation and 2024-kernel values of a kind when it has too few rows of that kind to tell them. */
   const clearEraAndGenerations = (e: BackendEfficiency, kind: 'decode' | 'prefill') => {
     if (kind === 'decode') delete e.kernels2024;
@@ -391,8 +394,7 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
         (v) => { (e.kernels2024 ??= {}).layerOverheadSec = v; }, () => {}, { minModels: MIN_OVERHEAD_MODELS, unset: () => { delete e.kernels2024?.layerOverheadSec; } });
     } else if (kind === 'decode' && e.kernels2024) delete e.kernels2024.layerOverheadSec;
     if (e.kernels2024) { delete e.kernels2024.decode; delete e.kernels2024.prefill; if (Object.keys(e.kernels2024).length === 0) delete e.kernels2024; }
-    const gens = new Map<DeviceGeneration, MeasurementRow[]>();
-    for (const r of rs) gens.set(generationOfRow(r), [...(gens.get(generationOfRow(r)) ?? []), r]);
+    const gens = rowsByGeneration(rs);
     const table = (e.generation ??= {});
     const base = baseGeneration(rs, table, kind);
     const fitted = [...gens.entries()].filter(([g, gr]) => g !== 'other' && (g === base || gr.length >= min)).sort((x, y) => (x[0] === base ? -1 : y[0] === base ? 1 : y[1].length - x[1].length));
@@ -526,8 +528,7 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
         // attention, told from the weights' GEMMs by the time that grows with the square of the prompt.
         const table = (e.generation ??= {});
         const base = baseGeneration(timed, table, 'decode');
-        const byGen = new Map<DeviceGeneration, MeasurementRow[]>();
-        for (const r of timed) byGen.set(generationOfRow(r), [...(byGen.get(generationOfRow(r)) ?? []), r]);
+        const byGen = rowsByGeneration(timed);
         for (const g of Object.keys(table) as DeviceGeneration[]) {
           if (g === base || (byGen.get(g)?.length ?? 0) < MIN_ROWS) clearPrefillAttention(table, g);
         }

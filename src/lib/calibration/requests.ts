@@ -30,6 +30,9 @@ const RAW_KEYS: Record<string, keyof EstimateRequest> = {
   intermediate: 'intermediate', params: 'params', experts: 'experts', activeExperts: 'activeExperts',
 };
 
+/** The prompt of a row timed over its whole request: its input, recorded as the depth, tokens. */
+const timedPromptTokens = (s: MeasurementRow['settings']) => Math.max(1, s.depth);
+
 /**
  * The engine request reproducing a row's run. Decode rows ask for `output` tokens from `depth`
  * (prompt 1, so the context is not inflated), or after a prompt of `depth` tokens when the row's
@@ -74,7 +77,7 @@ export function requestFor(row: MeasurementRow): EstimateRequest {
     req.output = 1;
   } else if (s.includesPrefill) {
     // The cache the output attends to was the request's own prompt, prefilled inside the timed span.
-    req.prompt = Math.max(1, s.depth);
+    req.prompt = timedPromptTokens(s);
     req.depth = 0;
     req.output = Math.max(1, s.output);
   } else {
@@ -109,7 +112,7 @@ export function predictionFor(row: MeasurementRow, result: EstimateResult): Pred
       // Output tokens (and the prompt's, when the rate counts them) over the prompt's prefill and the
       // output's decode; the range keeps decode's spread.
       const output = Math.max(1, row.settings.output);
-      const counted = output + (row.settings.countsPrompt ? Math.max(1, row.settings.depth) : 0);
+      const counted = output + (row.settings.countsPrompt ? timedPromptTokens(row.settings) : 0);
       const value = counted / (timeToFirstTokenSec + output / decode);
       return { value, range: [value * (decodeRange[0] / decode), value * (decodeRange[1] / decode)] };
     }

@@ -133,12 +133,13 @@ function bwEff(e: BackendEfficiency, f: WeightFamily, hbm = false): number {
  * the per-layer decode cost that applies (the 2024 kernels', else the generation's, else the backend's),
  * and the extra cost of a MoE layer (the generation's, else the backend's).
  */
-function deviceFactors(s: SpeedInput, e: BackendEfficiency, d: DeviceLoad): { decode: number; prefill: number; layerSec: number; moeLayerSec: number } {
+function deviceFactors(s: SpeedInput, e: BackendEfficiency, d: DeviceLoad): { decode: number; prefill: number; prefillAttention: number; layerSec: number; moeLayerSec: number } {
   const g = d.generation ? e.generation?.[d.generation] : undefined;
   const era = s.kernels2024 ? e.kernels2024 : undefined;
   return {
     decode: (g?.decode ?? 1) * (era?.decode ?? 1),
     prefill: (g?.prefill ?? 1) * (era?.prefill ?? 1),
+    prefillAttention: g?.prefillAttention ?? 1,
     layerSec: era?.layerOverheadSec ?? g?.layerOverheadSec ?? e.decodeLayerOverheadSec ?? 0,
     moeLayerSec: g?.moeLayerOverheadSec ?? e.decodeMoeLayerOverheadSec ?? 0,
   };
@@ -256,15 +257,15 @@ function prefillSecPerToken(s: SpeedInput): number {
     const fam = s.prefillFamilyFactor ? s.prefillFamilyFactor(d.backend) : 1;
     // ...and never computes faster than a share of its peak, raised by a generation factor above 1 (the
     // generation's kernels beat that rate's convention, as FP16-accumulate GEMMs do on GeForce cards under Vulkan).
-    const gen = deviceFactors(s, e, d).prefill;
+    const k = deviceFactors(s, e, d);
+    const gen = k.prefill;
     const ceiling = MAX_COMPUTE_EFFICIENCY * peak * Math.max(1, gen);
     const f = Math.min(ceiling, e.prefillCompute * 1e14 * Math.pow(peak / 1e14, e.prefillPeakExponent ?? 1) * fam * gen);
     // Attention runs at a lower efficiency than the weight GEMMs (prefillAttentionFactor, fitted);
     // with flash attention the score matrix stays on chip, so it has its own factor when fitted.
     const attFactor = (s.flashAttention ?? true) && e.prefillAttentionFactorFa !== undefined ? e.prefillAttentionFactorFa : (e.prefillAttentionFactor ?? 1);
-    const genAtt = d.generation ? (e.generation?.[d.generation]?.prefillAttention ?? 1) : 1;
-    // A generation's own attention kernels move it, but never past 90% of the peak.
-    const attRate = genAtt === 1 ? f * attFactor : Math.min(f * attFactor * genAtt, Math.max(f * attFactor, MAX_COMPUTE_EFFICIENCY * peak));
+    // A generation's own attention kernels move it, but never past 90% of the peak (nor below its rate without them).
+    const attRate = Math.min(f * attFactor * k.prefillAttention, Math.max(f * attFactor, MAX_COMPUTE_EFFICIENCY * peak));
     // Routed experts run as many small GEMMs of the tokens routed to each (prefillMoeFactor, fitted),
     // less efficient the fewer tokens each expert gets (prefillMoeBatchTokens, fitted).
     const t0 = e.prefillMoeBatchTokens ?? 0;
