@@ -33,7 +33,7 @@ import { BACKENDS, INTERCONNECTS, RUNTIME_OF, weightFamilyOf, type BackendId, ty
 import { catalog } from '../catalog/index.ts';
 import { generationOf } from '../sizing/rig.ts';
 import { computeAccuracy, scoreRow, summarise, type CaseResult, type EstimateFn } from './accuracy.ts';
-import { predictionFor, requestFor, type AccuracyKind } from './requests.ts';
+import { predictionFor, requestFor } from './requests.ts';
 import { median, quantile, round } from './stats.ts';
 import type { MeasurementRow } from './types.ts';
 
@@ -190,13 +190,7 @@ function baseGeneration(rs: readonly MeasurementRow[], table: Partial<Record<Dev
 }
 /** Rows grouped by the generation of their devices. */
 function rowsByGeneration(rs: readonly MeasurementRow[]): Map<DeviceGeneration, MeasurementRow[]> {
-  const out = new Map<DeviceGeneration, MeasurementRow[]>();
-  for (const r of rs) {
-    const g = generationOfRow(r);
-    const list = out.get(g);
-    if (list) list.push(r); else out.set(g, [r]);
-  }
-  return out;
+  return Map.groupBy(rs, generationOfRow);
 }
 /** The link between a row's devices: the catalog's for its hardware (`none` for one device). */
 const interconnectOfRow = (r: MeasurementRow): InterconnectId => hardwareOfRow(r)?.interconnect ?? 'none';
@@ -547,11 +541,7 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
       // Weight-family factors, fitted jointly with prefillCompute: each family with enough rows is
       // scaled to its rows' median ratio, then the most common family's factor is folded into
       // prefillCompute (predictions unchanged) so the two are identifiable.
-      const famRows = new Map<WeightFamily, MeasurementRow[]>();
-      for (const r of bPre) {
-        const f = weightFamilyOfQuant(r.settings.quant);
-        famRows.set(f, [...(famRows.get(f) ?? []), r]);
-      }
+      const famRows = Map.groupBy(bPre, (r) => weightFamilyOfQuant(r.settings.quant));
       const fams = [...famRows.entries()].filter(([, rs]) => rs.length >= MIN_FAMILY_ROWS).sort((x, y) => y[1].length - x[1].length);
       const table = (e.prefillFamilyFactor ??= {});
       // A family without enough rows has no factor (1), whatever an earlier fit left there.
@@ -758,13 +748,14 @@ export interface OutOfFoldError { kind: (typeof SPEED_KINDS)[number]; rows: numb
  * in-sample error whether or not it generalises better; this measure tells the two apart.
  */
 export function outOfFoldError(rows: readonly MeasurementRow[], start: CalibrationValues, estimateWith: EstimateWith, folds = 5, iterations = 4): { kinds: OutOfFoldError[]; total: number } {
-  const cases = new Map<AccuracyKind, CaseResult[]>();
+  const scored: CaseResult[] = [];
   forEachFold(rows, start, estimateWith, folds, iterations, (held, estimate) => {
     for (const row of held) {
       const c = scoreRow(row, estimate);
-      if ('measured' in c) cases.set(c.kind, [...(cases.get(c.kind) ?? []), c]);
+      if ('measured' in c) scored.push(c);
     }
   });
+  const cases = Map.groupBy(scored, (c) => c.kind);
   const kinds: OutOfFoldError[] = [];
   for (const kind of SPEED_KINDS) {
     const k = summarise(kind, cases.get(kind) ?? [], []);
@@ -788,13 +779,10 @@ export interface SpreadFit { backend: CalKey; kind: 'decode' | 'prefill'; device
  * of a few dozen ratios, mostly from one or two hosts, understate how far a new device can fall.
  */
 export function fitOutOfFoldSpreads(rows: readonly MeasurementRow[], start: CalibrationValues, estimateWith: EstimateWith, folds = 5, iterations = 2): { calibration: CalibrationValues; spreads: SpreadFit[] } {
-  const ratios = new Map<string, number[]>();
-  forEachFold(rows, start, estimateWith, folds, iterations, (held, estimate) => {
-    for (const o of observe(held, estimate)) {
-      const key = `${backendOf(o.row)}|${o.row.kind}|${o.row.settings.devices > 1 ? 'multi' : 'single'}`;
-      ratios.set(key, [...(ratios.get(key) ?? []), ratio(o)]);
-    }
-  });
+  const observed: Obs[] = [];
+  forEachFold(rows, start, estimateWith, folds, iterations, (held, estimate) => { observed.push(...observe(held, estimate)); });
+  const ratios = new Map([...Map.groupBy(observed, (o) => `${backendOf(o.row)}|${o.row.kind}|${o.row.settings.devices > 1 ? 'multi' : 'single'}`)]
+    .map(([key, os]) => [key, os.map(ratio)] as const));
   const cal = structuredClone(start);
   const out: SpreadFit[] = [];
   const pooled = (kind: string, devices: string): [number, number] | null => {
