@@ -85,6 +85,13 @@ export type InterconnectId = (typeof INTERCONNECTS)[number];
 export const WEIGHT_FAMILIES = ['float', 'gguf-legacy', 'gguf-k', 'gguf-i', 'int4-group', 'fp8', 'microscaling'] as const;
 export type WeightFamily = (typeof WEIGHT_FAMILIES)[number];
 
+/**
+ * GGUF's block formats. In prefill llama.cpp multiplies them with its quantized-matmul kernels (MMQ on CUDA
+ * and HIP, one kernel family for every block format; tiles dequantized on chip on Metal and Vulkan) or
+ * dequantizes them first, never as the float GEMMs multiply floats.
+ */
+export const GGUF_QUANTIZED_FAMILIES: readonly WeightFamily[] = ['gguf-legacy', 'gguf-k', 'gguf-i', 'microscaling'];
+
 /** Catalog format families: GGUF's, floats, and the checkpoint formats that run like a weight family. */
 export const QUANT_FAMILIES = ['float', 'gguf-legacy', 'gguf-k', 'gguf-i', 'gptq', 'awq', 'mlx-affine', 'fp8', 'int8', 'microscaling'] as const;
 export type QuantFamily = (typeof QUANT_FAMILIES)[number];

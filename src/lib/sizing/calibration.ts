@@ -62,7 +62,8 @@ export interface BackendEfficiency {
    */
   prefillAttentionFactorFa?: number;
   /**
-   * Prefill throughput factor per weight family (dimensionless, absent = 1), fitted jointly with
+   * Prefill throughput factor per weight family (dimensionless, absent = 1; a GGUF block format
+   * without one takes the k-quants', see `prefillFamilyFactorOf`), fitted jointly with
    * `prefillCompute`: float and quantized weights run through different GEMM kernels (cuBLAS/Metal
    * FP16 vs llama.cpp's dequantize or MMQ paths).
    */

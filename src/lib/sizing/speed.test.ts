@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BackendEfficiency } from './calibration.ts';
 import { archFromRaw } from './arch.ts';
-import { attentionFlopsPerToken, speedOf } from './speed.ts';
+import { attentionFlopsPerToken, prefillFamilyFactorOf, speedOf } from './speed.ts';
 import type { DeviceLoad, SpeedInput } from './speed.ts';
 
 const eff: BackendEfficiency = { decodeBandwidth: { default: 0.5 }, prefillCompute: 0.5, decodeSpread: [0.8, 1.2], prefillSpread: [0.7, 1.3] };
@@ -114,6 +114,15 @@ describe('speed', () => {
     const fast = speedOf(input({ prompt: 512, devices, prefillFamilyFactor: (b) => (b === 'cuda' ? 1.5 : 1) }));
     expect(fast.prefillTokensPerSec).toBeCloseTo(base.prefillTokensPerSec * 1.5, 6);
     expect(fast.decodeTokensPerSec).toBe(base.decodeTokensPerSec);
+  });
+  it("gives a GGUF block format without a prefill factor of its own the k-quants' factor, and floats none", () => {
+    const withK: BackendEfficiency = { ...eff, prefillFamilyFactor: { 'gguf-k': 1.5, microscaling: 2 } };
+    expect(prefillFamilyFactorOf(withK, 'gguf-legacy')).toBe(1.5);
+    expect(prefillFamilyFactorOf(withK, 'gguf-i')).toBe(1.5);
+    expect(prefillFamilyFactorOf(withK, 'microscaling')).toBe(2);
+    expect(prefillFamilyFactorOf(withK, 'float')).toBe(1);
+    expect(prefillFamilyFactorOf(withK, 'int4-group')).toBe(1);
+    expect(prefillFamilyFactorOf(eff, 'gguf-legacy')).toBe(1);
   });
   it('adds the fitted cost of each MoE layer to every decode step: 1 GB at 500 GB/s plus 10 layers x 100 us is 3 ms', () => {
     const moeArch = archFromRaw({ layers: 10, hidden: 1024, heads: 8, kvHeads: 8, vocab: 1000, intermediate: 4096, experts: 32, activeExperts: 4 });

@@ -29,9 +29,8 @@
  * attended length depth + prompt + output/2).
  */
 import { REQUEST_SCHEMA } from '../request.ts';
-import type { BackendId, DeviceGeneration } from '../vocabulary.ts';
 import type { BackendEfficiency } from './calibration.ts';
-import type { WeightFamily } from '../vocabulary.ts';
+import { GGUF_QUANTIZED_FAMILIES, type BackendId, type DeviceGeneration, type WeightFamily } from '../vocabulary.ts';
 import type { Arch } from './arch.ts';
 
 /**
@@ -121,6 +120,16 @@ export interface SpeedResult {
   prefillRange: [number, number];
   timeToFirstTokenSec: number;
   aggregateDecodeTokensPerSec: number;
+}
+
+/**
+ * The prefill factor of a weight family on a backend (1 where none is fitted). A GGUF block format without
+ * rows enough for a factor of its own goes through the k-quants' quantized-matmul path, so it takes their
+ * factor rather than the base, which may stand for the float GEMMs.
+ */
+export function prefillFamilyFactorOf(e: BackendEfficiency, f: WeightFamily): number {
+  const table = e.prefillFamilyFactor;
+  return table?.[f] ?? (GGUF_QUANTIZED_FAMILIES.includes(f) ? table?.['gguf-k'] : undefined) ?? 1;
 }
 
 function bwEff(e: BackendEfficiency, f: WeightFamily, hbm = false): number {
@@ -253,7 +262,7 @@ function prefillSecPerToken(s: SpeedInput): number {
     // Big GPUs reach a smaller share of their peak (fixed per-op costs, dequantization traffic):
     // effective = prefillCompute x 100 TFLOP/s x (peak / 100 TFLOP/s)^prefillPeakExponent (fitted).
     // Float and quantized weights run through different GEMM kernels (cuBLAS/FP16 vs llama.cpp's MMQ):
-    // a fitted factor per backend and weight family (`prefillFamilyFactor`; absent = 1).
+    // a fitted factor per backend and weight family (`prefillFamilyFactorOf`).
     const fam = s.prefillFamilyFactor ? s.prefillFamilyFactor(d.backend) : 1;
     // ...and never computes faster than a share of its peak, raised by a generation factor above 1 (the
     // generation's kernels beat that rate's convention, as FP16-accumulate GEMMs do on GeForce cards under Vulkan).

@@ -5,7 +5,7 @@
 import { weightFamilyOf, type BackendId } from '../../vocabulary.ts';
 import type { Placement, PlacementInput } from '../fit.ts';
 import { kvReadBytesPerToken, prefillStepTokens } from '../kv-cache.ts';
-import { PCIE_BYTES_PER_SEC, speedOf, type DeviceLoad, type SpeedResult } from '../speed.ts';
+import { PCIE_BYTES_PER_SEC, prefillFamilyFactorOf, speedOf, type DeviceLoad, type SpeedResult } from '../speed.ts';
 import { devicesOf } from './placement.ts';
 import type { EngineContext, Resolved } from './types.ts';
 
@@ -29,7 +29,7 @@ export function speedFor(ctx: EngineContext, r: Resolved, pl: Placement, pin: Pl
     tpScaling: cal.tensorParallelScaling[r.interconnect], tpAllReduceSec: cal.tensorParallelAllReduceSec?.[r.interconnect] ?? 0, hopSec: cal.layerSplitHopSec, layers: a.layers, moeLayers: r.p.inv.moeLayers,
     pipelineEff: cal.layerSplitPrefillEfficiency ?? 1,
     efficiency, family,
-    prefillFamilyFactor: (b: BackendId) => efficiency(b).prefillFamilyFactor?.[family] ?? 1,
+    prefillFamilyFactor: (b: BackendId) => prefillFamilyFactorOf(efficiency(b), family),
     kvReadAt: (depth: number) => kvReadBytesPerToken(r.kv, depth),
     activeMatmulParams: r.p.inv.activeParams - r.p.inv.embeddingParams + r.p.inv.tiedOutputParams,
     activeExpertParams: a.moe ? r.p.inv.routedExpertParams * (a.moe.activeExperts / a.moe.experts) : 0,
