@@ -28,7 +28,7 @@
 import { quants } from '../catalog/quants.ts';
 import type { BackendEfficiency, CalibrationValues, EraOrGenerationFactors } from '../sizing/calibration.ts';
 import { LLAMA_CPP_UBATCH, prefillStepTokens } from '../sizing/kv-cache.ts';
-import { tokensPerExpert } from '../sizing/speed.ts';
+import { prefillFamilyFactorOf, tokensPerExpert } from '../sizing/speed.ts';
 import { BACKENDS, INTERCONNECTS, RUNTIME_OF, weightFamilyOf, type BackendId, type DeviceGeneration, type InterconnectId, type WeightFamily } from '../vocabulary.ts';
 import { catalog } from '../catalog/index.ts';
 import { generationOf } from '../sizing/rig.ts';
@@ -551,7 +551,7 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
       const fitPrefill = () => {
         scaleStep(boostRead ? bPre.filter((r) => !isGeForce(r)) : bPre, estimate, () => e.prefillCompute, (v) => { e.prefillCompute = v; });
         if (!famRead) return;
-        for (const [f, rs] of fams) scaleStep(rs, estimate, () => table[f] ?? 1, (v) => { table[f] = v; }, clampFactor);
+        for (const [f, rs] of fams) scaleStep(rs, estimate, () => prefillFamilyFactorOf(e, f), (v) => { table[f] = v; }, clampFactor);
         const k = table[fams[0]![0]] ?? 1;
         e.prefillCompute = clampEff(e.prefillCompute * k);
         for (const [f] of fams) table[f] = (table[f] ?? 1) / k;
