@@ -547,7 +547,7 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
       // A family without enough rows has no factor (1), whatever an earlier fit left there.
       const fitted = fams.length > 1 ? new Set(fams.map(([f]) => f)) : new Set<WeightFamily>();
       for (const f of Object.keys(table) as WeightFamily[]) if (!fitted.has(f)) delete table[f];
-      const famRead = fams.length > 1 && readsOnce(`${b}.prefillFamilyFactor`, fams[0]![1], (v) => { table[fams[0]![0]] = v; }, table[fams[0]![0]] ?? 1, 2);
+      const famRead = fams.length > 1 && readsOnce(`${b}.prefillFamilyFactor`, fams[0]![1], (v) => { table[fams[0]![0]] = v; }, prefillFamilyFactorOf(e, fams[0]![0]), 2);
       const fitPrefill = () => {
         scaleStep(boostRead ? bPre.filter((r) => !isGeForce(r)) : bPre, estimate, () => e.prefillCompute, (v) => { e.prefillCompute = v; });
         if (!famRead) return;
