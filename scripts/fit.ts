@@ -2,14 +2,15 @@
  * `npx node scripts/fit.ts` — re-fits the shared calibration parameters on the FIT part of
  * data/measurements and rewrites src/lib/calibration/fitted.json (the values) and fit-record.json
  * (what it was fitted on). Fits only a handful of shared parameters (see src/lib/calibration/fit.ts).
- * `--only PART[,PART]` fits some parts and keeps the rest, `--force` writes a fit that does worse on
+ * `--only PART[,PART]` fits some parts and keeps the rest, `--kind decode|prefill` (with `--only`) takes
+ * only that speed's values of those parts, `--force` writes a fit that does worse on
  * the fit part than the values before, and `--cv` prints the out-of-fold error of the fit and writes nothing.
  */
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allRows } from '../src/lib/calibration/dataset.ts';
-import { belongsToPart, FIT_PARTS, fitCalibration, fitOutOfFoldSpreads, fitPartError, fittedJson, outOfFoldError, withPartsOf, type EstimateWith, type FitPart, type FittedParam, type SpreadFit } from '../src/lib/calibration/fit.ts';
+import { belongsToPart, FIT_KINDS, FIT_PARTS, kindOfName, withKindOf, type SpeedKind, fitCalibration, fitOutOfFoldSpreads, fitPartError, fittedJson, outOfFoldError, withPartsOf, type EstimateWith, type FitPart, type FittedParam, type SpreadFit } from '../src/lib/calibration/fit.ts';
 import { fitRecord as fitRecordBefore } from '../src/lib/calibration/fit-record.ts';
 import { fitted } from '../src/lib/calibration/fitted.ts';
 import type { FitRecord } from '../src/lib/calibration/types.ts';
@@ -44,6 +45,22 @@ if (onlyParts && (onlyParts.length === 0 || onlyParts.some((p) => !(FIT_PARTS as
   process.exit(2);
 }
 const only = onlyParts as FitPart[] | null;
+// `--kind decode|prefill` takes one speed's values of the `--only` parts and keeps the other's: a
+// change that reaches one speed's rows, fitted without moving the other's values (the fit still
+// runs on both; the prefill rows' weight streaming reads decode's bandwidth efficiencies).
+const kindAt = process.argv.indexOf('--kind');
+const kindArg = kindAt >= 0 ? (process.argv[kindAt + 1] ?? '') : undefined;
+if (kindArg !== undefined && (!(FIT_KINDS as readonly string[]).includes(kindArg) || !only || only.includes('multi-device'))) {
+  console.error(`error: --kind takes ${FIT_KINDS.join(' or ')}, with --only and parts other than multi-device`);
+  process.exit(2);
+}
+const kind = kindArg as SpeedKind | undefined;
+/** The calibration that keeps every value outside the parts (and speed) this run fits. */
+const keepOthers = (start: typeof fitted, fit: typeof fitted) => {
+  if (!only) return fit;
+  const parts = withPartsOf(start, fit, only);
+  return kind ? withKindOf(start, parts, only, kind) : parts;
+};
 // `--cv` writes nothing: it prints how well the fit, as the code stands, predicts runs it did not see
 // (5 folds by run, each fitted from the committed values without its fold). A change to the fit that
 // removes freedom raises the in-sample error below whether or not it generalises; this tells them apart.
@@ -55,7 +72,7 @@ if (process.argv.includes('--cv')) {
 }
 const fitFrom = (start: typeof fitted) => {
   const f = fitCalibration(allRows, start, estimateWith, FIT_ROUNDS);
-  return only ? { ...f, calibration: withPartsOf(fitted, f.calibration, only) } : f;
+  return { ...f, calibration: keepOthers(fitted, f.calibration) };
 };
 let best = fitFrom(fitted);
 let bestLoss = fitLoss(best.calibration);
@@ -77,14 +94,14 @@ const startLoss = fitLoss(fitted);
 console.log(`fit-part loss: ${bestLoss.toFixed(2)} fitted, ${startLoss.toFixed(2)} before`);
 const here = dirname(fileURLToPath(import.meta.url));
 // With `--only`, the record keeps what it said of the other parts.
-const owned = (name: string) => !only || only.some((p) => belongsToPart(name, p));
-const ownedSpread = (s: SpreadFit) => !only || only.includes(s.backend);
+const owned = (name: string) => !only || (only.some((p) => belongsToPart(name, p)) && (!kind || kindOfName(name) === kind));
+const ownedSpread = (s: SpreadFit) => !only || (only.includes(s.backend) && (!kind || s.kind === kind));
 const spreadsWith = (fresh: SpreadFit[]) => [...(only ? spreadsOf(fitRecordBefore).filter((s) => !ownedSpread(s)) : []), ...fresh.filter(ownedSpread)];
 const spreadMethod = 'p10/p90 of measured/predicted over out-of-fold predictions of the fit part (5 folds by run, each re-fitted without its fold)';
 if (startLoss - bestLoss < MIN_GAIN && !process.argv.includes('--force')) {
   // The values stay, but their ranges follow the rows: new fit rows move the out-of-fold residuals.
   const refreshed = fitOutOfFoldSpreads(allRows, fitted, estimateWith);
-  const kept = only ? withPartsOf(fitted, refreshed.calibration, only) : refreshed.calibration;
+  const kept = keepOthers(fitted, refreshed.calibration);
   const keptText = fittedJson(kept);
   if (keptText === fittedJson(fitted)) {
     console.log(`the new fit lowers the fit part's error by less than ${MIN_GAIN}: the values before are kept (--force writes the new fit)`);
@@ -99,7 +116,7 @@ if (startLoss - bestLoss < MIN_GAIN && !process.argv.includes('--force')) {
 const { calibration: fittedValues, summary } = best;
 // Ranges: p10/p90 of out-of-fold residuals of the fit part (5 folds by run), not in-sample ones.
 const outOfFold = fitOutOfFoldSpreads(allRows, fittedValues, estimateWith);
-const calibration = only ? withPartsOf(fittedValues, outOfFold.calibration, only) : outOfFold.calibration;
+const calibration = only ? keepOthers(fitted, withPartsOf(fittedValues, outOfFold.calibration, only)) : outOfFold.calibration;
 const spreads = spreadsWith(outOfFold.spreads);
 const fitRecord: FitRecord = {
   date: new Date().toISOString().slice(0, 10),

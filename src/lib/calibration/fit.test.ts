@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EstimateResult } from '../sizing/types.ts';
 import type { EstimateRequest } from '../request.ts';
-import { belongsToPart, fitCalibration, fitOutOfFoldSpreads, outOfFoldError, withPartsOf } from './fit.ts';
+import { belongsToPart, fitCalibration, fitOutOfFoldSpreads, kindOfName, outOfFoldError, withKindOf, withPartsOf } from './fit.ts';
 import { fitted } from './fitted.ts';
 import type { CalibrationValues } from '../sizing/calibration.ts';
 import type { MeasurementRow } from './types.ts';
@@ -124,6 +124,31 @@ describe('fitting the shared parameters', () => {
     expect(cuda.decodeBandwidth['gguf-k'] ?? cuda.decodeBandwidth.default).toBeCloseTo(0.8, 2);
   });
 
+  it("takes the base generation from the vendor with the most rows, so a few rows of another vendor's cards get a factor", () => {
+    // Under a backend that runs on several vendors: five Ampere rows outnumber four RDNA 4 rows, but AMD has seven.
+    const factorOf = (cal: CalibrationValues, hw: string) => {
+      const g = cal.backends.cuda.generation;
+      return hw === 'rtx-3090' ? (g?.ampere?.decode ?? 1) : hw === 'ryzen-ai-max-395' ? (g?.['rdna3.5']?.decode ?? 1) : (g?.rdna4?.decode ?? 1);
+    };
+    const engine = (cal: CalibrationValues) => (req: EstimateRequest): EstimateResult => {
+      const r = toyEngine(cal)(req);
+      const decode = (1000 * (cal.backends.cuda.decodeBandwidth['gguf-k'] ?? cal.backends.cuda.decodeBandwidth.default) * factorOf(cal, req.hardware ?? '')) / 5;
+      return { ...r, speed: { ...r.speed!, decodeTokensPerSec: decode, decodeRange: [decode, decode] } };
+    };
+    const rows: MeasurementRow[] = [];
+    for (let i = 0; i < 5; i++) rows.push(row(`n${i}`, 'decode', 'Q4_K_M', (1000 * 0.8) / 5, 'fit', 'rtx-3090'));
+    for (let i = 0; i < 4; i++) rows.push(row(`r${i}`, 'decode', 'Q4_K_M', (1000 * 0.4) / 5, 'fit', 'radeon-ai-pro-r9700'));
+    for (let i = 0; i < 3; i++) rows.push(row(`s${i}`, 'decode', 'Q4_K_M', (1000 * 0.3) / 5, 'fit', 'ryzen-ai-max-395'));
+    const start = structuredClone(fitted);
+    start.backends.cuda.decodeBandwidth = { default: 0.5 };
+    delete start.backends.cuda.generation;
+    const cuda = fitCalibration(rows, start, engine).calibration.backends.cuda;
+    expect(cuda.generation?.rdna4?.decode).toBeUndefined();
+    expect(cuda.decodeBandwidth['gguf-k'] ?? cuda.decodeBandwidth.default).toBeCloseTo(0.4, 2);
+    expect(cuda.generation?.ampere?.decode).toBeCloseTo(2, 2);
+    expect(cuda.generation?.['rdna3.5']?.decode).toBeCloseTo(0.75, 2);
+  });
+
   it('gives a weight family no decode efficiency of its own from one model of several', () => {
     const rows: MeasurementRow[] = [];
     const of = (r: MeasurementRow, model: string): MeasurementRow => ({ ...r, settings: { ...r.settings, model } });
@@ -159,6 +184,42 @@ describe('fitting the shared parameters', () => {
     expect(belongsToPart('cuda.decodeLayerOverheadSec', 'multi-device')).toBe(false);
     expect(belongsToPart('vllm.generation.hopper.decode', 'vllm')).toBe(true);
     expect(JSON.stringify([target, source])).toBe(before);
+  });
+
+  it("takes one speed's values of a part from another calibration, generations included, and keeps the other speed's", () => {
+    const target = structuredClone(fitted);
+    const source = structuredClone(fitted);
+    target.backends.vulkan.decodeBandwidth = { default: 0.7 };
+    target.backends.vulkan.generation = { 'rdna3.5': { decode: 1.1, prefill: 1.2, layerOverheadSec: 1e-5 } };
+    source.backends.vulkan.decodeBandwidth = { default: 0.5, 'gguf-legacy': 0.8 };
+    source.backends.vulkan.prefillCompute = 0.135;
+    source.backends.vulkan.prefillFp16AccBoost = 2;
+    source.backends.vulkan.generation = { 'rdna3.5': { decode: 1.5, prefill: 1.07 }, ampere: { decode: 0.66, prefill: 1.56 } };
+    source.backends.cuda.prefillCompute = 0.456;
+    const before = JSON.stringify([target, source]);
+    const prefill = withKindOf(target, source, ['vulkan'], 'prefill').backends;
+    expect(prefill.vulkan.prefillCompute).toBe(0.135);
+    expect(prefill.vulkan.prefillFp16AccBoost).toBe(2);
+    expect(prefill.vulkan.decodeBandwidth).toEqual({ default: 0.7 });
+    expect(prefill.vulkan.generation).toEqual({ 'rdna3.5': { decode: 1.1, prefill: 1.07, layerOverheadSec: 1e-5 }, ampere: { prefill: 1.56 } });
+    expect(prefill.cuda.prefillCompute).toBe(target.backends.cuda.prefillCompute);
+    const decode = withKindOf(target, source, ['vulkan'], 'decode').backends.vulkan;
+    expect(decode.decodeBandwidth).toEqual({ default: 0.5, 'gguf-legacy': 0.8 });
+    expect(decode.prefillCompute).toBe(target.backends.vulkan.prefillCompute);
+    expect(decode.generation).toEqual({ 'rdna3.5': { decode: 1.5, prefill: 1.2 }, ampere: { decode: 0.66 } });
+    expect(() => withKindOf(target, source, ['multi-device'], 'decode')).toThrow(/shared/);
+    expect(JSON.stringify([target, source])).toBe(before);
+  });
+
+  it('tells which speed a fitted parameter or an unfitted note is for from its name', () => {
+    expect(kindOfName('vulkan.prefillFamilyFactor.gguf-legacy')).toBe('prefill');
+    expect(kindOfName('vulkan.decodeBandwidth.microscaling')).toBe('decode');
+    expect(kindOfName('cuda.kernels2024.layerOverheadSec')).toBe('decode');
+    expect(kindOfName('vulkan.generation.ampere.prefill')).toBe('prefill');
+    expect(kindOfName('vulkan.generation.rdna4.layerOverheadSec (2 fit rows)')).toBe('decode');
+    expect(kindOfName('rocm.prefillAttentionFactor (2 fit rows)')).toBe('prefill');
+    expect(kindOfName('sycl prefill (3 fit rows)')).toBe('prefill');
+    expect(kindOfName('cpu decode (0 fit rows)')).toBe('decode');
   });
 });
 

@@ -31,7 +31,7 @@ import { LLAMA_CPP_UBATCH, prefillStepTokens } from '../sizing/kv-cache.ts';
 import { prefillFamilyFactorOf, tokensPerExpert } from '../sizing/speed.ts';
 import { BACKENDS, INTERCONNECTS, RUNTIME_OF, weightFamilyOf, type BackendId, type DeviceGeneration, type InterconnectId, type WeightFamily } from '../vocabulary.ts';
 import { catalog } from '../catalog/index.ts';
-import { generationOf } from '../sizing/rig.ts';
+import { fp16AccumulateDoublesRate, generationOf } from '../sizing/rig.ts';
 import { computeAccuracy, scoreRow, summarise, type CaseResult, type EstimateFn } from './accuracy.ts';
 import { predictionFor, requestFor } from './requests.ts';
 import { median, quantile, round } from './stats.ts';
@@ -166,12 +166,17 @@ const is2024 = (r: MeasurementRow) => r.settings.engine === 'llama.cpp' && r.sou
 const SOC_GENERATIONS: ReadonlySet<DeviceGeneration> = new Set(['rdna3.5', 'blackwell-soc']);
 
 /**
- * The generation a backend's own efficiency stands for: the discrete generation with the most rows
- * (at least MIN_ROWS), else the generation with the most rows (ties broken by name). Other
- * generations get factors relative to it; generations without rows fall back to it.
+ * The generation a backend's own efficiency stands for: among the rows of the vendor with the most
+ * rows, the discrete generation with the most rows (at least MIN_ROWS), else the generation with the
+ * most rows (ties broken by name). Other generations get factors relative to it; generations without
+ * rows fall back to it. The vendor comes first because under a backend that runs on several (Vulkan),
+ * one vendor's cards differ from another's by more than a factor's range (other drivers, other
+ * matrix extensions), so a few rows of a second vendor must not move the base every factor is
+ * relative to.
  */
 function mostCommonGeneration(rs: readonly MeasurementRow[]): DeviceGeneration {
-  const ranked = [...rowsByGeneration(rs).entries()].filter(([g]) => g !== 'other').sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+  const byVendor = [...Map.groupBy(rs, (r) => hardwareOfRow(r)?.vendor ?? '').entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+  const ranked = [...rowsByGeneration(byVendor[0]?.[1] ?? rs).entries()].filter(([g]) => g !== 'other').sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
   return ranked.find(([g, gr]) => !SOC_GENERATIONS.has(g) && gr.length >= MIN_ROWS)?.[0] ?? ranked[0]?.[0] ?? 'other';
 }
 /**
@@ -211,7 +216,17 @@ const isHbm = (r: MeasurementRow) => hardwareOfRow(r)?.hbm === true;
 const familyByQuant = new Map(quants.map((q) => [q.id.toLowerCase(), weightFamilyOf(q.family)]));
 /** The weight family of a row's format (float for a format the catalog does not know). */
 const weightFamilyOfQuant = (quantId: string): WeightFamily => familyByQuant.get(quantId.toLowerCase()) ?? 'float';
-const isGeForce = (r: MeasurementRow) => r.settings.backend === 'cuda' && /^(\d+x)?rtx-[2-5]\d{3}/.test(r.settings.hardware ?? '');
+/** Rows on cards whose FP16 GEMMs can accumulate in FP16 at twice the catalog's rate (GeForce; see `accBoost`). */
+const isGeForce = (r: MeasurementRow) => {
+  const h = hardwareOfRow(r);
+  return h !== undefined && fp16AccumulateDoublesRate(h);
+};
+/**
+ * Backends whose GEMMs accumulate in FP16 on those cards by default: CUDA's cuBLAS and MMQ paths, and
+ * Vulkan's matmul pipelines, which ggml-vulkan builds in FP16- and FP32-accumulating variants and runs
+ * the first where the device has FP16 (RTX 3090 rows run its prefill above the FP32-accumulate peak).
+ */
+const FP16_ACC_BACKENDS: ReadonlySet<CalKey> = new Set(['cuda', 'vulkan']);
 
 /**
  * Makes `target` equal to `source`, keeping `target`'s nested objects (the fit's closures and the
@@ -260,6 +275,69 @@ export function withPartsOf(target: CalibrationValues, source: CalibrationValues
       if (from) (out.runtimes ??= {})[part as RuntimeKey] = structuredClone(from);
       else if (out.runtimes) delete out.runtimes[part as RuntimeKey];
     }
+  }
+  return out;
+}
+
+/** The two speeds a backend's values are fitted for. */
+export const FIT_KINDS = ['decode', 'prefill'] as const;
+export type SpeedKind = (typeof FIT_KINDS)[number];
+
+/**
+ * The speed a value of a backend's or an engine's efficiencies is for. Its own keys name it
+ * (`decodeBandwidth`, `prefillCompute`); within a generation's or an era's factors, `prefill` and
+ * `prefillAttention` are prefill's and the rest (`decode`, the per-layer costs) decode's.
+ */
+function kindOfKey(key: string): SpeedKind {
+  return key.startsWith('prefill') ? 'prefill' : 'decode';
+}
+
+/**
+ * The speed a fitted parameter or an unfitted note is for, from its name: the key after the part's
+ * name (`vulkan.prefillFamilyFactor.gguf-legacy`), after a generation's or the era's
+ * (`vulkan.generation.ampere.prefill`), or the word after the part's name (`sycl prefill (3 fit rows)`).
+ */
+export function kindOfName(name: string): SpeedKind {
+  const [head = '', word = ''] = name.split(' ');
+  const keys = head.split('.');
+  const key = keys[1] === 'generation' ? keys[3] : keys[1] === 'kernels2024' ? keys[2] : keys[1];
+  return kindOfKey(key ?? word);
+}
+
+/**
+ * `target` with one speed's values of some backends or engines taken from `source`, the other
+ * speed's kept: a fit of prefill that leaves decode where it settled, or the reverse. The
+ * multi-device values are shared by both speeds and cannot be split this way. Neither argument is changed.
+ */
+export function withKindOf(target: CalibrationValues, source: CalibrationValues, parts: readonly FitPart[], kind: SpeedKind): CalibrationValues {
+  if (parts.includes('multi-device')) throw new Error('the multi-device values are shared by decode and prefill');
+  const out = structuredClone(target);
+  const efficiencyOf = (cal: CalibrationValues, part: CalKey) =>
+    (isBackendKey(part) ? cal.backends[part] : cal.runtimes?.[part as RuntimeKey]) as unknown as Record<string, unknown> | undefined;
+  /** Copies the keys of `kind` from one record to another (absent in `from` => absent in `to`). */
+  const copyKind = (to: Record<string, unknown>, from: Record<string, unknown>) => {
+    for (const k of new Set([...Object.keys(to), ...Object.keys(from)])) {
+      if (k === 'generation' || k === 'kernels2024' || kindOfKey(k) !== kind) continue;
+      if (from[k] === undefined) delete to[k];
+      else to[k] = structuredClone(from[k]);
+    }
+  };
+  for (const part of parts as readonly CalKey[]) {
+    const to = efficiencyOf(out, part), from = efficiencyOf(source, part);
+    if (!to || !from) continue;
+    copyKind(to, from);
+    // Per-generation factors nest one level deeper (a generation per key); the 2024 era's do not.
+    const gensTo = (to.generation ??= {}) as Record<string, Record<string, unknown>>;
+    const gensFrom = (from.generation ?? {}) as Record<string, Record<string, unknown>>;
+    for (const g of new Set([...Object.keys(gensTo), ...Object.keys(gensFrom)])) {
+      copyKind((gensTo[g] ??= {}), gensFrom[g] ?? {});
+      if (Object.keys(gensTo[g]!).length === 0) delete gensTo[g];
+    }
+    if (Object.keys(gensTo).length === 0) delete to.generation;
+    const eraTo = (to.kernels2024 ?? {}) as Record<string, unknown>;
+    copyKind(eraTo, (from.kernels2024 ?? {}) as Record<string, unknown>);
+    if (Object.keys(eraTo).length > 0) to.kernels2024 = eraTo;
+    else delete to.kernels2024;
   }
   return out;
 }
@@ -536,8 +614,8 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
         for (const g of Object.keys(e.generation ?? {}) as DeviceGeneration[]) clearPrefillAttention(e.generation!, g);
       }
       // GeForce rows inform prefillCompute only when the engine applies the FP16-accumulate boost.
-      const boostRead = b === 'cuda' && bPre.some(isGeForce) &&
-        readsOnce('cuda.prefillFp16AccBoost', bPre.filter(isGeForce), (v) => { e.prefillFp16AccBoost = v; }, e.prefillFp16AccBoost ?? 1, 2);
+      const boostRead = FP16_ACC_BACKENDS.has(b) && bPre.some(isGeForce) &&
+        readsOnce(`${b}.prefillFp16AccBoost`, bPre.filter(isGeForce), (v) => { e.prefillFp16AccBoost = v; }, e.prefillFp16AccBoost ?? 1, 2);
       // Weight-family factors, fitted jointly with prefillCompute: each family with enough rows is
       // scaled to its rows' median ratio, then the most common family's factor is folded into
       // prefillCompute (predictions unchanged) so the two are identifiable.
@@ -560,8 +638,8 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
       if (bPre.length >= MIN_ROWS) {
         fitPrefill();
         fitEraAndGenerations(b, e, bPre, 'prefill');
-        if (b === 'cuda') {
-          gridSearch('cuda.prefillFp16AccBoost', bPre.filter(isGeForce), [1, 1.25, 1.5, 1.75, 2],
+        if (FP16_ACC_BACKENDS.has(b) && bPre.some(isGeForce)) {
+          gridSearch(`${b}.prefillFp16AccBoost`, bPre.filter(isGeForce), [1, 1.25, 1.5, 1.75, 2],
             () => e.prefillFp16AccBoost ?? 1, (v) => { e.prefillFp16AccBoost = v; }, fitPrefill);
         }
         // How efficiency falls with peak is only identifiable across devices of different peaks: with
@@ -765,7 +843,7 @@ export function outOfFoldError(rows: readonly MeasurementRow[], start: Calibrati
 }
 
 /** Out-of-fold spreads of one backend and kind, with the rows they came from. */
-export interface SpreadFit { backend: CalKey; kind: 'decode' | 'prefill'; devices: 'single' | 'multi'; spread: [number, number]; rows: number }
+export interface SpreadFit { backend: CalKey; kind: SpeedKind; devices: 'single' | 'multi'; spread: [number, number]; rows: number }
 
 /**
  * Honest speed ranges: sets each backend's `decodeSpread` / `prefillSpread` to the 10th and 90th

@@ -93,10 +93,18 @@ function deviceFrom(h: HardwareEntry, memoryGb: number | undefined, share: numbe
     priceUsd: h.priceUsd ?? null,
     unified: h.unifiedMemory,
     hbm: h.hbm === true,
-    fp16Acc: h.vendor === 'nvidia' && h.segment === 'consumer',
+    fp16Acc: fp16AccumulateDoublesRate(h),
     nativeFp4: hasNativeFp4(h.id),
     generation: generationOf(h),
   };
+}
+
+/**
+ * NVIDIA GeForce cards: the catalog's FP16 tensor rate is the one with FP32 accumulation, and
+ * accumulating in FP16 runs at twice it (the consumer dies halve only the FP32-accumulate rate).
+ */
+export function fp16AccumulateDoublesRate(h: Pick<HardwareEntry, 'vendor' | 'segment'>): boolean {
+  return h.vendor === 'nvidia' && h.segment === 'consumer';
 }
 
 /**
