@@ -375,6 +375,30 @@ describe('fitting the prefill family factors jointly with prefillCompute', () =>
     expect(e.prefillFamilyFactor?.float).toBeCloseTo(truth.float / truth.k, 4);
     expect(e.prefillFamilyFactor?.['gguf-legacy']).toBeCloseTo(truth.legacy / truth.k, 4);
   });
+
+  it("tells the family factors from the main vendor's rows alone, so another vendor's faster kernels set its generation's factor instead", () => {
+    // Under one backend, an AMD card runs Q8_0 at 1.1 times its k-quant rate, and an NVIDIA card runs Q8_0 four times faster still.
+    const engine = (cal: CalibrationValues) => (req: EstimateRequest): EstimateResult => {
+      const r = toyEngine3(cal)(req);
+      const gen = req.hardware === 'rtx-3090' ? (cal.backends.cuda.generation?.ampere?.prefill ?? 1) : 1;
+      const prefill = r.speed!.prefillTokensPerSec * gen;
+      return { ...r, speed: { ...r.speed!, prefillTokensPerSec: prefill, prefillRange: [prefill, prefill] } };
+    };
+    const start = structuredClone(fitted);
+    start.backends.cuda.prefillFamilyFactor = {};
+    delete start.backends.cuda.generation;
+    const rows: MeasurementRow[] = [];
+    for (let i = 0; i < 6; i++) rows.push(row(`k${i}`, 'prefill', 'Q4_K_M', (0.3 * 100e12) / 16e9, 'fit', 'radeon-ai-pro-r9700'));
+    for (let i = 0; i < 5; i++) rows.push(row(`l${i}`, 'prefill', 'Q8_0', (0.33 * 100e12) / 16e9, 'fit', 'radeon-ai-pro-r9700'));
+    for (let i = 0; i < 8; i++) rows.push(row(`n${i}`, 'prefill', 'Q8_0', (4 * 0.33 * 100e12) / 16e9, 'fit', 'rtx-3090'));
+    const e = fitCalibration(rows, start, engine).calibration.backends.cuda;
+    expect(e.prefillCompute).toBeCloseTo(0.3, 3);
+    expect(e.prefillFamilyFactor?.['gguf-legacy']).toBeCloseTo(1.1, 2);
+    expect(e.generation?.ampere?.prefill).toBeCloseTo(4, 2);
+    // NVIDIA's generations without rows take the mean of its generations' factors; AMD, the main vendor, has none.
+    expect(e.prefillVendorFactor?.nvidia).toBeCloseTo(4, 2);
+    expect(e.prefillVendorFactor?.amd).toBeUndefined();
+  });
 });
 
 /**

@@ -175,9 +175,18 @@ const SOC_GENERATIONS: ReadonlySet<DeviceGeneration> = new Set(['rdna3.5', 'blac
  * relative to.
  */
 function mostCommonGeneration(rs: readonly MeasurementRow[]): DeviceGeneration {
-  const byVendor = [...Map.groupBy(rs, (r) => hardwareOfRow(r)?.vendor ?? '').entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
-  const ranked = [...rowsByGeneration(byVendor[0]?.[1] ?? rs).entries()].filter(([g]) => g !== 'other').sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+  const ranked = [...rowsByGeneration(rowsOfMainVendor(rs)).entries()].filter(([g]) => g !== 'other').sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
   return ranked.find(([g, gr]) => !SOC_GENERATIONS.has(g) && gr.length >= MIN_ROWS)?.[0] ?? ranked[0]?.[0] ?? 'other';
+}
+/**
+ * The rows of the vendor with the most of them (ties broken by name): the rows a backend's own
+ * efficiencies and its shared factors (weight families, experts, attention) stand for. Under a
+ * backend that runs on several vendors (Vulkan), another vendor's kernels differ in all of these at
+ * once (NVIDIA's cooperative-matrix-2 paths against AMD's), so its rows inform its generations' factors only.
+ */
+function rowsOfMainVendor(rs: readonly MeasurementRow[]): readonly MeasurementRow[] {
+  const byVendor = [...Map.groupBy(rs, (r) => hardwareOfRow(r)?.vendor ?? '').entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+  return byVendor[0]?.[1] ?? rs;
 }
 /**
  * The generation a backend's own efficiency stands for in a fit that starts from earlier values: the
@@ -192,6 +201,22 @@ function baseGeneration(rs: readonly MeasurementRow[], table: Partial<Record<Dev
     .filter(([g, gr]) => g !== 'other' && !SOC_GENERATIONS.has(g) && gr.length >= MIN_ROWS && table[g]?.[kind] === undefined)
     .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
   return standing[0]?.[0] ?? common;
+}
+/**
+ * Sets a backend's prefill factor for each vendor other than the one its rows mostly ran on (see
+ * `prefillVendorFactor`): the geometric mean of the prefill factors of that vendor's generations in
+ * the rows, cleared where none of them has one.
+ */
+function setVendorPrefillFactors(e: BackendEfficiency, rs: readonly MeasurementRow[]): void {
+  const mainVendor = hardwareOfRow(rowsOfMainVendor(rs)[0] ?? rs[0]!)?.vendor;
+  const factors: NonNullable<BackendEfficiency['prefillVendorFactor']> = {};
+  for (const [vendor, vr] of Map.groupBy(rs, (r) => hardwareOfRow(r)?.vendor)) {
+    if (vendor === undefined || vendor === mainVendor) continue;
+    const own = [...new Set(vr.map(generationOfRow))].map((g) => e.generation?.[g]?.prefill).filter((f): f is number => f !== undefined);
+    if (own.length > 0) factors[vendor] = Math.exp(own.reduce((sum, f) => sum + Math.log(f), 0) / own.length);
+  }
+  if (Object.keys(factors).length > 0) e.prefillVendorFactor = factors;
+  else delete e.prefillVendorFactor;
 }
 /** Rows grouped by the generation of their devices. */
 function rowsByGeneration(rs: readonly MeasurementRow[]): Map<DeviceGeneration, MeasurementRow[]> {
@@ -586,7 +611,7 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
         }
       }
       const bPre = prefillSingle.filter((r) => backendOf(r) === b);
-      if (bPre.length < MIN_ROWS) clearEraAndGenerations(e, 'prefill');
+      if (bPre.length < MIN_ROWS) { clearEraAndGenerations(e, 'prefill'); delete e.prefillVendorFactor; }
       // An engine with no prefill rows of its own but decode rows timed over whole requests after long
       // prompts: their prefill takes a share of the time that sets its compute and attention efficiency.
       const timed = bPre.length < MIN_ROWS ? bDecode.filter(isTimedLongPrompt) : [];
@@ -619,7 +644,8 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
       // Weight-family factors, fitted jointly with prefillCompute: each family with enough rows is
       // scaled to its rows' median ratio, then the most common family's factor is folded into
       // prefillCompute (predictions unchanged) so the two are identifiable.
-      const famRows = Map.groupBy(bPre, (r) => weightFamilyOfQuant(r.settings.quant));
+      const bPreMain = rowsOfMainVendor(bPre);
+      const famRows = Map.groupBy(bPreMain, (r) => weightFamilyOfQuant(r.settings.quant));
       const fams = [...famRows.entries()].filter(([, rs]) => rs.length >= MIN_FAMILY_ROWS).sort((x, y) => y[1].length - x[1].length);
       const table = (e.prefillFamilyFactor ??= {});
       // A family without enough rows has no factor (1), whatever an earlier fit left there.
@@ -638,6 +664,7 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
       if (bPre.length >= MIN_ROWS) {
         fitPrefill();
         fitEraAndGenerations(b, e, bPre, 'prefill');
+        setVendorPrefillFactors(e, bPre);
         if (FP16_ACC_BACKENDS.has(b) && bPre.some(isGeForce)) {
           gridSearch(`${b}.prefillFp16AccBoost`, bPre.filter(isGeForce), [1, 1.25, 1.5, 1.75, 2],
             () => e.prefillFp16AccBoost ?? 1, (v) => { e.prefillFp16AccBoost = v; }, fitPrefill);
@@ -653,8 +680,8 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
           unfitted.push(`${b}.prefillPeakExponent (${peaks.size} devices in its prefill rows)`);
         }
         // Attention efficiency without and with flash attention, each on its own rows.
-        const fa = bPre.filter((r) => r.settings.flashAttention === true);
-        gridSearch(`${b}.prefillAttentionFactor`, bPre.filter((r) => r.settings.flashAttention !== true), [1, 0.8, 0.6, 0.5, 0.4, 0.3, 0.25, 0.2, 0.15, 0.1],
+        const fa = bPreMain.filter((r) => r.settings.flashAttention === true);
+        gridSearch(`${b}.prefillAttentionFactor`, bPreMain.filter((r) => r.settings.flashAttention !== true), [1, 0.8, 0.6, 0.5, 0.4, 0.3, 0.25, 0.2, 0.15, 0.1],
           () => e.prefillAttentionFactor ?? 1, (v) => { e.prefillAttentionFactor = v; }, fitPrefill);
         if (fa.length < MIN_ROWS) delete e.prefillAttentionFactorFa;
         else {
@@ -678,7 +705,7 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
             { minModels: MIN_OVERHEAD_MODELS, unset: () => setRequest([0, 0]) });
         }
         // Routed experts' GEMMs in prefill, on the MoE rows.
-        const moe = bPre.filter(isMoeRow);
+        const moe = bPreMain.filter(isMoeRow);
         if (moe.length < MIN_FAMILY_ROWS) delete e.prefillMoeFactor;
         else {
           gridSearch(`${b}.prefillMoeFactor`, moe, [1, 0.8, 0.6, 0.5, 0.4, 0.3, 0.25, 0.2, 0.15, 0.1, 0.07, 0.05],
@@ -748,6 +775,9 @@ export function fitCalibration(rows: readonly MeasurementRow[], start: Calibrati
       if (e.prefillAttentionFactorFa !== undefined) push(`${b}.prefillAttentionFactorFa`, e.prefillAttentionFactorFa, pre.filter((o) => o.row.settings.devices <= 1 && o.row.settings.flashAttention === true));
       for (const [f, v] of Object.entries(e.prefillFamilyFactor ?? {})) {
         if (v !== undefined) push(`${b}.prefillFamilyFactor.${f}`, v, pre.filter((o) => o.row.settings.devices <= 1 && weightFamilyOfQuant(o.row.settings.quant) === f));
+      }
+      for (const [v, f] of Object.entries(e.prefillVendorFactor ?? {})) {
+        if (f !== undefined) push(`${b}.prefillVendorFactor.${v} (geometric mean of the vendor's generations)`, f, pre.filter((o) => o.row.settings.devices <= 1 && hardwareOfRow(o.row)?.vendor === v));
       }
     } else {
       unfitted.push(`${b} prefill (${pre.length} fit rows)`);

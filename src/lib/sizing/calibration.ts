@@ -4,6 +4,7 @@
  * argument (`createEngine({ catalog, calibration })`) and reads them at call time; it never
  * changes them.
  */
+import type { HardwareEntry } from '../catalog/types.ts';
 import type { BackendId, DeviceGeneration, InterconnectId, RuntimeId, WeightFamily } from '../vocabulary.ts';
 
 /**
@@ -81,6 +82,14 @@ export interface BackendEfficiency {
    * different shares of their peaks.
    */
   generation?: Partial<Record<DeviceGeneration, EraOrGenerationFactors>>;
+  /**
+   * Prefill factor for a vendor's generations without one of their own, under a backend whose
+   * efficiencies stand for another vendor's cards (Vulkan: AMD's). Absent = 1. Set by the fit as the
+   * geometric mean of that vendor's generation factors, not searched: the vendor's generations run
+   * the same kernels (NVIDIA's cooperative-matrix-2 paths), so a generation without rows is nearer
+   * its vendor's than the other vendor's base.
+   */
+  prefillVendorFactor?: Partial<Record<HardwareEntry['vendor'], number>>;
   /**
    * Factors on decode and prefill for llama.cpp's kernels of 2024 (request `kernels: '2024'`), which
    * the older calibration rows measured; the efficiencies above stand for current builds. Absent = 1.

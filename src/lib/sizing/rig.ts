@@ -37,6 +37,8 @@ export interface Device {
   nativeFp4: boolean;
   /** The device's generation (`generationOf`), for per-generation efficiencies. */
   generation: DeviceGeneration;
+  /** The catalog's vendor (absent for a raw spec), for the vendor's factors under a backend of several vendors. */
+  vendor?: HardwareEntry['vendor'];
 }
 
 /** The devices of one spec. */
@@ -96,6 +98,7 @@ function deviceFrom(h: HardwareEntry, memoryGb: number | undefined, share: numbe
     fp16Acc: fp16AccumulateDoublesRate(h),
     nativeFp4: hasNativeFp4(h.id),
     generation: generationOf(h),
+    vendor: h.vendor,
   };
 }
 

@@ -192,6 +192,19 @@ describe('speed', () => {
     // A generation factor of 1.5 gives 6e14 asked and a ceiling of 1.35e14.
     expect(at({ ...base, generation: { m5: { prefill: 1.5 } } })).toBeCloseTo(1.35e14 / flops, 3);
   });
+  it("gives a generation without a prefill factor of its own its vendor's factor, and a generation with one its own", () => {
+    const card = (generation: DeviceLoad['generation'], vendor?: DeviceLoad['vendor']): DeviceLoad[] => [{
+      weightBytes: 1e9, allWeightBytes: 1e9, expertBytes: 0, layerShare: 1, bandwidthBytesPerSec: 1e14, flopsPerSec: 1e15, backend: 'vulkan',
+      ...(generation ? { generation } : {}), ...(vendor ? { vendor } : {}),
+    }];
+    const e: BackendEfficiency = { ...eff, generation: { ampere: { prefill: 4 } }, prefillVendorFactor: { nvidia: 3 } };
+    const at = (devices: DeviceLoad[]) => speedOf(input({ devices, efficiency: () => e })).prefillTokensPerSec;
+    const flops = 2e9 + attentionFlopsPerToken(arch, 256);
+    expect(at(card('ada', 'nvidia'))).toBeCloseTo((3 * 0.5e15) / flops, 3);
+    expect(at(card('ampere', 'nvidia'))).toBeCloseTo((4 * 0.5e15) / flops, 3);
+    expect(at(card('rdna4', 'amd'))).toBeCloseTo(0.5e15 / flops, 3);
+    expect(at(card('other'))).toBeCloseTo(0.5e15 / flops, 3);
+  });
   it('serves more tokens in aggregate with more sequences but fewer per sequence', () => {
     const one = speedOf(input({ kvReadAt: (d) => d * 1e5, depth: 4096 }));
     const eight = speedOf(input({ kvReadAt: (d) => d * 1e5, depth: 4096, sequences: 8 }));

@@ -29,6 +29,7 @@
  * attended length depth + prompt + output/2).
  */
 import { REQUEST_SCHEMA } from '../request.ts';
+import type { HardwareEntry } from '../catalog/types.ts';
 import type { BackendEfficiency } from './calibration.ts';
 import { GGUF_QUANTIZED_FAMILIES, type BackendId, type DeviceGeneration, type WeightFamily } from '../vocabulary.ts';
 import type { Arch } from './arch.ts';
@@ -68,6 +69,8 @@ export interface DeviceLoad {
   fp16Acc?: boolean;
   /** Device generation, for the per-generation factors of its backend. */
   generation?: DeviceGeneration;
+  /** The device's vendor, for `prefillVendorFactor` (absent for a raw spec). */
+  vendor?: HardwareEntry['vendor'];
 }
 
 /** Inputs of the speed model. */
@@ -138,7 +141,8 @@ function bwEff(e: BackendEfficiency, f: WeightFamily, hbm = false): number {
 }
 
 /**
- * The decode and prefill factors of a device's generation and of the kernel era on its backend,
+ * The decode and prefill factors of a device's generation (for prefill, its vendor's when the generation
+ * has none and the backend stands for another vendor) and of the kernel era on its backend,
  * the per-layer decode cost that applies (the 2024 kernels', else the generation's, else the backend's),
  * and the extra cost of a MoE layer (the generation's, else the backend's).
  */
@@ -147,7 +151,7 @@ function deviceFactors(s: SpeedInput, e: BackendEfficiency, d: DeviceLoad): { de
   const era = s.kernels2024 ? e.kernels2024 : undefined;
   return {
     decode: (g?.decode ?? 1) * (era?.decode ?? 1),
-    prefill: (g?.prefill ?? 1) * (era?.prefill ?? 1),
+    prefill: (g?.prefill ?? (d.vendor ? e.prefillVendorFactor?.[d.vendor] : undefined) ?? 1) * (era?.prefill ?? 1),
     prefillAttention: g?.prefillAttention ?? 1,
     layerSec: era?.layerOverheadSec ?? g?.layerOverheadSec ?? e.decodeLayerOverheadSec ?? 0,
     moeLayerSec: g?.moeLayerOverheadSec ?? e.decodeMoeLayerOverheadSec ?? 0,

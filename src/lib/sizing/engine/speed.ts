@@ -50,7 +50,7 @@ function deviceLoads(r: Resolved, pl: Placement, pin: PlacementInput): { loads: 
   const llama = r.runtime === 'llama.cpp';
   const loads: DeviceLoad[] = devs.map((d) => ({
     weightBytes: 0, allWeightBytes: 0, expertBytes: 0, layerShare: 0, bandwidthBytesPerSec: d.bandwidthBytesPerSec, flopsPerSec: d.flopsPerSec, matrixFlopsPerSec: d.matrixFlopsPerSec, backend: d.backend,
-    hbm: d.hbm, fp16Acc: d.fp16Acc, generation: d.generation,
+    hbm: d.hbm, fp16Acc: d.fp16Acc, generation: d.generation, ...(d.vendor ? { vendor: d.vendor } : {}),
   }));
   let cpu: HostLoad | null = null;
   const layersOffloaded = pl.offloadMode === 'layers' || pl.offloadMode === 'experts';
