@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allRows } from '../src/lib/calibration/dataset.ts';
-import { belongsToPart, FIT_KINDS, FIT_PARTS, kindOfName, withKindOf, type SpeedKind, fitCalibration, fitOutOfFoldSpreads, fitPartError, fittedJson, outOfFoldError, withPartsOf, type EstimateWith, type FitPart, type FittedParam, type SpreadFit } from '../src/lib/calibration/fit.ts';
+import { belongsToPart, FIT_KINDS, FIT_PARTS, kindOfName, withKindOf, type FitKind, fitCalibration, fitOutOfFoldSpreads, fitPartError, fittedJson, outOfFoldError, withPartsOf, type EstimateWith, type FitPart, type FittedParam, type SpreadFit } from '../src/lib/calibration/fit.ts';
 import { fitRecord as fitRecordBefore } from '../src/lib/calibration/fit-record.ts';
 import { fitted } from '../src/lib/calibration/fitted.ts';
 import type { FitRecord } from '../src/lib/calibration/types.ts';
@@ -54,7 +54,7 @@ if (kindArg !== undefined && (!(FIT_KINDS as readonly string[]).includes(kindArg
   console.error(`error: --kind takes ${FIT_KINDS.join(' or ')}, with --only and parts other than multi-device`);
   process.exit(2);
 }
-const kind = kindArg as SpeedKind | undefined;
+const kind = kindArg as FitKind | undefined;
 /** The calibration that keeps every value outside the parts (and speed) this run fits. */
 const keepOthers = (start: typeof fitted, fit: typeof fitted) => {
   if (!only) return fit;

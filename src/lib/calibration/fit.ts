@@ -208,7 +208,8 @@ function baseGeneration(rs: readonly MeasurementRow[], table: Partial<Record<Dev
  * the rows, cleared where none of them has one.
  */
 function setVendorPrefillFactors(e: BackendEfficiency, rs: readonly MeasurementRow[]): void {
-  const mainVendor = hardwareOfRow(rowsOfMainVendor(rs)[0] ?? rs[0]!)?.vendor;
+  const first = rowsOfMainVendor(rs)[0];
+  const mainVendor = first ? hardwareOfRow(first)?.vendor : undefined;
   const factors: NonNullable<BackendEfficiency['prefillVendorFactor']> = {};
   for (const [vendor, vr] of Map.groupBy(rs, (r) => hardwareOfRow(r)?.vendor)) {
     if (vendor === undefined || vendor === mainVendor) continue;
@@ -306,14 +307,14 @@ export function withPartsOf(target: CalibrationValues, source: CalibrationValues
 
 /** The two speeds a backend's values are fitted for. */
 export const FIT_KINDS = ['decode', 'prefill'] as const;
-export type SpeedKind = (typeof FIT_KINDS)[number];
+export type FitKind = (typeof FIT_KINDS)[number];
 
 /**
  * The speed a value of a backend's or an engine's efficiencies is for. Its own keys name it
  * (`decodeBandwidth`, `prefillCompute`); within a generation's or an era's factors, `prefill` and
  * `prefillAttention` are prefill's and the rest (`decode`, the per-layer costs) decode's.
  */
-function kindOfKey(key: string): SpeedKind {
+function kindOfKey(key: string): FitKind {
   return key.startsWith('prefill') ? 'prefill' : 'decode';
 }
 
@@ -322,7 +323,7 @@ function kindOfKey(key: string): SpeedKind {
  * name (`vulkan.prefillFamilyFactor.gguf-legacy`), after a generation's or the era's
  * (`vulkan.generation.ampere.prefill`), or the word after the part's name (`sycl prefill (3 fit rows)`).
  */
-export function kindOfName(name: string): SpeedKind {
+export function kindOfName(name: string): FitKind {
   const [head = '', word = ''] = name.split(' ');
   const keys = head.split('.');
   const key = keys[1] === 'generation' ? keys[3] : keys[1] === 'kernels2024' ? keys[2] : keys[1];
@@ -334,7 +335,7 @@ export function kindOfName(name: string): SpeedKind {
  * speed's kept: a fit of prefill that leaves decode where it settled, or the reverse. The
  * multi-device values are shared by both speeds and cannot be split this way. Neither argument is changed.
  */
-export function withKindOf(target: CalibrationValues, source: CalibrationValues, parts: readonly FitPart[], kind: SpeedKind): CalibrationValues {
+export function withKindOf(target: CalibrationValues, source: CalibrationValues, parts: readonly FitPart[], kind: FitKind): CalibrationValues {
   if (parts.includes('multi-device')) throw new Error('the multi-device values are shared by decode and prefill');
   const out = structuredClone(target);
   const efficiencyOf = (cal: CalibrationValues, part: CalKey) =>
@@ -873,7 +874,7 @@ export function outOfFoldError(rows: readonly MeasurementRow[], start: Calibrati
 }
 
 /** Out-of-fold spreads of one backend and kind, with the rows they came from. */
-export interface SpreadFit { backend: CalKey; kind: SpeedKind; devices: 'single' | 'multi'; spread: [number, number]; rows: number }
+export interface SpreadFit { backend: CalKey; kind: FitKind; devices: 'single' | 'multi'; spread: [number, number]; rows: number }
 
 /**
  * Honest speed ranges: sets each backend's `decodeSpread` / `prefillSpread` to the 10th and 90th
