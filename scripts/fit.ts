@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allRows } from '../src/lib/calibration/dataset.ts';
-import { belongsToPart, FIT_KINDS, FIT_PARTS, kindOfName, withKindOf, type FitKind, fitCalibration, fitOutOfFoldSpreads, fitPartError, fittedJson, outOfFoldError, withPartsOf, type EstimateWith, type FitPart, type FittedParam, type SpreadFit } from '../src/lib/calibration/fit.ts';
+import { belongsToPart, FIT_KINDS, FIT_PARTS, fitCalibration, fitOutOfFoldSpreads, fitPartError, fittedJson, kindOfName, outOfFoldError, withKindOf, withPartsOf, type EstimateWith, type FitKind, type FitPart, type FittedParam, type SpreadFit } from '../src/lib/calibration/fit.ts';
 import { fitRecord as fitRecordBefore } from '../src/lib/calibration/fit-record.ts';
 import { fitted } from '../src/lib/calibration/fitted.ts';
 import type { FitRecord } from '../src/lib/calibration/types.ts';
@@ -116,7 +116,7 @@ if (startLoss - bestLoss < MIN_GAIN && !process.argv.includes('--force')) {
 const { calibration: fittedValues, summary } = best;
 // Ranges: p10/p90 of out-of-fold residuals of the fit part (5 folds by run), not in-sample ones.
 const outOfFold = fitOutOfFoldSpreads(allRows, fittedValues, estimateWith);
-const calibration = only ? keepOthers(fitted, withPartsOf(fittedValues, outOfFold.calibration, only)) : outOfFold.calibration;
+const calibration = keepOthers(fitted, outOfFold.calibration);
 const spreads = spreadsWith(outOfFold.spreads);
 const fitRecord: FitRecord = {
   date: new Date().toISOString().slice(0, 10),

@@ -165,6 +165,10 @@ const is2024 = (r: MeasurementRow) => r.settings.engine === 'llama.cpp' && r.sou
 /** Systems-on-chip that share LPDDR memory with a CPU: their backend's own efficiency should not stand for discrete cards. */
 const SOC_GENERATIONS: ReadonlySet<DeviceGeneration> = new Set(['rdna3.5', 'blackwell-soc']);
 
+/** Groups of rows, the one with the most rows first (ties broken by name). */
+function mostRowsFirst<K extends string>(groups: [K, readonly MeasurementRow[]][]): [K, readonly MeasurementRow[]][] {
+  return groups.sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+}
 /**
  * The generation a backend's own efficiency stands for: among the rows of the vendor with the most
  * rows, the discrete generation with the most rows (at least MIN_ROWS), else the generation with the
@@ -175,7 +179,7 @@ const SOC_GENERATIONS: ReadonlySet<DeviceGeneration> = new Set(['rdna3.5', 'blac
  * relative to.
  */
 function mostCommonGeneration(rs: readonly MeasurementRow[]): DeviceGeneration {
-  const ranked = [...rowsByGeneration(rowsOfMainVendor(rs)).entries()].filter(([g]) => g !== 'other').sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+  const ranked = mostRowsFirst([...rowsByGeneration(rowsOfMainVendor(rs)).entries()].filter(([g]) => g !== 'other'));
   return ranked.find(([g, gr]) => !SOC_GENERATIONS.has(g) && gr.length >= MIN_ROWS)?.[0] ?? ranked[0]?.[0] ?? 'other';
 }
 /**
@@ -185,8 +189,7 @@ function mostCommonGeneration(rs: readonly MeasurementRow[]): DeviceGeneration {
  * once (NVIDIA's cooperative-matrix-2 paths against AMD's), so its rows inform its generations' factors only.
  */
 function rowsOfMainVendor(rs: readonly MeasurementRow[]): readonly MeasurementRow[] {
-  const byVendor = [...Map.groupBy(rs, (r) => hardwareOfRow(r)?.vendor ?? '').entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
-  return byVendor[0]?.[1] ?? rs;
+  return mostRowsFirst([...Map.groupBy(rs, (r) => hardwareOfRow(r)?.vendor ?? '').entries()])[0]?.[1] ?? rs;
 }
 /**
  * The generation a backend's own efficiency stands for in a fit that starts from earlier values: the
@@ -197,9 +200,8 @@ function rowsOfMainVendor(rs: readonly MeasurementRow[]): readonly MeasurementRo
 function baseGeneration(rs: readonly MeasurementRow[], table: Partial<Record<DeviceGeneration, EraOrGenerationFactors>>, kind: 'decode' | 'prefill'): DeviceGeneration {
   const common = mostCommonGeneration(rs);
   if (table[common]?.[kind] === undefined) return common;
-  const standing = [...rowsByGeneration(rs).entries()]
-    .filter(([g, gr]) => g !== 'other' && !SOC_GENERATIONS.has(g) && gr.length >= MIN_ROWS && table[g]?.[kind] === undefined)
-    .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+  const standing = mostRowsFirst([...rowsByGeneration(rs).entries()]
+    .filter(([g, gr]) => g !== 'other' && !SOC_GENERATIONS.has(g) && gr.length >= MIN_ROWS && table[g]?.[kind] === undefined));
   return standing[0]?.[0] ?? common;
 }
 /**
